@@ -1,0 +1,62 @@
+import { describe, inject, it } from 'vitest';
+import { call, raw, requires } from './client.js';
+import { newAccount, signIn } from './flows.js';
+
+const ENVELOPE = { serverTime: /^\d{2}\/\d{2}\/\d{2} \d{2}:\d{2}:\d{2}$/, status: 'Failure' };
+
+/** Bad input always gets a Failure envelope with a fitting status: never plain text, a stack trace or a 500. */
+describe.each(inject('targets'))('bad input on $name', (target) => {
+  it('malformed JSON: 400 envelope', async (ctx) => {
+    requires(ctx, target, 'raw');
+    await call(target, 'sessionToken', { raw: { body: '{"apiKey": "x",', contentType: 'application/json' } })
+      .expectStatus(400)
+      .expectJsonLike({ ...ENVELOPE, statusMessage: 'Malformed JSON in request body.' });
+  });
+
+  it('wrong content type: 415 envelope', async (ctx) => {
+    requires(ctx, target, 'raw');
+    await call(target, 'sessionToken', { raw: { body: 'apiKey=x&apiSecret=y', contentType: 'application/x-www-form-urlencoded' } })
+      .expectStatus(415)
+      .expectJsonLike(ENVELOPE);
+  });
+
+  it('missing, extra and over-long fields: 400 envelope naming the field', async (ctx) => {
+    requires(ctx, target, 'raw');
+    await call(target, 'secretKeyGenerator', { body: { uid: 'AB1234' } }).expectStatus(400).expectJsonLike({ ...ENVELOPE, statusMessage: /body\.otp/ });
+    await call(target, 'secretKeyGenerator', { body: { uid: 'AB1234', otp: '1', admin: true } }).expectStatus(400).expectJsonLike({ ...ENVELOPE, statusMessage: /admin/ });
+    await call(target, 'sessionToken', { body: { apiKey: 'k'.repeat(5000), apiSecret: 's' } }).expectStatus(400).expectJsonLike({ ...ENVELOPE, statusMessage: /body\.apiKey/ });
+    const auth = await signIn(target, await newAccount(target));
+    await call(target, 'createApp', { headers: auth, body: { appName: 'x'.repeat(101), redirectUrl: 'https://example.com/cb' } })
+      .expectStatus(400)
+      .expectJsonLike({ ...ENVELOPE, statusMessage: /appName/ });
+    await call(target, 'createApp', { headers: auth, body: { appName: '   ab   ', redirectUrl: 'https://example.com/cb' } })
+      .expectStatus(400)
+      .expectJsonLike({ ...ENVELOPE, statusMessage: /appName/ });
+  });
+
+  it('a body over the size limit: 413 envelope', async (ctx) => {
+    requires(ctx, target, 'raw');
+    await call(target, 'sessionToken', { raw: { body: JSON.stringify({ apiKey: 'k'.repeat(100_000), apiSecret: 's' }), contentType: 'application/json' } })
+      .expectStatus(413)
+      .expectJsonLike(ENVELOPE);
+  });
+
+  it('no session token, or no dashboard token: 401 envelope', async (ctx) => {
+    requires(ctx, target, 'raw');
+    await call(target, 'getLimits').expectStatus(401).expectJsonLike({ ...ENVELOPE, statusMessage: 'The x-session-token header is required.' });
+    await call(target, 'listApps').expectStatus(401).expectJsonLike(ENVELOPE);
+  });
+
+  it('an app id that is not a UUID, or unknown: 400 / 404 envelopes', async (ctx) => {
+    requires(ctx, target, 'raw');
+    const auth = await signIn(target, await newAccount(target));
+    await call(target, 'getApp', { params: { appId: 'not-a-uuid' }, headers: auth }).expectStatus(400).expectJsonLike({ ...ENVELOPE, statusMessage: /path\.appId/ });
+    await call(target, 'getApp', { params: { appId: '00000000-0000-4000-8000-000000000000' }, headers: auth }).expectStatus(404).expectJsonLike(ENVELOPE);
+  });
+
+  it('unknown paths and wrong methods: 404 and 405 envelopes', async (ctx) => {
+    requires(ctx, target, 'raw');
+    await raw(target, 'GET', '/no/such/path').expectStatus(404).expectJsonLike({ ...ENVELOPE, statusMessage: 'No such endpoint: GET /no/such/path' });
+    await raw(target, 'PUT', '/session/token').expectStatus(405).expectHeader('allow', 'POST').expectJsonLike(ENVELOPE);
+  });
+});

@@ -1,0 +1,86 @@
+#!/usr/bin/env node
+import { serve } from '@hono/node-server';
+import { parseArgs } from 'node:util';
+import { createSandbox, readFixtureFile } from './server.js';
+import type { FixtureSetData } from '../spec/schemas/fixtures.js';
+
+const USAGE = `tradeapi-sandbox: a local sandbox of the Samco Trade API credential and session surface
+
+usage: tradeapi-sandbox [options]
+  --port N          port to listen on (default 4010; 0 picks a free one)
+  --host ADDR       address to bind (default 127.0.0.1)
+  --fixtures FILE   fixture set loaded at start and on every reset (e.g. fixtures/default.json)
+  --seed S          same seed, same OTPs, keys and ids (default: random)
+  --no-check-responses  skip checking every response against the spec (faster)
+  --quiet           no request log
+  --help            this text`;
+
+function main() {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      options: {
+        port: { type: 'string', default: '4010' },
+        host: { type: 'string', default: '127.0.0.1' },
+        fixtures: { type: 'string' },
+        seed: { type: 'string' },
+        'no-check-responses': { type: 'boolean', default: false },
+        quiet: { type: 'boolean', default: false },
+        help: { type: 'boolean', default: false },
+      },
+      strict: true,
+    }));
+  } catch (error) {
+    console.error(`${(error as Error).message}\n\n${USAGE}`);
+    process.exit(2);
+  }
+  if (values.help) {
+    console.log(USAGE);
+    return;
+  }
+  const port = Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    console.error(`--port must be a whole number from 0 to 65535, not ${values.port}`);
+    process.exit(2);
+  }
+
+  let fixtures: FixtureSetData | null = null;
+  try {
+    fixtures = values.fixtures ? readFixtureFile(values.fixtures) : null;
+  } catch (error) {
+    console.error((error as Error).message);
+    process.exit(2);
+  }
+
+  const log = (line: string) => console.error(`[sandbox] ${line}`);
+  const { app } = createSandbox({
+    seed: values.seed ?? null,
+    fixtures,
+    checkResponses: !values['no-check-responses'],
+    log,
+    requestLog: values.quiet ? undefined : (line) => console.log(line),
+  });
+  const server = serve({ fetch: app.fetch, port, hostname: values.host }, (info) => {
+    const base = `http://${values.host}:${info.port}`;
+    console.log(`tradeapi-sandbox listening on ${base}`);
+    console.log(`  docs: ${base}/docs   spec: ${base}/openapi.json`);
+    console.log(`  OTPs, API keys and secret keys arrive in the outbox: curl '${base}/__sandbox/outbox?uid=USER_ID'`);
+    if (values.seed !== undefined) console.log(`  seed: ${values.seed}`);
+    if (fixtures) {
+      console.log(`  fixtures: ${values.fixtures} (${fixtures.accounts.length} accounts; API keys and secrets of its apps are in the file)`);
+      for (const account of fixtures.accounts.slice(0, 5)) {
+        console.log(`    user id ${account.uid}  password ${account.password}  apps ${account.apps?.length ?? 0}`);
+      }
+      if (fixtures.accounts.length > 5) console.log(`    ... and ${fixtures.accounts.length - 5} more`);
+    }
+  });
+  server.on('error', (error: Error) => {
+    console.error(`cannot listen on ${values.host}:${port}: ${error.message}`);
+    process.exit(1);
+  });
+  const stop = () => server.close(() => process.exit(0));
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main();

@@ -1,0 +1,146 @@
+import type { FixtureAccountData, FixtureSetData } from '../../spec/schemas/fixtures.js';
+import type { Challenges } from './challenges.js';
+import { DASHBOARD_SESSION_TTL_MS, type DomainContext } from './context.js';
+import type { Outbox } from './outbox.js';
+import { appNameKey, APP_RULES, checkAppName, checkRedirectUrl } from './rules.js';
+import { fail, ok, type Failure, type Result } from './result.js';
+import type { Account, App, Limits } from './types.js';
+
+const DEFAULT_LIMITS: Limits = {
+  equityLimit: { grossAvailableMargin: '100000.00', payInToday: '0.00', notionalCash: '100000.00', marginUsed: '0.00', netAvailableMargin: '100000.00' },
+  commodityLimit: { grossAvailableMargin: '0.00', payInToday: '0.00', notionalCash: '0.00', marginUsed: '0.00', netAvailableMargin: '0.00' },
+};
+
+export type LoadedCounts = { accounts: number; apps: number };
+
+/** Trading accounts: opening them (fixtures), dashboard sign-in, and the legacy OTP -> secret key flow. */
+export class Accounts {
+  constructor(
+    private readonly ctx: DomainContext,
+    private readonly challenges: Challenges,
+    private readonly outbox: Outbox,
+  ) {}
+
+  get(uid: string): Account | undefined {
+    return this.ctx.store.getAccount(uid);
+  }
+
+  /** Adds every account of the set, or none: all rules are checked before anything is written. */
+  load(set: FixtureSetData): Result<LoadedCounts> {
+    const problem = this.checkFixtures(set.accounts);
+    if (problem) return problem;
+    let apps = 0;
+    for (const entry of set.accounts) apps += this.write(entry);
+    return ok({ accounts: set.accounts.length, apps });
+  }
+
+  private checkFixtures(accounts: readonly FixtureAccountData[]): Failure | null {
+    const uids = new Set<string>();
+    const keyHashes = new Set<string>();
+    const appIds = new Set<string>();
+    for (const [i, entry] of accounts.entries()) {
+      if (uids.has(entry.uid) || this.ctx.store.getAccount(entry.uid)) {
+        return fail('ACCOUNT_EXISTS', `An account with user id ${entry.uid} already exists (reset the sandbox first to load it again).`);
+      }
+      uids.add(entry.uid);
+      const apps = entry.apps ?? [];
+      if (apps.length > APP_RULES.maxApps) return fail('INVALID_FIXTURE', `Invalid fixture set: accounts.${i}.apps: at most ${APP_RULES.maxApps} apps per account.`);
+      const names = new Set<string>();
+      for (const [j, app] of apps.entries()) {
+        const where = `accounts.${i}.apps.${j}`;
+        const name = checkAppName(app.appName);
+        if (!name.ok) return fail('INVALID_FIXTURE', `Invalid fixture set: ${where}.appName: ${name.error.message ?? name.error.code}`);
+        if (names.has(appNameKey(app.appName))) return fail('INVALID_FIXTURE', `Invalid fixture set: ${where}.appName: duplicate app name "${app.appName}".`);
+        names.add(appNameKey(app.appName));
+        const url = checkRedirectUrl(app.redirectUrl);
+        if (!url.ok) return fail('INVALID_FIXTURE', `Invalid fixture set: ${where}.redirectUrl: ${url.error.message}`);
+        const keyHash = this.ctx.secrets.hash(app.apiKey);
+        if (keyHashes.has(keyHash) || this.ctx.store.appByKeyHash(keyHash)) return fail('INVALID_FIXTURE', `Invalid fixture set: ${where}.apiKey: already used by another app.`);
+        keyHashes.add(keyHash);
+        if (app.appId && (appIds.has(app.appId) || this.ctx.store.getApp(app.appId))) return fail('INVALID_FIXTURE', `Invalid fixture set: ${where}.appId: already used by another app.`);
+        if (app.appId) appIds.add(app.appId);
+      }
+    }
+    return null;
+  }
+
+  private write(entry: FixtureAccountData): number {
+    const { store, secrets, clock, random } = this.ctx;
+    const now = clock.now();
+    store.putAccount({
+      uid: entry.uid,
+      name: entry.name,
+      passwordHash: secrets.hash(entry.password),
+      yob: entry.yob,
+      mobile: entry.mobile,
+      email: entry.email,
+      limits: entry.limits ?? DEFAULT_LIMITS,
+      legacySecretKeyHash: null,
+      createdAt: now,
+    });
+    for (const app of entry.apps ?? []) {
+      const createdAt = app.createdAt ? Date.parse(app.createdAt) : now;
+      const record: App = {
+        id: app.appId ?? random.uuid('app-id'),
+        uid: entry.uid,
+        name: app.appName.trim(),
+        redirectUrl: app.redirectUrl.trim(),
+        status: app.status,
+        apiKeyHash: secrets.hash(app.apiKey),
+        apiSecretHash: secrets.hash(app.apiSecret),
+        createdAt,
+        updatedAt: createdAt,
+        seq: store.nextAppSeq(),
+      };
+      store.putApp(record);
+    }
+    return entry.apps?.length ?? 0;
+  }
+
+  dashboardLogin(userId: string, password: string): Result<{ token: string; account: Account; expiresAt: number }> {
+    const account = this.ctx.store.getAccount(userId);
+    // The same refusal for an unknown user and a wrong password: no account enumeration.
+    if (!account || !this.ctx.secrets.matches(account.passwordHash, password)) return fail('INVALID_CREDENTIALS');
+    const token = this.ctx.random.token('dashboard-token', 40);
+    const expiresAt = this.ctx.clock.now() + DASHBOARD_SESSION_TTL_MS;
+    this.ctx.store.putDashboardSession({ tokenHash: this.ctx.secrets.hash(token), uid: account.uid, expiresAt });
+    return ok({ token, account, expiresAt });
+  }
+
+  dashboardAccount(token: string | undefined): Result<Account> {
+    if (!token) return fail('DASHBOARD_AUTH_REQUIRED');
+    const session = this.ctx.store.getDashboardSession(this.ctx.secrets.hash(token));
+    if (!session || this.ctx.clock.now() >= session.expiresAt) return fail('DASHBOARD_AUTH_REQUIRED');
+    const account = this.ctx.store.getAccount(session.uid);
+    return account ? ok(account) : fail('DASHBOARD_AUTH_REQUIRED');
+  }
+
+  dashboardLogout(token: string | undefined): Result<Account> {
+    const account = this.dashboardAccount(token);
+    if (account.ok) this.ctx.store.deleteDashboardSession(this.ctx.secrets.hash(token!));
+    return account;
+  }
+
+  /** Legacy step 1: an OTP to the registered mobile and e-mail; it replaces any earlier one. */
+  generateLegacyOtp(uid: string): Result<Account> {
+    const account = this.ctx.store.getAccount(uid);
+    if (!account) return fail('UNKNOWN_USER');
+    this.challenges.issue(account, 'legacy-secret-key', null);
+    return ok(account);
+  }
+
+  /** Legacy step 2: with the OTP, a new secret API key is e-mailed; it never expires and replaces the old one. */
+  generateLegacySecretKey(uid: string, otp: string): Result<Account> {
+    const account = this.ctx.store.getAccount(uid);
+    if (!account) return fail('UNKNOWN_USER');
+    const challenge = this.ctx.store.latestLegacyChallenge(uid);
+    if (!challenge) return fail('INVALID_OTP');
+    const checked = this.challenges.check(challenge, otp);
+    if (!checked.ok) return checked;
+    const secretKey = this.ctx.random.token('secret-key', 32);
+    this.challenges.markUsed(challenge);
+    this.ctx.store.putAccount({ ...account, legacySecretKeyHash: this.ctx.secrets.hash(secretKey) });
+    this.outbox.legacySecretKey(account, secretKey);
+    return ok(account);
+  }
+}

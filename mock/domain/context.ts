@@ -1,0 +1,15 @@
+import type { Store } from '../store/store.js';
+import type { Clock } from './clock.js';
+import type { Random } from './random.js';
+import type { SecretHasher } from './secrets.js';
+
+export const OTP_RULES = { length: 6, ttlMs: 5 * 60 * 1000, maxAttempts: 5 } as const;
+export const DASHBOARD_SESSION_TTL_MS = 12 * 60 * 60 * 1000;
+
+/** What every part of the domain shares. */
+export interface DomainContext {
+  store: Store;
+  clock: Clock;
+  random: Random;
+  secrets: SecretHasher;
+}

@@ -1,0 +1,73 @@
+import type { FixtureSetData } from '../../spec/schemas/fixtures.js';
+import { MemoryStore } from '../store/memory.js';
+import type { Store } from '../store/store.js';
+import { Accounts } from './accounts.js';
+import { Apps } from './apps.js';
+import { Challenges } from './challenges.js';
+import { SandboxClock } from './clock.js';
+import type { DomainContext } from './context.js';
+import { Outbox } from './outbox.js';
+import { Random } from './random.js';
+import { SecretHasher } from './secrets.js';
+import { Sessions } from './sessions.js';
+
+export type DomainOptions = {
+  seed?: string | number | null;
+  store?: Store;
+  clock?: SandboxClock;
+  /** Loaded at start and again on every reset. */
+  fixtures?: FixtureSetData | null;
+};
+
+/** The whole sandbox without HTTP: every rule of the reference lives below this object. */
+export class SandboxDomain {
+  readonly ctx: DomainContext;
+  readonly clock: SandboxClock;
+  readonly random: Random;
+  readonly accounts: Accounts;
+  readonly apps: Apps;
+  readonly sessions: Sessions;
+  readonly challenges: Challenges;
+  private readonly fixtures: FixtureSetData | null;
+
+  constructor(options: DomainOptions = {}) {
+    this.clock = options.clock ?? new SandboxClock();
+    this.random = new Random(options.seed === undefined || options.seed === null ? null : String(options.seed));
+    this.ctx = { store: options.store ?? new MemoryStore(), clock: this.clock, random: this.random, secrets: new SecretHasher() };
+    const outbox = new Outbox(this.ctx);
+    this.challenges = new Challenges(this.ctx, outbox);
+    this.sessions = new Sessions(this.ctx);
+    this.accounts = new Accounts(this.ctx, this.challenges, outbox);
+    this.apps = new Apps(this.ctx, this.challenges, this.sessions, outbox);
+    this.fixtures = options.fixtures ?? null;
+    this.loadStartupFixtures();
+  }
+
+  get store(): Store {
+    return this.ctx.store;
+  }
+
+  private loadStartupFixtures() {
+    if (!this.fixtures) return;
+    const loaded = this.accounts.load(this.fixtures);
+    if (!loaded.ok) throw new Error(`The start-up fixture set is invalid: ${loaded.error.message ?? loaded.error.code}`);
+  }
+
+  /** Back to the start: no state, every random stream from its beginning, the start-up fixtures again (unless `empty`). */
+  reset(mode: 'fixtures' | 'empty' = 'fixtures') {
+    this.ctx.store.clear();
+    this.random.restart();
+    this.sessions.reset();
+    if (mode === 'fixtures') this.loadStartupFixtures();
+  }
+
+  counts() {
+    const { store } = this.ctx;
+    return {
+      accounts: store.accountCount(),
+      apps: store.appCount(),
+      activeSessions: store.activeSessionCount(this.clock.now()),
+      outbox: store.messageCount(),
+    };
+  }
+}

@@ -1,0 +1,20 @@
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+
+/**
+ * Secrets, OTPs, passwords and tokens are kept only as keyed hashes (HMAC-SHA-256 with a
+ * per-sandbox pepper) and compared in constant time. A keyed fast hash, not a slow password
+ * hash: loading 100,000 fixture accounts must stay quick, and the pepper never leaves memory.
+ */
+export class SecretHasher {
+  constructor(private readonly pepper: Buffer = randomBytes(32)) {}
+
+  hash(value: string): string {
+    return createHmac('sha256', this.pepper).update(value, 'utf8').digest('base64url');
+  }
+
+  matches(hash: string, value: string): boolean {
+    const a = Buffer.from(hash);
+    const b = Buffer.from(this.hash(value));
+    return a.length === b.length && timingSafeEqual(a, b);
+  }
+}

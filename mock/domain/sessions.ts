@@ -1,0 +1,96 @@
+import { createHmac } from 'node:crypto';
+import type { DomainContext } from './context.js';
+import { next0800Ist } from './ist.js';
+import { fail, ok, type Result } from './result.js';
+import type { Account, App, Session } from './types.js';
+
+export const TRADING_LISTS = {
+  exchangeList: ['NSE', 'BSE', 'NFO', 'MCX', 'CDS'],
+  orderTypeList: ['L', 'MKT', 'SL', 'SL-M'],
+  productList: ['CNC', 'MIS', 'NRML'],
+};
+
+import type { RevokeReason } from './types.js';
+
+const REVOKED_MESSAGE: Record<RevokeReason, string> = {
+  logout: 'Session ended by logout. Generate a new session token.',
+  'app-deactivated': 'Session revoked: the app was deactivated.',
+  'key-regenerated': 'Session revoked: the API key of the app was regenerated.',
+  'secret-regenerated': 'Session revoked: the API secret of the app was regenerated.',
+};
+
+export type IssuedSession = { sessionToken: string; session: Session; account: Account; app: App };
+export type Authenticated = { session: Session; account: Account };
+
+const b64url = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+
+/** Trade API sessions: issued from an app's key and secret, valid until 08:00 IST, revoked with the app's credentials. */
+export class Sessions {
+  constructor(private readonly ctx: DomainContext) {}
+
+  private key: Buffer | undefined;
+
+  fromApiKey(apiKey: string, apiSecret: string, srcIp: string): Result<IssuedSession> {
+    const { store, secrets } = this.ctx;
+    const app = store.appByKeyHash(secrets.hash(apiKey));
+    if (!app || !secrets.matches(app.apiSecretHash, apiSecret)) return fail('INVALID_API_CREDENTIALS');
+    if (app.status !== 'Active') return fail('APP_DEACTIVATED');
+    const account = store.getAccount(app.uid);
+    if (!account) return fail('INVALID_API_CREDENTIALS');
+
+    const now = this.ctx.clock.now();
+    const tokenId = this.ctx.random.uuid('token-id');
+    const expiresAt = next0800Ist(now);
+    const header = b64url({ alg: 'HS256', typ: 'JWT' });
+    const payload = b64url({ sub: account.uid, app: app.id, jti: tokenId, iat: Math.floor(now / 1000), exp: Math.floor(expiresAt / 1000) });
+    const signature = createHmac('sha256', this.jwtKey()).update(`${header}.${payload}`).digest('base64url');
+    const sessionToken = `${header}.${payload}.${signature}`;
+    const session: Session = { tokenId, tokenHash: secrets.hash(sessionToken), uid: account.uid, appId: app.id, createdAt: now, expiresAt, revokedAt: null, revokedReason: null, srcIp };
+    store.putSession(session);
+    return ok({ sessionToken, session, account, app });
+  }
+
+  private jwtKey(): Buffer {
+    this.key ??= this.ctx.random.bytes('jwt-key', 32);
+    return this.key;
+  }
+
+  authenticate(token: string | undefined): Result<Authenticated> {
+    if (!token) return fail('SESSION_REQUIRED');
+    const session = this.ctx.store.getSession(this.ctx.secrets.hash(token));
+    if (!session) return fail('SESSION_INVALID');
+    if (session.revokedReason !== null) return fail('SESSION_REVOKED', REVOKED_MESSAGE[session.revokedReason]);
+    if (this.ctx.clock.now() >= session.expiresAt) return fail('SESSION_EXPIRED');
+    const account = this.ctx.store.getAccount(session.uid);
+    if (!account) return fail('SESSION_INVALID');
+    return ok({ session, account });
+  }
+
+  logout(token: string | undefined): Result<Session> {
+    const auth = this.authenticate(token);
+    if (!auth.ok) return auth;
+    this.revoke(auth.value.session, 'logout');
+    return ok(auth.value.session);
+  }
+
+  /** Ends every session of an app at once; returns how many were live. */
+  revokeApp(appId: string, reason: RevokeReason): number {
+    let live = 0;
+    const now = this.ctx.clock.now();
+    for (const session of this.ctx.store.sessionsOfApp(appId)) {
+      if (session.revokedAt !== null) continue;
+      if (session.expiresAt > now) live++;
+      this.revoke(session, reason);
+    }
+    return live;
+  }
+
+  private revoke(session: Session, reason: RevokeReason) {
+    this.ctx.store.putSession({ ...session, revokedAt: this.ctx.clock.now(), revokedReason: reason });
+  }
+
+  /** After a reset the seeded signing key is drawn again, so tokens repeat with the seed. */
+  reset() {
+    this.key = undefined;
+  }
+}

@@ -1,0 +1,89 @@
+import type { OUTBOX_KINDS } from '../../spec/schemas/sandbox.js';
+type OutboxKind = (typeof OUTBOX_KINDS)[number];
+import type { z } from '@hono/zod-openapi';
+import type { Limit } from '../../spec/schemas/limits.js';
+
+export type Limits = { equityLimit: z.infer<typeof Limit>; commodityLimit: z.infer<typeof Limit> };
+
+export interface Account {
+  uid: string;
+  name: string;
+  passwordHash: string;
+  yob: string;
+  mobile: string;
+  email: string;
+  limits: Limits;
+  /** Hash of the legacy secret API key; null until the legacy OTP flow has run. */
+  legacySecretKeyHash: string | null;
+  createdAt: number;
+}
+
+export type AppStatus = 'Active' | 'Deactivated';
+
+export interface App {
+  id: string;
+  uid: string;
+  name: string;
+  redirectUrl: string;
+  status: AppStatus;
+  apiKeyHash: string;
+  apiSecretHash: string;
+  createdAt: number;
+  updatedAt: number;
+  /** Order of creation within the sandbox, for stable listings. */
+  seq: number;
+}
+
+export type ChallengeAction = 'legacy-secret-key' | 'create' | 'edit' | 'deactivate' | 'activate' | 'regenerate-key' | 'regenerate-secret';
+
+export interface Challenge {
+  id: string;
+  uid: string;
+  action: ChallengeAction;
+  appId: string | null;
+  /** What the action will apply, checked again on verify. */
+  payload: { appName?: string; redirectUrl?: string };
+  otpHash: string;
+  expiresAt: number;
+  attempts: number;
+  state: 'pending' | 'used' | 'dead';
+}
+
+export type RevokeReason = 'logout' | 'app-deactivated' | 'key-regenerated' | 'secret-regenerated';
+
+export interface Session {
+  tokenId: string;
+  tokenHash: string;
+  uid: string;
+  appId: string;
+  createdAt: number;
+  expiresAt: number;
+  revokedAt: number | null;
+  revokedReason: RevokeReason | null;
+  srcIp: string;
+}
+
+export interface DashboardSession {
+  tokenHash: string;
+  uid: string;
+  expiresAt: number;
+}
+
+export interface OutboxMessage {
+  id: number;
+  uid: string;
+  kind: OutboxKind;
+  channel: 'sms' | 'email';
+  to: string;
+  subject: string;
+  body: string;
+  sentAt: number;
+  otp: string | null;
+  apiKey: string | null;
+  secretApiKey: string | null;
+  appId: string | null;
+  appName: string | null;
+  challengeId: string | null;
+}
+
+export type OutboxDraft = Omit<OutboxMessage, 'id' | 'sentAt'>;

@@ -1,0 +1,64 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { bodyLimit } from 'hono/body-limit';
+import { allRoutes } from '../../spec/routes/index.js';
+import { buildOpenApiDocument } from '../../spec/document.js';
+import type { SandboxDomain } from '../domain/domain.js';
+import { controlRoutes } from '../sandbox/control.js';
+import { dashboardRoutes } from './dashboard.js';
+import type { SandboxApp, SandboxEnv } from './deps.js';
+import { DOCS_PATHS, docsRoutes } from './docs.js';
+import { errorHandler, notFoundHandler, validationHook } from './errors.js';
+import { legacyRoutes } from './legacy.js';
+import { Reply } from './reply.js';
+import { checkResponses } from './response-check.js';
+import { RouteTable } from './route-table.js';
+import { sessionRoutes } from './session.js';
+
+export type HttpOptions = {
+  /** Largest request body accepted, in bytes (default 64 KiB; fixture uploads get `maxFixtureBytes`). */
+  maxBodyBytes?: number;
+  maxFixtureBytes?: number;
+  /** Check every JSON response against its operation's schema; a drift becomes a logged Error envelope. */
+  checkResponses?: boolean;
+  log?: (line: string) => void;
+  /** One line per request: method, path, status, time. Never bodies, headers or query strings, which can carry secrets. */
+  requestLog?: (line: string) => void;
+};
+
+export function createHttpApp(domain: SandboxDomain, options: HttpOptions = {}): SandboxApp {
+  const log = options.log ?? (() => {});
+  const reply = new Reply(domain);
+  const app = new OpenAPIHono<SandboxEnv>({ defaultHook: validationHook(reply) });
+
+  const routes = new RouteTable();
+  for (const route of allRoutes) routes.add(route.method, route.path, route);
+  for (const path of DOCS_PATHS) routes.add('GET', path);
+
+  const requestLog = options.requestLog;
+  if (requestLog) {
+    app.use('*', async (c, next) => {
+      const started = performance.now();
+      await next();
+      requestLog(`${c.req.method} ${c.req.path} ${c.res.status} ${(performance.now() - started).toFixed(1)}ms`);
+    });
+  }
+
+  const tooLarge = (c: Parameters<typeof reply.fail>[0]) => reply.fail(c, { code: 'PAYLOAD_TOO_LARGE' });
+  const smallBodies = bodyLimit({ maxSize: options.maxBodyBytes ?? 64 * 1024, onError: tooLarge });
+  const fixtureBodies = bodyLimit({ maxSize: options.maxFixtureBytes ?? 64 * 1024 * 1024, onError: tooLarge });
+  app.use('*', (c, next) => (c.req.path === '/__sandbox/fixtures' ? fixtureBodies : smallBodies)(c, next));
+  if (options.checkResponses) app.use('*', checkResponses(routes, reply, log));
+
+  const deps = { domain, reply };
+  legacyRoutes(app, deps);
+  sessionRoutes(app, deps);
+  dashboardRoutes(app, deps);
+  controlRoutes(app, deps);
+
+  let spec: object | undefined;
+  docsRoutes(app, () => (spec ??= buildOpenApiDocument()));
+
+  app.onError(errorHandler(reply, log));
+  app.notFound(notFoundHandler(reply, routes));
+  return app;
+}

@@ -1,0 +1,55 @@
+import type { Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import type { ZodError } from 'zod';
+import type { Reply } from './reply.js';
+import type { RouteTable } from './route-table.js';
+
+const TARGET_NAMES: Record<string, string> = { json: 'body', param: 'path', query: 'query', header: 'header', form: 'body' };
+
+/** "body.appName: Too small: ...; body: Unrecognized key: \"x\"" - names every field that is wrong. */
+export function describeZodError(error: ZodError, target: string): string {
+  const where = TARGET_NAMES[target] ?? target;
+  const parts = error.issues.slice(0, 5).map((issue) => {
+    const path = issue.path.length ? `${where}.${issue.path.join('.')}` : where;
+    return `${path}: ${issue.message}`;
+  });
+  if (error.issues.length > 5) parts.push(`and ${error.issues.length - 5} more`);
+  return `Invalid request: ${parts.join('; ')}`;
+}
+
+/** The validation hook of every route: a Failure envelope naming the fields. */
+export function validationHook(reply: Reply) {
+  return (result: { success: boolean; error?: unknown; target: string }, c: Context) => {
+    if (result.success) return undefined;
+    return reply.fail(c, { code: 'VALIDATION', message: describeZodError(result.error as ZodError, result.target) });
+  };
+}
+
+/**
+ * Hono answers malformed JSON, wrong content types and over-long bodies by throwing
+ * HTTPException with plain text; here they become Failure envelopes with the same status.
+ * Anything else is a sandbox bug: an Error envelope, logged without the request's content.
+ */
+export function errorHandler(reply: Reply, log: (line: string) => void) {
+  return (err: Error, c: Context) => {
+    if (err instanceof HTTPException) {
+      if (err.status === 415) return reply.fail(c, { code: 'UNSUPPORTED_MEDIA_TYPE' });
+      if (err.status === 413) return reply.fail(c, { code: 'PAYLOAD_TOO_LARGE' });
+      if (err.status === 400 && /json/i.test(err.message)) return reply.fail(c, { code: 'MALFORMED_JSON' });
+      return c.json(reply.failureBody(err.message || 'Request refused.'), err.status);
+    }
+    log(`error ${c.req.method} ${c.req.path}: ${err.name}: ${err.message}`);
+    return c.json(reply.errorBody(), 500);
+  };
+}
+
+export function notFoundHandler(reply: Reply, routes: RouteTable) {
+  return (c: Context) => {
+    const allowed = routes.methodsFor(c.req.path);
+    if (allowed.length > 0) {
+      c.header('Allow', allowed.join(', '));
+      return reply.fail(c, { code: 'METHOD_NOT_ALLOWED', message: `Method not allowed: ${c.req.method} ${c.req.path} (allowed: ${allowed.join(', ')})` });
+    }
+    return reply.fail(c, { code: 'ROUTE_NOT_FOUND', message: `No such endpoint: ${c.req.method} ${c.req.path}` });
+  };
+}

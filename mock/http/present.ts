@@ -1,0 +1,31 @@
+import type { Challenge, App } from '../domain/types.js';
+import type { Account } from '../domain/types.js';
+import { maskEmail, maskMobile } from '../domain/mask.js';
+
+const iso = (ms: number) => new Date(ms).toISOString();
+
+export function appJson(app: App) {
+  return {
+    appId: app.id,
+    appName: app.name,
+    redirectUrl: app.redirectUrl,
+    scope: 'all' as const,
+    status: app.status,
+    createdAt: iso(app.createdAt),
+    lastUpdated: iso(app.updatedAt),
+  };
+}
+
+export function challengeJson(challenge: Challenge, account: Account) {
+  return {
+    challenge: {
+      challengeId: challenge.id,
+      action: challenge.action as Exclude<Challenge['action'], 'legacy-secret-key'>,
+      appId: challenge.appId,
+      expiresAt: iso(challenge.expiresAt),
+      sentTo: { mobile: maskMobile(account.mobile), email: maskEmail(account.email) },
+    },
+  };
+}
+
+export { iso };

@@ -1,0 +1,47 @@
+import { sandbox } from '../../spec/routes/index.js';
+import type { HttpDeps, SandboxApp } from '../http/deps.js';
+import { iso } from '../http/present.js';
+import { SPEC_VERSION } from '../../spec/document.js';
+
+/** The control API under /__sandbox: what a test needs that the real service has no endpoint for. */
+export function controlRoutes(app: SandboxApp, { domain, reply }: HttpDeps) {
+  app.openapi(sandbox.sandboxInfo, (c) =>
+    c.json(
+      reply.success('tradeapi-sandbox is running', {
+        name: 'tradeapi-sandbox' as const,
+        version: SPEC_VERSION,
+        seeded: domain.random.seeded,
+        now: iso(domain.clock.now()),
+        counts: domain.counts(),
+      }),
+      200,
+    ),
+  );
+
+  app.openapi(sandbox.sandboxOutbox, (c) => {
+    const messages = domain.store.messages(c.req.valid('query')).map((m) => ({ ...m, sentAt: iso(m.sentAt) }));
+    return c.json(reply.success(`${messages.length} message(s)`, { messages }), 200);
+  });
+
+  app.openapi(sandbox.sandboxReset, (c) => {
+    const mode = c.req.valid('json').mode ?? 'fixtures';
+    domain.reset(mode);
+    return c.json(reply.success(mode === 'empty' ? 'Sandbox reset to empty' : 'Sandbox reset to its start-up fixtures', { counts: domain.counts() }), 200);
+  });
+
+  app.openapi(sandbox.sandboxLoadFixtures, (c) => {
+    const result = domain.accounts.load(c.req.valid('json'));
+    if (!result.ok) return reply.fail(c, result.error);
+    return c.json(
+      reply.success('Fixture set loaded', { accountsLoaded: result.value.accounts, appsLoaded: result.value.apps, counts: domain.counts() }),
+      200,
+    );
+  });
+
+  app.openapi(sandbox.sandboxCreateAccount, (c) => {
+    const account = c.req.valid('json');
+    const result = domain.accounts.load({ accounts: [account] });
+    if (!result.ok) return reply.fail(c, result.error);
+    return c.json(reply.success('Account created', { uid: account.uid, apps: result.value.apps }), 200);
+  });
+}

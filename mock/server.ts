@@ -1,0 +1,48 @@
+import { readFileSync } from 'node:fs';
+import { FixtureSet, type FixtureSetData } from '../spec/schemas/fixtures.js';
+import { SandboxClock } from './domain/clock.js';
+import { SandboxDomain } from './domain/domain.js';
+import { createHttpApp, type HttpOptions } from './http/app.js';
+import type { SandboxApp } from './http/deps.js';
+import type { Store } from './store/store.js';
+
+export type SandboxOptions = HttpOptions & {
+  /** Same seed, same OTPs, keys, ids and msgIds. Unseeded: cryptographic randomness. */
+  seed?: string | number | null;
+  /** A fixture set, or the path of a fixture JSON file, loaded at start and on every reset. */
+  fixtures?: FixtureSetData | string | null;
+  store?: Store;
+  clock?: SandboxClock;
+};
+
+export type Sandbox = { app: SandboxApp; domain: SandboxDomain };
+
+/** Reads and validates a fixture file; throws with the file name and the first problems. */
+export function readFixtureFile(path: string): FixtureSetData {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (error) {
+    throw new Error(`Cannot read fixture file ${path}: ${(error as Error).message}`);
+  }
+  const parsed = FixtureSet.safeParse(raw);
+  if (!parsed.success) {
+    const issues = parsed.error.issues.slice(0, 3).map((i) => `${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Fixture file ${path} is not a fixture set: ${issues.join('; ')}`);
+  }
+  return parsed.data;
+}
+
+/**
+ * The sandbox in-process: `app.request('/session/token', ...)` works without a port, and
+ * `domain` exposes the state for assertions. Response checking is on unless turned off.
+ */
+export function createSandbox(options: SandboxOptions = {}): Sandbox {
+  const fixtures = typeof options.fixtures === 'string' ? readFixtureFile(options.fixtures) : options.fixtures ?? null;
+  const domain = new SandboxDomain({ seed: options.seed, store: options.store, clock: options.clock, fixtures });
+  const app = createHttpApp(domain, { checkResponses: true, ...options });
+  return { app, domain };
+}
+
+export { SandboxDomain, SandboxClock };
+export type { FixtureSetData };

@@ -1,0 +1,130 @@
+import type { Account, App, Challenge, DashboardSession, OutboxDraft, OutboxMessage, Session } from '../domain/types.js';
+import type { OutboxFilter, Store } from './store.js';
+
+const DEFAULT_OUTBOX_LIMIT = 100;
+
+/** The default store: plain maps with the indexes the rules need. The outbox keeps the newest `outboxRetention` messages. */
+export class MemoryStore implements Store {
+  private accounts = new Map<string, Account>();
+  private apps = new Map<string, App>();
+  private appsByUid = new Map<string, App[]>();
+  private appsByKeyHash = new Map<string, App>();
+  private appSeq = 0;
+  private challenges = new Map<string, Challenge>();
+  private legacyChallenges = new Map<string, string>();
+  private sessions = new Map<string, Session>();
+  private sessionsByApp = new Map<string, Set<string>>();
+  private dashboardSessions = new Map<string, DashboardSession>();
+  private outbox: OutboxMessage[] = [];
+  private outboxSeq = 0;
+
+  constructor(private readonly outboxRetention = 10_000) {}
+
+  getAccount(uid: string) {
+    return this.accounts.get(uid);
+  }
+  putAccount(account: Account) {
+    this.accounts.set(account.uid, account);
+  }
+  accountCount() {
+    return this.accounts.size;
+  }
+
+  getApp(id: string) {
+    return this.apps.get(id);
+  }
+  putApp(app: App) {
+    const previous = this.apps.get(app.id);
+    if (previous) this.appsByKeyHash.delete(previous.apiKeyHash);
+    this.apps.set(app.id, app);
+    this.appsByKeyHash.set(app.apiKeyHash, app);
+    const list = this.appsByUid.get(app.uid) ?? [];
+    const at = list.findIndex((a) => a.id === app.id);
+    if (at >= 0) list[at] = app;
+    else list.push(app);
+    this.appsByUid.set(app.uid, list);
+  }
+  appsOf(uid: string) {
+    return [...(this.appsByUid.get(uid) ?? [])];
+  }
+  appByKeyHash(apiKeyHash: string) {
+    return this.appsByKeyHash.get(apiKeyHash);
+  }
+  appCount() {
+    return this.apps.size;
+  }
+  nextAppSeq() {
+    return ++this.appSeq;
+  }
+
+  getChallenge(id: string) {
+    return this.challenges.get(id);
+  }
+  putChallenge(challenge: Challenge) {
+    this.challenges.set(challenge.id, challenge);
+    if (challenge.action === 'legacy-secret-key') this.legacyChallenges.set(challenge.uid, challenge.id);
+  }
+  latestLegacyChallenge(uid: string) {
+    const id = this.legacyChallenges.get(uid);
+    return id === undefined ? undefined : this.challenges.get(id);
+  }
+
+  getSession(tokenHash: string) {
+    return this.sessions.get(tokenHash);
+  }
+  putSession(session: Session) {
+    this.sessions.set(session.tokenHash, session);
+    const set = this.sessionsByApp.get(session.appId) ?? new Set<string>();
+    set.add(session.tokenHash);
+    this.sessionsByApp.set(session.appId, set);
+  }
+  sessionsOfApp(appId: string) {
+    return [...(this.sessionsByApp.get(appId) ?? [])].map((hash) => this.sessions.get(hash)!);
+  }
+  activeSessionCount(now: number) {
+    let n = 0;
+    for (const s of this.sessions.values()) if (s.revokedReason === null && s.expiresAt > now) n++;
+    return n;
+  }
+
+  getDashboardSession(tokenHash: string) {
+    return this.dashboardSessions.get(tokenHash);
+  }
+  putDashboardSession(session: DashboardSession) {
+    this.dashboardSessions.set(session.tokenHash, session);
+  }
+  deleteDashboardSession(tokenHash: string) {
+    this.dashboardSessions.delete(tokenHash);
+  }
+
+  appendMessage(draft: OutboxDraft, sentAt: number) {
+    const message: OutboxMessage = { ...draft, id: ++this.outboxSeq, sentAt };
+    this.outbox.push(message);
+    if (this.outbox.length > this.outboxRetention) this.outbox.splice(0, this.outbox.length - this.outboxRetention);
+    return message;
+  }
+  messages({ uid, kind, since, limit = DEFAULT_OUTBOX_LIMIT }: OutboxFilter) {
+    const matching = this.outbox.filter(
+      (m) => (uid === undefined || m.uid === uid) && (kind === undefined || m.kind === kind) && (since === undefined || m.id > since),
+    );
+    return matching.slice(-limit);
+  }
+  messageCount() {
+    return this.outbox.length;
+  }
+
+  clear() {
+    this.accounts.clear();
+    this.apps.clear();
+    this.appsByUid.clear();
+    this.appsByKeyHash.clear();
+    this.challenges.clear();
+    this.legacyChallenges.clear();
+    this.sessions.clear();
+    this.sessionsByApp.clear();
+    this.dashboardSessions.clear();
+    this.outbox = [];
+    this.outboxSeq = 0;
+    this.appSeq = 0;
+  }
+}

@@ -1,0 +1,40 @@
+import type { Account, App, Challenge, DashboardSession, OutboxDraft, OutboxMessage, Session } from '../domain/types.js';
+
+export type OutboxFilter = { uid?: string; kind?: OutboxMessage['kind']; since?: number; limit?: number };
+
+/**
+ * Where the sandbox keeps its state. Synchronous on purpose: every domain operation runs to the
+ * end without yielding, so concurrent requests can never interleave inside one rule check.
+ */
+export interface Store {
+  getAccount(uid: string): Account | undefined;
+  putAccount(account: Account): void;
+  accountCount(): number;
+
+  getApp(id: string): App | undefined;
+  putApp(app: App): void;
+  appsOf(uid: string): App[];
+  appByKeyHash(apiKeyHash: string): App | undefined;
+  appCount(): number;
+  nextAppSeq(): number;
+
+  getChallenge(id: string): Challenge | undefined;
+  putChallenge(challenge: Challenge): void;
+  /** The legacy OTP of a uid: a new one replaces the old. */
+  latestLegacyChallenge(uid: string): Challenge | undefined;
+
+  getSession(tokenHash: string): Session | undefined;
+  putSession(session: Session): void;
+  sessionsOfApp(appId: string): Session[];
+  activeSessionCount(now: number): number;
+
+  getDashboardSession(tokenHash: string): DashboardSession | undefined;
+  putDashboardSession(session: DashboardSession): void;
+  deleteDashboardSession(tokenHash: string): void;
+
+  appendMessage(draft: OutboxDraft, sentAt: number): OutboxMessage;
+  messages(filter: OutboxFilter): OutboxMessage[];
+  messageCount(): number;
+
+  clear(): void;
+}

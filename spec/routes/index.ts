@@ -1,0 +1,16 @@
+import * as legacy from './legacy.js';
+import * as session from './session.js';
+import * as trade from './trade.js';
+import * as dashboard from './dashboard.js';
+import * as sandbox from './sandbox.js';
+
+export { legacy, session, trade, dashboard, sandbox };
+
+/** Every operation of the spec, in document order. */
+export const allRoutes = [
+  ...Object.values(legacy),
+  ...Object.values(session),
+  ...Object.values(trade),
+  ...Object.values(dashboard),
+  ...Object.values(sandbox),
+];

@@ -1,0 +1,68 @@
+import { createRoute } from '@hono/zod-openapi';
+import {
+  CreateAccountResponse,
+  InfoResponse,
+  LoadFixturesResponse,
+  OutboxQuery,
+  OutboxResponse,
+  ResetRequest,
+  ResetResponse,
+} from '../schemas/sandbox.js';
+import { FixtureAccount, FixtureSet } from '../schemas/fixtures.js';
+import { BODY_ERRORS, failures, jsonBody, okJson } from '../responses.js';
+
+const tags = ['Sandbox'];
+
+export const sandboxInfo = createRoute({
+  operationId: 'sandboxInfo',
+  method: 'get',
+  path: '/__sandbox/info',
+  tags,
+  summary: 'What the sandbox holds now',
+  responses: { ...okJson(InfoResponse, 'Sandbox info'), ...failures() },
+});
+
+export const sandboxOutbox = createRoute({
+  operationId: 'sandboxOutbox',
+  method: 'get',
+  path: '/__sandbox/outbox',
+  tags,
+  summary: 'Read the SMS and e-mails the real service would have sent',
+  description: 'Like a mail catcher: OTPs, API keys and legacy secret keys appear here, newest last.',
+  request: { query: OutboxQuery },
+  responses: { ...okJson(OutboxResponse, 'Messages, oldest first'), ...failures('VALIDATION') },
+});
+
+export const sandboxReset = createRoute({
+  operationId: 'sandboxReset',
+  method: 'post',
+  path: '/__sandbox/reset',
+  tags,
+  summary: 'Reset all state',
+  description: 'Drops every account, app, OTP, session and message, then loads the start-up fixture set again (or nothing, with mode empty).',
+  request: { body: { required: false, content: { 'application/json': { schema: ResetRequest } } } },
+  responses: { ...okJson(ResetResponse, 'Reset'), ...failures(...BODY_ERRORS) },
+});
+
+export const sandboxLoadFixtures = createRoute({
+  operationId: 'sandboxLoadFixtures',
+  method: 'post',
+  path: '/__sandbox/fixtures',
+  tags,
+  summary: 'Load a fixture set',
+  description: 'Adds the accounts and apps of a fixture set (the format of fixtures/*.json). All or nothing: a user id that already exists refuses the whole set.',
+  request: { body: jsonBody(FixtureSet) },
+  responses: { ...okJson(LoadFixturesResponse, 'Loaded'), ...failures(...BODY_ERRORS, 'ACCOUNT_EXISTS', 'INVALID_FIXTURE') },
+});
+
+export const sandboxCreateAccount = createRoute({
+  operationId: 'sandboxCreateAccount',
+  method: 'post',
+  path: '/__sandbox/accounts',
+  tags,
+  summary: 'Open a trading account',
+  description: 'Adds one account (optionally with apps), as a fixture entry.',
+  request: { body: jsonBody(FixtureAccount) },
+  responses: { ...okJson(CreateAccountResponse, 'Created'), ...failures(...BODY_ERRORS, 'ACCOUNT_EXISTS', 'INVALID_FIXTURE') },
+});
+

@@ -1,0 +1,41 @@
+import { z } from '@hono/zod-openapi';
+import { IsoTime, Uid } from './common.js';
+import { AppName, AppStatus, RedirectUrl } from './apps.js';
+import { Limit } from './limits.js';
+
+/** A data set a client team can load: every credential in it is plaintext so tests can use it; the sandbox stores it hashed. */
+export const FixtureApp = z
+  .strictObject({
+    appId: z.uuid().optional(),
+    appName: AppName,
+    redirectUrl: RedirectUrl,
+    status: AppStatus,
+    apiKey: z.string().min(16).max(256),
+    apiSecret: z.string().min(16).max(256),
+    createdAt: IsoTime.optional(),
+  })
+  .openapi('FixtureApp');
+
+export const FixtureAccount = z
+  .strictObject({
+    uid: Uid,
+    name: z.string().min(1).max(100),
+    password: z.string().min(1).max(128),
+    yob: z.string().regex(/^\d{4}$/).openapi({ description: 'Year of birth, used by the legacy login', example: '1988' }),
+    mobile: z.string().regex(/^\d{10}$/).openapi({ example: '9876543210' }),
+    email: z.email().max(254),
+    limits: z.strictObject({ equityLimit: Limit, commodityLimit: Limit }).optional(),
+    apps: z.array(FixtureApp).max(5).optional(),
+  })
+  .openapi('FixtureAccount');
+
+export const FixtureSet = z
+  .strictObject({
+    name: z.string().max(100).optional(),
+    seed: z.union([z.string(), z.number()]).optional().openapi({ description: 'The faker seed the set was generated from' }),
+    accounts: z.array(FixtureAccount).max(200_000),
+  })
+  .openapi('FixtureSet');
+
+export type FixtureSetData = z.infer<typeof FixtureSet>;
+export type FixtureAccountData = z.infer<typeof FixtureAccount>;

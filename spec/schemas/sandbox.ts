@@ -1,0 +1,63 @@
+import { z } from '@hono/zod-openapi';
+import { success } from './envelope.js';
+import { IsoTime, Uid } from './common.js';
+
+export const OUTBOX_KINDS = ['otp-sms', 'otp-email', 'api-key-email', 'secret-key-email'] as const;
+export const OutboxKind = z.enum(OUTBOX_KINDS).openapi('OutboxKind');
+
+export const OutboxMessage = z
+  .strictObject({
+    id: z.number().int().openapi({ description: 'Increasing sequence number' }),
+    uid: Uid,
+    kind: OutboxKind,
+    channel: z.enum(['sms', 'email']),
+    to: z.string().openapi({ description: 'Masked mobile number or e-mail address' }),
+    subject: z.string(),
+    body: z.string(),
+    sentAt: IsoTime,
+    otp: z.string().nullable(),
+    apiKey: z.string().nullable(),
+    secretApiKey: z.string().nullable(),
+    appId: z.uuid().nullable(),
+    appName: z.string().nullable(),
+    challengeId: z.uuid().nullable(),
+  })
+  .openapi('OutboxMessage', { description: 'An SMS or e-mail the real service would have sent; the only place an OTP or API key can be read.' });
+
+export const OutboxQuery = z.strictObject({
+  uid: Uid.optional().openapi({ param: { name: 'uid', in: 'query' } }),
+  kind: OutboxKind.optional().openapi({ param: { name: 'kind', in: 'query' } }),
+  since: z.coerce.number().int().min(0).optional().openapi({ param: { name: 'since', in: 'query' }, description: 'Only messages with id greater than this' }),
+  limit: z.coerce.number().int().min(1).max(1000).optional().openapi({ param: { name: 'limit', in: 'query' }, description: 'Newest N messages (default 100)' }),
+});
+
+export const OutboxResponse = success('OutboxResponse', { messages: z.array(OutboxMessage) });
+
+export const ResetRequest = z
+  .strictObject({
+    mode: z.enum(['fixtures', 'empty']).optional().openapi({ description: 'fixtures (default): back to the start-up fixture set; empty: no accounts at all' }),
+  })
+  .openapi('ResetRequest');
+
+export const StateCounts = z.strictObject({
+  accounts: z.number().int(),
+  apps: z.number().int(),
+  activeSessions: z.number().int(),
+  outbox: z.number().int(),
+});
+
+export const ResetResponse = success('ResetResponse', { counts: StateCounts });
+export const LoadFixturesResponse = success('LoadFixturesResponse', {
+  accountsLoaded: z.number().int(),
+  appsLoaded: z.number().int(),
+  counts: StateCounts,
+});
+export const CreateAccountResponse = success('CreateAccountResponse', { uid: Uid, apps: z.number().int() });
+
+export const InfoResponse = success('InfoResponse', {
+  name: z.literal('tradeapi-sandbox'),
+  version: z.string(),
+  seeded: z.boolean().openapi({ description: 'Whether OTPs, keys and ids come from a fixed seed' }),
+  now: IsoTime,
+  counts: StateCounts,
+});

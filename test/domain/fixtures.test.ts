@@ -1,0 +1,77 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_SET_OPTIONS, generateFixtureSet } from '../../fixtures/generator.js';
+import { FixtureSet } from '../../spec/schemas/fixtures.js';
+import { makeDomain, openAccount, otpOf } from '../helpers.js';
+
+const committed = JSON.parse(readFileSync(new URL('../../fixtures/default.json', import.meta.url), 'utf8'));
+
+describe('fixture generator', () => {
+  it('same seed, same data; another seed, other data', () => {
+    expect(generateFixtureSet({ seed: 7, accounts: 5 })).toEqual(generateFixtureSet({ seed: 7, accounts: 5 }));
+    expect(generateFixtureSet({ seed: 8, accounts: 5 })).not.toEqual(generateFixtureSet({ seed: 7, accounts: 5 }));
+  });
+
+  it('fixtures/default.json is what `npm run fixtures` generates (not stale)', () => {
+    expect(committed).toEqual(generateFixtureSet(DEFAULT_SET_OPTIONS));
+  });
+
+  it('the default set is a valid fixture set with empty, full and deactivated cases', () => {
+    const set = FixtureSet.parse(committed);
+    const counts = set.accounts.map((a) => a.apps?.length ?? 0);
+    expect(counts).toContain(0);
+    expect(counts).toContain(5);
+    expect(set.accounts.flatMap((a) => a.apps ?? []).some((app) => app.status === 'Deactivated')).toBe(true);
+    expect(new Set(set.accounts.map((a) => a.uid)).size).toBe(set.accounts.length);
+  });
+
+  it('a 1,000-account set loads, and its credentials work as given', () => {
+    const set = generateFixtureSet({ seed: 3, accounts: 1000 });
+    const domain = makeDomain();
+    expect(domain.accounts.load(set)).toMatchObject({ ok: true, value: { accounts: 1000 } });
+    const account = set.accounts.find((a) => a.apps?.some((app) => app.status === 'Active') && a.apps.some((app) => app.status === 'Deactivated'))!;
+    const active = account.apps!.find((app) => app.status === 'Active')!;
+    const inactive = account.apps!.find((app) => app.status === 'Deactivated')!;
+    expect(domain.sessions.fromApiKey(active.apiKey, active.apiSecret, '127.0.0.1').ok).toBe(true);
+    expect(domain.sessions.fromApiKey(inactive.apiKey, inactive.apiSecret, '127.0.0.1')).toMatchObject({ error: { code: 'APP_DEACTIVATED' } });
+    expect(domain.accounts.dashboardLogin(account.uid, account.password).ok).toBe(true);
+  });
+});
+
+describe('loading fixtures', () => {
+  const base = { name: 'N', password: 'p', yob: '1990', mobile: '9876543210', email: 'n@example.com' };
+  const app = (appName: string, apiKey: string) => ({ appName, redirectUrl: 'https://example.com/cb', status: 'Active' as const, apiKey, apiSecret: 'S'.repeat(32) });
+
+  it('is all or nothing: a clash anywhere loads nothing', () => {
+    const domain = makeDomain();
+    openAccount(domain, 'TAKEN1');
+    const result = domain.accounts.load({ accounts: [{ ...base, uid: 'FRESH1' }, { ...base, uid: 'TAKEN1' }] });
+    expect(result).toMatchObject({ ok: false, error: { code: 'ACCOUNT_EXISTS' } });
+    expect(domain.accounts.get('FRESH1')).toBeUndefined();
+  });
+
+  it('refuses apps that break the dashboard\'s rules', () => {
+    const domain = makeDomain();
+    const twins = { ...base, uid: 'TW1111', apps: [app('Same', 'K'.repeat(32)), app(' same ', 'L'.repeat(32))] };
+    expect(domain.accounts.load({ accounts: [twins] })).toMatchObject({ error: { code: 'INVALID_FIXTURE', message: /duplicate app name/ } });
+    const badUrl = { ...base, uid: 'BU1111', apps: [{ ...app('Plain', 'M'.repeat(32)), redirectUrl: 'http://example.com/cb' }] };
+    expect(domain.accounts.load({ accounts: [badUrl] })).toMatchObject({ error: { code: 'INVALID_FIXTURE', message: /redirectUrl/ } });
+    const sharedKey = [{ ...base, uid: 'SK1111', apps: [app('One', 'N'.repeat(32))] }, { ...base, uid: 'SK2222', apps: [app('Two', 'N'.repeat(32))] }];
+    expect(domain.accounts.load({ accounts: sharedKey })).toMatchObject({ error: { code: 'INVALID_FIXTURE', message: /apiKey/ } });
+    expect(domain.store.accountCount()).toBe(0);
+  });
+});
+
+describe('reset and seed', () => {
+  it('reset returns to the start-up fixtures, and the seed replays the same OTPs', () => {
+    const domain = makeDomain('replay');
+    const account = openAccount(domain);
+    domain.accounts.generateLegacyOtp(account.uid);
+    const first = otpOf(domain, account.uid);
+    domain.reset();
+    expect(domain.counts()).toEqual({ accounts: 0, apps: 0, activeSessions: 0, outbox: 0 });
+    openAccount(domain);
+    domain.accounts.generateLegacyOtp(account.uid);
+    expect(otpOf(domain, account.uid)).toBe(first);
+  });
+});

@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { harness } from './harness.js';
+
+describe('secrets', () => {
+  it('no password, OTP, key, secret or token reaches the log or the stored state', async () => {
+    const h = harness();
+    const who = await h.account('AB1234', 'hunter2-password');
+    await h.request('POST', '/otp/generateOtp', { body: { uid: who.uid } });
+    const legacyOtp = (await h.outbox(`uid=${who.uid}&kind=otp-sms`)).at(-1)!.otp;
+    await h.request('POST', '/otp/secretKeyGenerator', { body: { uid: who.uid, otp: legacyOtp } });
+    const secretKey = (await h.outbox(`uid=${who.uid}&kind=secret-key-email`)).at(-1)!.secretApiKey;
+    const { apiKey, apiSecret, otp } = await h.createApp(who, 'Secret App');
+    const session = await h.request('POST', '/session/token', { body: { apiKey, apiSecret } });
+    await h.request('GET', '/limit/getLimits', { headers: { 'x-session-token': session.body.sessionToken } });
+    await h.request('GET', `/__sandbox/outbox?uid=${who.uid}`);
+
+    const secrets = [who.password, who.auth['x-dashboard-token']!, legacyOtp, otp, secretKey, apiKey, apiSecret, session.body.sessionToken];
+    expect(h.logs.length).toBeGreaterThan(5);
+    const log = h.logs.join('\n');
+    const store = h.domain.store as unknown as Record<string, Map<string, unknown>>;
+    const state = JSON.stringify(['accounts', 'apps', 'challenges', 'sessions', 'dashboardSessions'].map((k) => [...store[k]!.values()]));
+    for (const secret of secrets) {
+      expect(secret).toBeTruthy();
+      expect(log).not.toContain(secret);
+      expect(state).not.toContain(secret);
+    }
+  });
+});

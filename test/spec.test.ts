@@ -1,0 +1,57 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { buildOpenApiDocument } from '../spec/document.js';
+import { SpecValidator } from '../contracts/spec-validator.js';
+import { createSandbox } from '../mock/server.js';
+
+const committed = JSON.parse(readFileSync(new URL('../spec/openapi.json', import.meta.url), 'utf8'));
+const validator = new SpecValidator();
+type Op = { operationId: string; deprecated?: boolean; tags: string[]; requestBody?: any; parameters?: unknown[]; security?: unknown[]; responses: Record<string, any> };
+const operations: Array<[string, string, Op]> = Object.entries(committed.paths as Record<string, Record<string, Op>>).flatMap(([path, methods]) =>
+  Object.entries(methods).map(([method, op]) => [method.toUpperCase(), path, op] as [string, string, Op]),
+);
+
+describe('spec/openapi.json', () => {
+  it('is what `npm run spec` generates from the zod schemas (not stale)', () => {
+    expect(committed).toEqual(JSON.parse(JSON.stringify(buildOpenApiDocument())));
+  });
+
+  it('marks exactly the legacy operations deprecated', () => {
+    const deprecated = operations.filter(([, , op]) => op.deprecated).map(([, , op]) => op.operationId);
+    expect(deprecated.sort()).toEqual(['generateOtp', 'secretKeyGenerator']);
+  });
+
+  it.each(operations.map(([m, p, op]) => [op.operationId, m, p, op] as const))('%s lists Failure responses whose examples validate', (id, _m, _p, op) => {
+    const statuses = Object.keys(op.responses).map(Number);
+    expect(statuses).toContain(500);
+    // An operation that takes input or credentials can be refused; one that takes neither can only fail (500).
+    const takesInput = Boolean(op.requestBody || op.parameters?.length || op.security?.length);
+    expect(statuses.some((s) => s >= 400 && s < 500)).toBe(takesInput);
+    for (const status of statuses) {
+      const examples = op.responses[status].content['application/json'].examples ?? {};
+      if (status >= 400) expect(Object.keys(examples).length).toBeGreaterThan(0);
+      for (const example of Object.values(examples) as Array<{ value: unknown }>) {
+        expect(validator.check(id, status, example.value)).toEqual([]);
+      }
+    }
+  });
+
+  it('closes every request body: additionalProperties false', () => {
+    const schemas = committed.components.schemas;
+    for (const [, , op] of operations) {
+      const ref: string | undefined = op.requestBody?.content['application/json'].schema.$ref;
+      if (!ref) continue;
+      expect(schemas[ref.split('/').pop()!].additionalProperties, op.operationId).toBe(false);
+    }
+  });
+
+  it('every operation is served by the sandbox at its method and path', async () => {
+    const { app } = createSandbox();
+    for (const [method, path, op] of operations) {
+      const url = path.replace(/\{[^}]+\}/g, '00000000-0000-4000-8000-000000000000');
+      const res = await app.request(url, { method });
+      const body = (await res.json()) as { statusMessage: string };
+      expect(body.statusMessage, `${op.operationId}`).not.toMatch(/^(No such endpoint|Method not allowed)/);
+    }
+  });
+});
