@@ -9,6 +9,9 @@ import type { Account, App, Challenge, ChallengeAction } from './types.js';
 export type DashboardAction = Exclude<ChallengeAction, 'legacy-secret-key'>;
 export type Verified = { action: DashboardAction; app: App; apiSecret?: string };
 
+const nameTakenFailure = (name: string) =>
+  fail('APP_NAME_TAKEN', `App name "${name}" is already used by another of your apps (compared case-insensitively after trimming; deactivated apps keep their name).`);
+
 const API_KEY_LENGTH = 32;
 const API_SECRET_LENGTH = 48;
 
@@ -47,7 +50,7 @@ export class Apps {
     if (!url.ok) return url;
     const apps = this.ctx.store.appsOf(account.uid);
     if (limitReached(apps)) return fail('APP_LIMIT_REACHED');
-    if (nameTaken(apps, name.value)) return fail('APP_NAME_TAKEN', `App name "${name.value}" is already used by another of your apps (compared case-insensitively after trimming; deactivated apps keep their name).`);
+    if (nameTaken(apps, name.value)) return nameTakenFailure(name.value);
     return ok({ appName: name.value, redirectUrl: url.value });
   }
 
@@ -65,7 +68,7 @@ export class Apps {
       const name = checkAppName(input.appName);
       if (!name.ok) return name;
       if (nameTaken(this.ctx.store.appsOf(account.uid), name.value, app.id)) {
-        return fail('APP_NAME_TAKEN', `App name "${name.value}" is already used by another of your apps (compared case-insensitively after trimming; deactivated apps keep their name).`);
+        return nameTakenFailure(name.value);
       }
       if (name.value !== app.name) payload.appName = name.value;
     }

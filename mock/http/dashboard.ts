@@ -78,27 +78,18 @@ export function dashboardRoutes(app: SandboxApp, { domain, reply }: HttpDeps) {
 
   app.openapi(dashboard.deleteApp, (c) => reply.fail(c, { code: 'APP_DELETE_UNSUPPORTED' }));
 
-  const statusActions = [
-    [dashboard.deactivateApp, 'deactivate'],
-    [dashboard.activateApp, 'activate'],
+  /** The four OTP-gated actions on one app: each asks the domain for its challenge. */
+  const appActions = [
+    [dashboard.deactivateApp, (a: Account, id: string) => domain.apps.requestStatus(a, id, 'deactivate')],
+    [dashboard.activateApp, (a: Account, id: string) => domain.apps.requestStatus(a, id, 'activate')],
+    [dashboard.regenerateKey, (a: Account, id: string) => domain.apps.requestRegenerate(a, id, 'regenerate-key')],
+    [dashboard.regenerateSecret, (a: Account, id: string) => domain.apps.requestRegenerate(a, id, 'regenerate-secret')],
   ] as const;
-  for (const [route, action] of statusActions) {
+  for (const [route, request] of appActions) {
     app.openapi(route, (c) => {
       const account = signedIn(c);
       if (!account.ok) return reply.fail(c, account.error);
-      return challengeReply(c, account.value, domain.apps.requestStatus(account.value, c.req.valid('param').appId, action));
-    });
-  }
-
-  const regenerateActions = [
-    [dashboard.regenerateKey, 'regenerate-key'],
-    [dashboard.regenerateSecret, 'regenerate-secret'],
-  ] as const;
-  for (const [route, action] of regenerateActions) {
-    app.openapi(route, (c) => {
-      const account = signedIn(c);
-      if (!account.ok) return reply.fail(c, account.error);
-      return challengeReply(c, account.value, domain.apps.requestRegenerate(account.value, c.req.valid('param').appId, action));
+      return challengeReply(c, account.value, request(account.value, c.req.valid('param').appId));
     });
   }
 
