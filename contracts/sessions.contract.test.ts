@@ -27,11 +27,15 @@ describe.each(inject('targets'))('sessions on $name', (target) => {
     await call(target, 'getLimits', { headers: { 'x-session-token': token } }).expectStatus(200).expectJsonLike({ status: 'Success' });
   });
 
-  it('refuses a wrong secret and a wrong key alike', async (ctx) => {
+  it('refuses a wrong secret and a wrong key with the real messages and errorCodes', async (ctx) => {
     requires(ctx, target, 'stateful', 'control');
     const { apiKey, apiSecret } = await setup();
-    await call(target, 'sessionToken', { body: { apiKey, apiSecret: `${apiSecret}x` } }).expectStatus(401).expectJson('statusMessage', 'Invalid API key or API secret.');
-    await call(target, 'sessionToken', { body: { apiKey: `${apiKey}x`, apiSecret } }).expectStatus(401).expectJson('statusMessage', 'Invalid API key or API secret.');
+    await call(target, 'sessionToken', { body: { apiKey, apiSecret: `${apiSecret}x` } })
+      .expectStatus(401)
+      .expectJsonLike({ status: 'Failure', statusMessage: 'Invalid API secret', errorCode: 'EOAUTH008' });
+    await call(target, 'sessionToken', { body: { apiKey: `${apiKey}x`, apiSecret } })
+      .expectStatus(401)
+      .expectJsonLike({ status: 'Failure', statusMessage: 'Invalid API key', errorCode: 'EOAUTH001' });
   });
 
   for (const [operationId, reason] of [
@@ -61,7 +65,7 @@ describe.each(inject('targets'))('sessions on $name', (target) => {
     const { account, auth, app, apiKey, apiSecret } = await setup();
     const old = await openSession(target, apiKey, apiSecret);
     await appAction(target, account, auth, 'deactivateApp', app.appId);
-    await call(target, 'sessionToken', { body: { apiKey, apiSecret } }).expectStatus(403).expectJsonLike({ statusMessage: /deactivated/ });
+    await call(target, 'sessionToken', { body: { apiKey, apiSecret } }).expectStatus(401).expectJsonLike({ statusMessage: 'Invalid or inactive API key', errorCode: 'EOAUTH001' });
     await appAction(target, account, auth, 'activateApp', app.appId);
     await call(target, 'getLimits', { headers: { 'x-session-token': old } }).expectStatus(401);
     const fresh = await openSession(target, apiKey, apiSecret);

@@ -19,8 +19,10 @@ export const ERRORS = {
   SESSION_INVALID: { http: 401, message: 'Invalid session token.' },
   SESSION_EXPIRED: { http: 401, message: 'Session expired. Generate a new session token.' },
   SESSION_REVOKED: { http: 401, message: 'Session revoked: the app was deactivated or its API key or secret was regenerated.' },
-  INVALID_API_CREDENTIALS: { http: 401, message: 'Invalid API key or API secret.' },
-  APP_DEACTIVATED: { http: 403, message: 'The app is deactivated: its API key and secret do not work until it is activated again.' },
+  // The three /session/token refusals and their errorCodes follow Samco's public Trade API docs.
+  INVALID_API_KEY: { http: 401, message: 'Invalid API key', errorCode: 'EOAUTH001' },
+  INACTIVE_API_KEY: { http: 401, message: 'Invalid or inactive API key', errorCode: 'EOAUTH001' },
+  INVALID_API_SECRET: { http: 401, message: 'Invalid API secret', errorCode: 'EOAUTH008' },
   APP_NOT_FOUND: { http: 404, message: 'App not found.' },
   APP_LIMIT_REACHED: { http: 409, message: 'App limit reached: an account can have at most 5 apps, deactivated apps included (apps cannot be deleted).' },
   APP_NAME_TAKEN: { http: 409, message: 'App name already in use by another of your apps (compared case-insensitively after trimming; deactivated apps keep their name).' },
@@ -34,6 +36,6 @@ export const ERRORS = {
   ACCOUNT_EXISTS: { http: 409, message: 'An account with this user id already exists.' },
   INVALID_FIXTURE: { http: 400, message: 'Invalid fixture set: accounts.0.uid: Invalid string' },
   INTERNAL: { http: 500, message: 'Internal error. Nothing was changed.' },
-} as const satisfies Record<string, { http: number; message: string }>;
+} as const satisfies Record<string, { http: number; message: string; errorCode?: string }>;
 
 export type ErrorCode = keyof typeof ERRORS;

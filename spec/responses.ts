@@ -35,14 +35,16 @@ export function okJson<T extends z.ZodType>(schema: T, description: string) {
 export function failures(...codes: readonly ErrorCode[]): {} {
   const out: Record<number, JsonResponse> = {};
   for (const code of new Set(codes)) {
-    const { http, message } = ERRORS[code];
+    const declared = ERRORS[code];
+    const { http, message } = declared;
+    const errorCode = 'errorCode' in declared ? { errorCode: declared.errorCode } : {};
     const entry = (out[http] ??= {
       description: DESCRIPTIONS[http] ?? 'Failure',
       content: { 'application/json': { schema: FailureEnvelope, examples: {} } },
     });
     entry.content['application/json'].examples![code] = {
       summary: code.toLowerCase().replaceAll('_', ' '),
-      value: { serverTime: EXAMPLE_TIME, msgId: EXAMPLE_MSG_ID, status: 'Failure', statusMessage: message },
+      value: { serverTime: EXAMPLE_TIME, msgId: EXAMPLE_MSG_ID, status: 'Failure', statusMessage: message, ...errorCode },
     };
   }
   out[500] = {

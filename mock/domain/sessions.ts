@@ -33,10 +33,12 @@ export class Sessions {
   fromApiKey(apiKey: string, apiSecret: string, srcIp: string): Result<IssuedSession> {
     const { store, secrets } = this.ctx;
     const app = store.appByKeyHash(secrets.hash(apiKey));
-    if (!app || !secrets.matches(app.apiSecretHash, apiSecret)) return fail('INVALID_API_CREDENTIALS');
-    if (app.status !== 'Active') return fail('APP_DEACTIVATED');
+    // The real service's order: the key (and whether its app is active) first, then the secret.
+    if (!app) return fail('INVALID_API_KEY');
+    if (app.status !== 'Active') return fail('INACTIVE_API_KEY');
+    if (!secrets.matches(app.apiSecretHash, apiSecret)) return fail('INVALID_API_SECRET');
     const account = store.getAccount(app.uid);
-    if (!account) return fail('INVALID_API_CREDENTIALS');
+    if (!account) return fail('INVALID_API_KEY');
 
     const now = this.ctx.clock.now();
     const tokenId = this.ctx.random.uuid('token-id');

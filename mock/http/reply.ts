@@ -18,8 +18,8 @@ export class Reply {
     return { ...this.head(), status: 'Success' as const, statusMessage, ...fields };
   }
 
-  failureBody(statusMessage: string) {
-    return { ...this.head(), status: 'Failure' as const, statusMessage };
+  failureBody(statusMessage: string, errorCode?: string) {
+    return { ...this.head(), status: 'Failure' as const, statusMessage, ...(errorCode ? { errorCode } : {}) };
   }
 
   errorBody(statusMessage: string = ERRORS.INTERNAL.message) {
@@ -29,6 +29,7 @@ export class Reply {
   /** The Failure envelope and HTTP status of a domain refusal, from the one table in spec/errors.ts. */
   fail(c: Context, error: DomainError): never {
     const entry = ERRORS[error.code];
-    return c.json(this.failureBody(error.message ?? entry.message), entry.http as FailureStatus) as never;
+    const errorCode = 'errorCode' in entry ? entry.errorCode : undefined;
+    return c.json(this.failureBody(error.message ?? entry.message, errorCode), entry.http as FailureStatus) as never;
   }
 }

@@ -8,11 +8,11 @@ export const sessionToken = createRoute({
   path: '/session/token',
   tags: ['Session'],
   summary: 'Generate a session token from an API key and secret',
-  description: 'Returns a session token (JWT) valid until 08:00 IST the next day. A deactivated app, or a key or secret that was regenerated, is refused. Static IPs are not checked here (the sandbox chose this; order calls check them).',
+  description: 'Returns a session token (JWT) valid until 08:00 IST the next day. A deactivated app ("Invalid or inactive API key"), or a key or secret that was regenerated, is refused; the errorCode is EOAUTH001 for the key, EOAUTH008 for the secret. Static IPs are not checked here (the sandbox chose this; order calls check them).',
   request: { body: jsonBody(SessionTokenRequest) },
   responses: {
     ...okJson(SessionTokenResponse, 'Session token generated successfully'),
-    ...failures(...BODY_ERRORS, 'INVALID_API_CREDENTIALS', 'APP_DEACTIVATED'),
+    ...failures(...BODY_ERRORS, 'INVALID_API_KEY', 'INACTIVE_API_KEY', 'INVALID_API_SECRET'),
   },
 });
 

@@ -22,7 +22,11 @@ export const SuccessEnvelope = z
   .openapi('SuccessEnvelope');
 
 export const FailureEnvelope = z
-  .strictObject({ ...envelopeFields, status: z.literal('Failure') })
+  .strictObject({
+    ...envelopeFields,
+    status: z.literal('Failure'),
+    errorCode: z.string().optional().openapi({ description: 'Machine-readable code, where the real service sends one (e.g. EOAUTH001)', example: 'EOAUTH001' }),
+  })
   .openapi('FailureEnvelope', { description: 'The request was refused; statusMessage says why. Nothing was changed.' });
 
 export const ErrorEnvelope = z

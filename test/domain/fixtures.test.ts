@@ -33,7 +33,7 @@ describe('fixture generator', () => {
     const active = account.apps!.find((app) => app.status === 'Active')!;
     const inactive = account.apps!.find((app) => app.status === 'Deactivated')!;
     expect(domain.sessions.fromApiKey(active.apiKey, active.apiSecret, '127.0.0.1').ok).toBe(true);
-    expect(domain.sessions.fromApiKey(inactive.apiKey, inactive.apiSecret, '127.0.0.1')).toMatchObject({ error: { code: 'APP_DEACTIVATED' } });
+    expect(domain.sessions.fromApiKey(inactive.apiKey, inactive.apiSecret, '127.0.0.1')).toMatchObject({ error: { code: 'INACTIVE_API_KEY' } });
     expect(domain.accounts.dashboardLogin(account.uid, account.password).ok).toBe(true);
   });
 });

@@ -44,10 +44,10 @@ describe('session tokens', () => {
     expect(domain.sessions.authenticate(`${token}x`)).toMatchObject({ error: { code: 'SESSION_INVALID' } });
   });
 
-  it('refuses a wrong key or secret alike', () => {
+  it('tells a wrong key from a wrong secret, as the real service does', () => {
     const { domain, target, bystander } = withApps();
-    expect(domain.sessions.fromApiKey(target.apiKey, bystander.apiSecret, '127.0.0.1')).toMatchObject({ error: { code: 'INVALID_API_CREDENTIALS' } });
-    expect(domain.sessions.fromApiKey('nope', target.apiSecret, '127.0.0.1')).toMatchObject({ error: { code: 'INVALID_API_CREDENTIALS' } });
+    expect(domain.sessions.fromApiKey(target.apiKey, bystander.apiSecret, '127.0.0.1')).toMatchObject({ error: { code: 'INVALID_API_SECRET' } });
+    expect(domain.sessions.fromApiKey('nope', target.apiSecret, '127.0.0.1')).toMatchObject({ error: { code: 'INVALID_API_KEY' } });
   });
 });
 
@@ -67,7 +67,7 @@ describe('revocation', () => {
     const { domain, account, target, session } = withApps();
     const old = session(target);
     runAction(domain, account, target.app.id, 'deactivate');
-    expect(domain.sessions.fromApiKey(target.apiKey, target.apiSecret, '127.0.0.1')).toMatchObject({ error: { code: 'APP_DEACTIVATED' } });
+    expect(domain.sessions.fromApiKey(target.apiKey, target.apiSecret, '127.0.0.1')).toMatchObject({ error: { code: 'INACTIVE_API_KEY' } });
     runAction(domain, account, target.app.id, 'activate');
     expect(domain.sessions.authenticate(old)).toMatchObject({ error: { code: 'SESSION_REVOKED' } });
     expect(domain.sessions.authenticate(session(target)).ok).toBe(true);
@@ -77,11 +77,11 @@ describe('revocation', () => {
     const { domain, account, target } = withApps();
     const secret = runAction(domain, account, target.app.id, 'regenerate-secret');
     if (!secret.ok) throw new Error();
-    expect(domain.sessions.fromApiKey(target.apiKey, target.apiSecret, '127.0.0.1')).toMatchObject({ error: { code: 'INVALID_API_CREDENTIALS' } });
+    expect(domain.sessions.fromApiKey(target.apiKey, target.apiSecret, '127.0.0.1')).toMatchObject({ error: { code: 'INVALID_API_SECRET' } });
     expect(domain.sessions.fromApiKey(target.apiKey, secret.value.apiSecret!, '127.0.0.1').ok).toBe(true);
     expect(runAction(domain, account, target.app.id, 'regenerate-key').ok).toBe(true);
     const newKey = domain.store.messages({ uid: account.uid, kind: 'api-key-email' }).at(-1)!.apiKey!;
-    expect(domain.sessions.fromApiKey(target.apiKey, secret.value.apiSecret!, '127.0.0.1')).toMatchObject({ error: { code: 'INVALID_API_CREDENTIALS' } });
+    expect(domain.sessions.fromApiKey(target.apiKey, secret.value.apiSecret!, '127.0.0.1')).toMatchObject({ error: { code: 'INVALID_API_KEY' } });
     expect(domain.sessions.fromApiKey(newKey, secret.value.apiSecret!, '127.0.0.1').ok).toBe(true);
   });
 
