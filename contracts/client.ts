@@ -18,6 +18,8 @@ export type CallInput = {
   query?: Record<string, string | number>;
   body?: unknown;
   headers?: Record<string, string>;
+  /** A form-encoded body (AutoTrader). */
+  form?: Record<string, string | number>;
   /** A body sent as it is, with its own content type: for deliberately broken requests. */
   raw?: { body: string; contentType: string };
 };
@@ -30,6 +32,7 @@ export function call(target: Target, operationId: string, input: CallInput = {})
   if (input.query) request = request.withQueryParams(input.query);
   if (input.headers) request = request.withHeaders(input.headers);
   if (input.raw) request = request.withHeaders('content-type', input.raw.contentType).withBody(input.raw.body);
+  else if (input.form) request = request.withForm(Object.fromEntries(Object.entries(input.form).map(([k, v]) => [k, String(v)])));
   else if (input.body !== undefined) request = request.withJson(input.body as object);
   return request.expect('spec', operationId);
 }

@@ -62,3 +62,24 @@ export async function openSession(target: Target, apiKey: string, apiSecret: str
   const res = await call(target, 'sessionToken', { body: { apiKey, apiSecret } }).expectStatus(200);
   return (res.json as Body).sessionToken;
 }
+
+export type TestAtUser = { username: string; password: string; apiKey: string };
+
+/** Registers an AutoTrader user with one live and one idle pseudo account, and views its key with the password. */
+export async function newAtUser(target: Target): Promise<TestAtUser> {
+  const username = `ct${process.pid}.${++counter}.${randomInt(1e9)}@example.com`;
+  const password = `at-${randomInt(1e9)}`;
+  await call(target, 'sandboxCreateAtUser', {
+    body: {
+      username,
+      password,
+      name: 'Contract Trader',
+      accounts: [
+        { pseudoAccount: 'LIVE_1', tradingAccount: 'ZX1234', broker: 'Zerodha', platform: 'KITE', live: true, licenseExpiryDate: '2031-01-31' },
+        { pseudoAccount: 'IDLE_1', tradingAccount: 'ZX5678', broker: 'Zerodha', platform: 'KITE', live: false, licenseExpiryDate: '2031-01-31' },
+      ],
+    },
+  }).expectStatus(200);
+  const view = await call(target, 'atViewApiKey', { body: { username, password } }).expectStatus(200);
+  return { username, password, apiKey: (view.json as Body).result.apiKey };
+}

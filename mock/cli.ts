@@ -12,6 +12,7 @@ usage: tradeapi-sandbox [options]
   --fixtures FILE   fixture set loaded at start and on every reset (e.g. fixtures/default.json)
   --seed S          same seed, same OTPs, keys and ids (default: random)
   --no-check-responses  skip checking every response against the spec (faster)
+  --no-rate-limits  switch off AutoTrader's API rate limits (for load tests)
   --quiet           no request log
   --help            this text`;
 
@@ -25,6 +26,7 @@ function main() {
         fixtures: { type: 'string' },
         seed: { type: 'string' },
         'no-check-responses': { type: 'boolean', default: false },
+        'no-rate-limits': { type: 'boolean', default: false },
         quiet: { type: 'boolean', default: false },
         help: { type: 'boolean', default: false },
       },
@@ -57,6 +59,7 @@ function main() {
     seed: values.seed ?? null,
     fixtures,
     checkResponses: !values['no-check-responses'],
+    autotraderRateLimits: !values['no-rate-limits'],
     log,
     requestLog: values.quiet ? undefined : (line) => console.log(line),
   });
@@ -72,6 +75,9 @@ function main() {
         console.log(`    user id ${account.uid}  password ${account.password}  apps ${account.apps?.length ?? 0}`);
       }
       if (fixtures.accounts.length > 5) console.log(`    ... and ${fixtures.accounts.length - 5} more`);
+      for (const user of fixtures.autotraderUsers ?? []) {
+        console.log(`    AutoTrader user ${user.username}  password ${user.password}${user.disabled ? '  (disabled)' : ''}`);
+      }
     }
   });
   server.on('error', (error: Error) => {

@@ -18,6 +18,12 @@ export function buildOpenApiDocument() {
     name: 'x-dashboard-token',
     description: 'The dashboardToken returned by the dashboard sign-in',
   });
+  registry.openAPIRegistry.registerComponent('securitySchemes', 'atApiKey', {
+    type: 'apiKey',
+    in: 'header',
+    name: 'api-key',
+    description: 'The AutoTrader Web API key (Settings -> Security)',
+  });
   for (const route of allRoutes) registry.openAPIRegistry.registerPath(route);
   return registry.getOpenAPI31Document({
     openapi: '3.1.0',
@@ -34,6 +40,7 @@ export function buildOpenApiDocument() {
       { name: 'Trade API', description: 'Calls that need x-session-token' },
       { name: 'Dashboard', description: 'The Web Dashboard\'s API Keys page as JSON endpoints (sandbox paths)' },
       { name: 'Sandbox', description: 'The sandbox\'s control API: outbox, reset, fixtures' },
+      { name: 'AutoTrader', description: 'AutoTrader Web (Stocks Developer): the api-key header, its own envelope {result, message, status, commandId}, form-encoded bodies' },
     ],
   });
 }

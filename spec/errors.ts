@@ -35,6 +35,15 @@ export const ERRORS = {
   CHALLENGE_NOT_FOUND: { http: 404, message: 'OTP request not found.' },
   ACCOUNT_EXISTS: { http: 409, message: 'An account with this user id already exists.' },
   INVALID_FIXTURE: { http: 400, message: 'Invalid fixture set: accounts.0.uid: Invalid string' },
+  AT_KEY_INVALID: { http: 403, message: 'Invalid API key.' },
+  AT_USER_DISABLED: { http: 403, message: 'User is disabled.' },
+  AT_RATE_LIMITED: { http: 429, message: 'Too Many Requests: at most 60 requests per 5 seconds for a pseudo account.' },
+  AT_PASSWORD_INVALID: { http: 401, message: 'Invalid username or password.' },
+  AT_ACCOUNT_NOT_LIVE: { http: 400, message: 'Pseudo account [ACC_1] is not live.' },
+  AT_INVALID_ORDER: { http: 400, message: 'price must be 0 for a MARKET order.' },
+  AT_ORDER_NOT_FOUND: { http: 404, message: 'Order [AT-1] not found in pseudo account [ACC_1].' },
+  AT_ORDER_NOT_CANCELLABLE: { http: 409, message: 'Order [AT-1] cannot be cancelled: it is COMPLETE.' },
+  AT_USER_EXISTS: { http: 409, message: 'An AutoTrader user with this username already exists.' },
   INTERNAL: { http: 500, message: 'Internal error. Nothing was changed.' },
 } as const satisfies Record<string, { http: number; message: string; errorCode?: string }>;
 

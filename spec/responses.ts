@@ -1,6 +1,7 @@
 import type { z } from '@hono/zod-openapi';
 import { ERRORS, type ErrorCode } from './errors.js';
 import { ErrorEnvelope, FailureEnvelope } from './schemas/envelope.js';
+import { AtFailure } from './schemas/autotrader.js';
 
 const EXAMPLE_TIME = '17/12/25 10:01:56';
 const EXAMPLE_MSG_ID = '6b2e7b9f-df86-4b96-932e-8028cbf766cc';
@@ -18,6 +19,7 @@ const DESCRIPTIONS: Record<number, string> = {
   409: 'Conflicts with the current state',
   413: 'Body too large',
   415: 'Wrong content type',
+  429: 'Too many requests',
   500: 'Server error',
 };
 
@@ -27,26 +29,36 @@ export function okJson<T extends z.ZodType>(schema: T, description: string) {
   return { 200: { description, content: { 'application/json': { schema } } } };
 }
 
-/**
- * The Failure responses of an operation, grouped by HTTP status, each code an example. An Error
- * (500) is always possible. Typed as `{}` so that handlers are type-checked against the Success
- * body only; failures all go through one helper that builds them from spec/errors.ts.
- */
-export function failures(...codes: readonly ErrorCode[]): {} {
+type Example = { summary: string; value: unknown };
+
+/** Groups refusals by HTTP status, each code an example built by `body`, all with one schema. */
+function grouped(codes: readonly ErrorCode[], schema: z.ZodType, body: (message: string, errorCode?: string) => unknown) {
   const out: Record<number, JsonResponse> = {};
   for (const code of new Set(codes)) {
     const declared = ERRORS[code];
-    const { http, message } = declared;
-    const errorCode = 'errorCode' in declared ? { errorCode: declared.errorCode } : {};
-    const entry = (out[http] ??= {
-      description: DESCRIPTIONS[http] ?? 'Failure',
-      content: { 'application/json': { schema: FailureEnvelope, examples: {} } },
+    const errorCode = 'errorCode' in declared ? declared.errorCode : undefined;
+    const entry = (out[declared.http] ??= {
+      description: DESCRIPTIONS[declared.http] ?? 'Failure',
+      content: { 'application/json': { schema, examples: {} } },
     });
-    entry.content['application/json'].examples![code] = {
-      summary: code.toLowerCase().replaceAll('_', ' '),
-      value: { serverTime: EXAMPLE_TIME, msgId: EXAMPLE_MSG_ID, status: 'Failure', statusMessage: message, ...errorCode },
-    };
+    entry.content['application/json'].examples![code] = { summary: code.toLowerCase().replaceAll('_', ' '), value: body(declared.message, errorCode) } satisfies Example;
   }
+  return out;
+}
+
+/**
+ * The Failure responses of a Samco operation, grouped by HTTP status, each code an example. An
+ * Error (500) is always possible. Typed as `{}` so that handlers are type-checked against the
+ * Success body only; failures all go through one helper that builds them from spec/errors.ts.
+ */
+export function failures(...codes: readonly ErrorCode[]): {} {
+  const out = grouped(codes, FailureEnvelope, (statusMessage, errorCode) => ({
+    serverTime: EXAMPLE_TIME,
+    msgId: EXAMPLE_MSG_ID,
+    status: 'Failure',
+    statusMessage,
+    ...(errorCode ? { errorCode } : {}),
+  }));
   out[500] = {
     description: DESCRIPTIONS[500]!,
     content: {
@@ -57,6 +69,11 @@ export function failures(...codes: readonly ErrorCode[]): {} {
     },
   };
   return out;
+}
+
+/** The same for an AutoTrader operation: its own four-key envelope, status false. */
+export function atFailures(...codes: readonly ErrorCode[]): {} {
+  return grouped([...codes, 'INTERNAL'], AtFailure, (message) => ({ result: null, message, status: false, commandId: null }));
 }
 
 export function jsonBody<T extends z.ZodType>(schema: T, description?: string) {

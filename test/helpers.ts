@@ -12,7 +12,7 @@ export function makeDomain(seed: string | null = 'unit') {
 }
 
 export function openAccount(domain: SandboxDomain, uid = 'AB1234', password = 'secret-pw'): Account {
-  const loaded = domain.accounts.load({
+  const loaded = domain.load({
     accounts: [{ uid, name: `Holder ${uid}`, password, yob: '1990', mobile: '9876543210', email: `${uid.toLowerCase()}@example.com` }],
   });
   if (!loaded.ok) throw new Error(loaded.error.code);

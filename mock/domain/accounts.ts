@@ -1,4 +1,4 @@
-import type { FixtureAccountData, FixtureSetData } from '../../spec/schemas/fixtures.js';
+import type { FixtureAccountData } from '../../spec/schemas/fixtures.js';
 import type { Challenges } from './challenges.js';
 import { DASHBOARD_SESSION_TTL_MS, type DomainContext } from './context.js';
 import type { Outbox } from './outbox.js';
@@ -10,8 +10,6 @@ const DEFAULT_LIMITS: Limits = {
   equityLimit: { grossAvailableMargin: '100000.00', payInToday: '0.00', notionalCash: '100000.00', marginUsed: '0.00', netAvailableMargin: '100000.00' },
   commodityLimit: { grossAvailableMargin: '0.00', payInToday: '0.00', notionalCash: '0.00', marginUsed: '0.00', netAvailableMargin: '0.00' },
 };
-
-export type LoadedCounts = { accounts: number; apps: number };
 
 /** Trading accounts: opening them (fixtures), dashboard sign-in, and the legacy OTP -> secret key flow. */
 export class Accounts {
@@ -25,16 +23,8 @@ export class Accounts {
     return this.ctx.store.getAccount(uid);
   }
 
-  /** Adds every account of the set, or none: all rules are checked before anything is written. */
-  load(set: FixtureSetData): Result<LoadedCounts> {
-    const problem = this.checkFixtures(set.accounts);
-    if (problem) return problem;
-    let apps = 0;
-    for (const entry of set.accounts) apps += this.write(entry);
-    return ok({ accounts: set.accounts.length, apps });
-  }
-
-  private checkFixtures(accounts: readonly FixtureAccountData[]): Failure | null {
+  /** Problems of a set of accounts to open, before anything is written. */
+  check(accounts: readonly FixtureAccountData[]): Failure | null {
     const uids = new Set<string>();
     const keyHashes = new Set<string>();
     const appIds = new Set<string>();
@@ -64,7 +54,14 @@ export class Accounts {
     return null;
   }
 
-  private write(entry: FixtureAccountData): number {
+  /** Opens checked accounts with their apps; returns how many apps were added. */
+  write(accounts: readonly FixtureAccountData[]): number {
+    let apps = 0;
+    for (const entry of accounts) apps += this.writeOne(entry);
+    return apps;
+  }
+
+  private writeOne(entry: FixtureAccountData): number {
     const { store, secrets, clock, random } = this.ctx;
     const now = clock.now();
     store.putAccount({

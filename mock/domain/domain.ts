@@ -10,6 +10,8 @@ import { Outbox } from './outbox.js';
 import { Random } from './random.js';
 import { SecretHasher } from './secrets.js';
 import { Sessions } from './sessions.js';
+import { AutoTrader } from './autotrader/autotrader.js';
+import { ok, type Result } from './result.js';
 
 export type DomainOptions = {
   seed?: string | number | null;
@@ -17,6 +19,8 @@ export type DomainOptions = {
   clock?: SandboxClock;
   /** Loaded at start and again on every reset. */
   fixtures?: FixtureSetData | null;
+  /** AutoTrader's API rate limits (on by default); off for load tests. */
+  autotraderRateLimits?: boolean;
 };
 
 /** The whole sandbox without HTTP: every rule of the reference lives below this object. */
@@ -28,6 +32,7 @@ export class SandboxDomain {
   readonly apps: Apps;
   readonly sessions: Sessions;
   readonly challenges: Challenges;
+  readonly autotrader: AutoTrader;
   private readonly fixtures: FixtureSetData | null;
 
   constructor(options: DomainOptions = {}) {
@@ -39,6 +44,7 @@ export class SandboxDomain {
     this.sessions = new Sessions(this.ctx);
     this.accounts = new Accounts(this.ctx, this.challenges, outbox);
     this.apps = new Apps(this.ctx, this.challenges, this.sessions, outbox);
+    this.autotrader = new AutoTrader(this.ctx, { rateLimits: options.autotraderRateLimits });
     this.fixtures = options.fixtures ?? null;
     this.loadStartupFixtures();
   }
@@ -47,9 +53,19 @@ export class SandboxDomain {
     return this.ctx.store;
   }
 
+  /** Adds a fixture set whole, or nothing: every rule of every part is checked before anything is written. */
+  load(set: FixtureSetData): Result<{ accounts: number; apps: number; autotraderUsers: number }> {
+    const users = set.autotraderUsers ?? [];
+    const problem = this.accounts.check(set.accounts) ?? this.autotrader.check(users);
+    if (problem) return problem;
+    const apps = this.accounts.write(set.accounts);
+    this.autotrader.write(users);
+    return ok({ accounts: set.accounts.length, apps, autotraderUsers: users.length });
+  }
+
   private loadStartupFixtures() {
     if (!this.fixtures) return;
-    const loaded = this.accounts.load(this.fixtures);
+    const loaded = this.load(this.fixtures);
     if (!loaded.ok) throw new Error(`The start-up fixture set is invalid: ${loaded.error.message ?? loaded.error.code}`);
   }
 
@@ -58,6 +74,7 @@ export class SandboxDomain {
     this.ctx.store.clear();
     this.random.restart();
     this.sessions.reset();
+    this.autotrader.reset();
     if (mode === 'fixtures') this.loadStartupFixtures();
   }
 
@@ -68,6 +85,7 @@ export class SandboxDomain {
       apps: store.appCount(),
       activeSessions: store.activeSessionCount(this.clock.now()),
       outbox: store.messageCount(),
+      autotraderUsers: store.atUserCount(),
     };
   }
 }

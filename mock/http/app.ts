@@ -13,6 +13,7 @@ import { Reply } from './reply.js';
 import { checkResponses } from './response-check.js';
 import { RouteTable } from './route-table.js';
 import { sessionRoutes } from './session.js';
+import { autotraderRoutes } from './autotrader.js';
 
 export type HttpOptions = {
   /** Largest request body accepted, in bytes (default 64 KiB; fixture uploads get `maxFixtureBytes`). */
@@ -54,6 +55,7 @@ export function createHttpApp(domain: SandboxDomain, options: HttpOptions = {}):
   sessionRoutes(app, deps);
   dashboardRoutes(app, deps);
   controlRoutes(app, deps);
+  autotraderRoutes(app, deps);
 
   let spec: object | undefined;
   docsRoutes(app, () => (spec ??= buildOpenApiDocument()));

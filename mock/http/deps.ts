@@ -2,8 +2,9 @@ import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { IncomingMessage } from 'node:http';
 import type { SandboxDomain } from '../domain/domain.js';
 import type { Reply } from './reply.js';
+import type { AtUser } from '../domain/autotrader/types.js';
 
 /** @hono/node-server hands the Node request to handlers as the env binding `incoming`. */
-export type SandboxEnv = { Bindings: { incoming?: IncomingMessage } };
+export type SandboxEnv = { Bindings: { incoming?: IncomingMessage }; Variables: { atUser?: AtUser } };
 export type SandboxApp = OpenAPIHono<SandboxEnv>;
 export type HttpDeps = { domain: SandboxDomain; reply: Reply };

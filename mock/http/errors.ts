@@ -1,5 +1,6 @@
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { ZodError } from 'zod';
 import type { Reply } from './reply.js';
 import type { RouteTable } from './route-table.js';
@@ -36,10 +37,10 @@ export function errorHandler(reply: Reply, log: (line: string) => void) {
       if (err.status === 415) return reply.fail(c, { code: 'UNSUPPORTED_MEDIA_TYPE' });
       if (err.status === 413) return reply.fail(c, { code: 'PAYLOAD_TOO_LARGE' });
       if (err.status === 400 && /json/i.test(err.message)) return reply.fail(c, { code: 'MALFORMED_JSON' });
-      return c.json(reply.failureBody(err.message || 'Request refused.'), err.status);
+      return reply.failWith(c, err.status as ContentfulStatusCode, err.message || 'Request refused.');
     }
     log(`error ${c.req.method} ${c.req.path}: ${err.name}: ${err.message}`);
-    return c.json(reply.errorBody(), 500);
+    return reply.fail(c, { code: 'INTERNAL' });
   };
 }
 

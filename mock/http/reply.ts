@@ -3,6 +3,8 @@ import { ERRORS } from '../../spec/errors.js';
 import type { DomainError } from '../domain/result.js';
 import type { SandboxDomain } from '../domain/domain.js';
 import { formatServerTime } from '../domain/ist.js';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { isAutoTraderPath } from './surface.js';
 
 type FailureStatus = (typeof ERRORS)[keyof typeof ERRORS]['http'];
 
@@ -26,10 +28,21 @@ export class Reply {
     return { ...this.head(), status: 'Error' as const, statusMessage };
   }
 
-  /** The Failure envelope and HTTP status of a domain refusal, from the one table in spec/errors.ts. */
+  /** AutoTrader's envelope: always the four keys its clients build their response from. */
+  atSuccess<T>(result: T) {
+    return { result, message: null, status: true, commandId: this.domain.random.uuid('at-command-id') };
+  }
+
+  /** The refusal of a domain error, from the one table in spec/errors.ts, in the envelope of the path's API. */
   fail(c: Context, error: DomainError): never {
     const entry = ERRORS[error.code];
     const errorCode = 'errorCode' in entry ? entry.errorCode : undefined;
-    return c.json(this.failureBody(error.message ?? entry.message, errorCode), entry.http as FailureStatus) as never;
+    return this.failWith(c, entry.http as FailureStatus, error.message ?? entry.message, errorCode);
+  }
+
+  failWith(c: Context, http: ContentfulStatusCode, message: string, errorCode?: string): never {
+    if (isAutoTraderPath(c.req.path)) return c.json({ result: null, message, status: false, commandId: null }, http) as never;
+    const body = http >= 500 ? this.errorBody(message) : this.failureBody(message, errorCode);
+    return c.json(body, http) as never;
   }
 }

@@ -30,18 +30,30 @@ export function controlRoutes(app: SandboxApp, { domain, reply }: HttpDeps) {
   });
 
   app.openapi(sandbox.sandboxLoadFixtures, (c) => {
-    const result = domain.accounts.load(c.req.valid('json'));
+    const result = domain.load(c.req.valid('json'));
     if (!result.ok) return reply.fail(c, result.error);
     return c.json(
-      reply.success('Fixture set loaded', { accountsLoaded: result.value.accounts, appsLoaded: result.value.apps, counts: domain.counts() }),
+      reply.success('Fixture set loaded', {
+        accountsLoaded: result.value.accounts,
+        appsLoaded: result.value.apps,
+        autotraderUsersLoaded: result.value.autotraderUsers,
+        counts: domain.counts(),
+      }),
       200,
     );
   });
 
   app.openapi(sandbox.sandboxCreateAccount, (c) => {
     const account = c.req.valid('json');
-    const result = domain.accounts.load({ accounts: [account] });
+    const result = domain.load({ accounts: [account] });
     if (!result.ok) return reply.fail(c, result.error);
     return c.json(reply.success('Account created', { uid: account.uid, apps: result.value.apps }), 200);
+  });
+
+  app.openapi(sandbox.sandboxCreateAtUser, (c) => {
+    const user = c.req.valid('json');
+    const result = domain.load({ accounts: [], autotraderUsers: [user] });
+    if (!result.ok) return reply.fail(c, result.error);
+    return c.json(reply.success('AutoTrader user registered; view its API key with its password', { username: user.username, accounts: user.accounts.length }), 200);
   });
 }

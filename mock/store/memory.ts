@@ -1,5 +1,6 @@
 import type { Account, App, Challenge, DashboardSession, OutboxDraft, OutboxMessage, Session } from '../domain/types.js';
 import type { OutboxFilter, Store } from './store.js';
+import type { AtOrderRecord, AtUser } from '../domain/autotrader/types.js';
 
 const DEFAULT_OUTBOX_LIMIT = 100;
 
@@ -15,6 +16,10 @@ export class MemoryStore implements Store {
   private sessions = new Map<string, Session>();
   private sessionsByApp = new Map<string, Set<string>>();
   private dashboardSessions = new Map<string, DashboardSession>();
+  private atUsers = new Map<string, AtUser>();
+  private atUsersByKeyHash = new Map<string, AtUser>();
+  private atOrdersById = new Map<string, AtOrderRecord>();
+  private atOrdersByAccount = new Map<string, string[]>();
   private outbox: OutboxMessage[] = [];
   private outboxSeq = 0;
 
@@ -113,7 +118,43 @@ export class MemoryStore implements Store {
     return this.outbox.length;
   }
 
+  getAtUser(username: string) {
+    return this.atUsers.get(username);
+  }
+  putAtUser(user: AtUser) {
+    const previous = this.atUsers.get(user.username);
+    if (previous) this.atUsersByKeyHash.delete(previous.apiKeyHash);
+    this.atUsers.set(user.username, user);
+    this.atUsersByKeyHash.set(user.apiKeyHash, user);
+  }
+  atUserByKeyHash(apiKeyHash: string) {
+    return this.atUsersByKeyHash.get(apiKeyHash);
+  }
+  atUserCount() {
+    return this.atUsers.size;
+  }
+  getAtOrder(username: string, id: string) {
+    return this.atOrdersById.get(`${username}\0${id}`);
+  }
+  putAtOrder(order: AtOrderRecord) {
+    const key = `${order.username}\0${order.id}`;
+    if (!this.atOrdersById.has(key)) {
+      const accountKey = `${order.username}\0${order.pseudoAccount}`;
+      const list = this.atOrdersByAccount.get(accountKey) ?? [];
+      list.push(key);
+      this.atOrdersByAccount.set(accountKey, list);
+    }
+    this.atOrdersById.set(key, order);
+  }
+  atOrders(username: string, pseudoAccount: string) {
+    return (this.atOrdersByAccount.get(`${username}\0${pseudoAccount}`) ?? []).map((key) => this.atOrdersById.get(key)!);
+  }
+
   clear() {
+    this.atUsers.clear();
+    this.atUsersByKeyHash.clear();
+    this.atOrdersById.clear();
+    this.atOrdersByAccount.clear();
     this.accounts.clear();
     this.apps.clear();
     this.appsByUid.clear();

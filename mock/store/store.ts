@@ -1,4 +1,5 @@
 import type { Account, App, Challenge, DashboardSession, OutboxDraft, OutboxMessage, Session } from '../domain/types.js';
+import type { AtOrderRecord, AtUser } from '../domain/autotrader/types.js';
 
 export type OutboxFilter = { uid?: string; kind?: OutboxMessage['kind']; since?: number; limit?: number };
 
@@ -35,6 +36,15 @@ export interface Store {
   appendMessage(draft: OutboxDraft, sentAt: number): OutboxMessage;
   messages(filter: OutboxFilter): OutboxMessage[];
   messageCount(): number;
+
+  getAtUser(username: string): AtUser | undefined;
+  putAtUser(user: AtUser): void;
+  atUserByKeyHash(apiKeyHash: string): AtUser | undefined;
+  atUserCount(): number;
+  getAtOrder(username: string, id: string): AtOrderRecord | undefined;
+  putAtOrder(order: AtOrderRecord): void;
+  /** Orders of a pseudo account, oldest first. */
+  atOrders(username: string, pseudoAccount: string): AtOrderRecord[];
 
   clear(): void;
 }

@@ -3,8 +3,9 @@ import * as session from './session.js';
 import * as trade from './trade.js';
 import * as dashboard from './dashboard.js';
 import * as sandbox from './sandbox.js';
+import * as autotrader from './autotrader.js';
 
-export { legacy, session, trade, dashboard, sandbox };
+export { legacy, session, trade, dashboard, sandbox, autotrader };
 
 /** Every operation of the spec, in document order. */
 export const allRoutes = [
@@ -13,4 +14,5 @@ export const allRoutes = [
   ...Object.values(trade),
   ...Object.values(dashboard),
   ...Object.values(sandbox),
+  ...Object.values(autotrader),
 ];

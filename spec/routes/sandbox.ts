@@ -1,6 +1,7 @@
 import { createRoute } from '@hono/zod-openapi';
 import {
   CreateAccountResponse,
+  CreateAtUserResponse,
   InfoResponse,
   LoadFixturesResponse,
   OutboxQuery,
@@ -8,7 +9,7 @@ import {
   ResetRequest,
   ResetResponse,
 } from '../schemas/sandbox.js';
-import { FixtureAccount, FixtureSet } from '../schemas/fixtures.js';
+import { FixtureAccount, FixtureAtUser, FixtureSet } from '../schemas/fixtures.js';
 import { BODY_ERRORS, failures, jsonBody, okJson } from '../responses.js';
 
 const tags = ['Sandbox'];
@@ -66,3 +67,14 @@ export const sandboxCreateAccount = createRoute({
   responses: { ...okJson(CreateAccountResponse, 'Created'), ...failures(...BODY_ERRORS, 'ACCOUNT_EXISTS', 'INVALID_FIXTURE') },
 });
 
+
+export const sandboxCreateAtUser = createRoute({
+  operationId: 'sandboxCreateAtUser',
+  method: 'post',
+  path: '/__sandbox/autotrader/users',
+  tags,
+  summary: 'Register an AutoTrader Web user',
+  description: 'An API key is created at registration (or the given one is used). It is not returned: view it with the password at /autotrader/settings/api-key/view.',
+  request: { body: jsonBody(FixtureAtUser) },
+  responses: { ...okJson(CreateAtUserResponse, 'Registered'), ...failures(...BODY_ERRORS, 'AT_USER_EXISTS', 'INVALID_FIXTURE') },
+});

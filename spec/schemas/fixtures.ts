@@ -29,13 +29,40 @@ export const FixtureAccount = z
   })
   .openapi('FixtureAccount');
 
+export type FixtureAccountData = z.infer<typeof FixtureAccount>;
+
+export const FixtureAtAccount = z
+  .strictObject({
+    pseudoAccount: z.string().min(1).max(64),
+    tradingAccount: z.string().min(1).max(64),
+    broker: z.string().min(1).max(64),
+    platform: z.string().min(1).max(64),
+    live: z.boolean(),
+    licenseExpiryDate: z.iso.date(),
+    funds: z.number().min(0).optional(),
+  })
+  .openapi('FixtureAtAccount');
+
+export const FixtureAtUser = z
+  .strictObject({
+    username: z.string().min(1).max(100),
+    password: z.string().min(1).max(128),
+    name: z.string().min(1).max(100),
+    apiKey: z.uuid().optional().openapi({ description: 'Plaintext, so tests can use it; a fresh one is made when absent' }),
+    disabled: z.boolean().optional(),
+    accounts: z.array(FixtureAtAccount).max(50),
+  })
+  .openapi('FixtureAtUser', { description: 'An AutoTrader Web user with its trading and pseudo accounts' });
+
+export type FixtureAtUserData = z.infer<typeof FixtureAtUser>;
+
 export const FixtureSet = z
   .strictObject({
     name: z.string().max(100).optional(),
     seed: z.union([z.string(), z.number()]).optional().openapi({ description: 'The faker seed the set was generated from' }),
     accounts: z.array(FixtureAccount).max(200_000),
+    autotraderUsers: z.array(FixtureAtUser).max(10_000).optional(),
   })
   .openapi('FixtureSet');
 
 export type FixtureSetData = z.infer<typeof FixtureSet>;
-export type FixtureAccountData = z.infer<typeof FixtureAccount>;

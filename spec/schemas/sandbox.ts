@@ -44,15 +44,18 @@ export const StateCounts = z.strictObject({
   apps: z.number().int(),
   activeSessions: z.number().int(),
   outbox: z.number().int(),
+  autotraderUsers: z.number().int(),
 });
 
 export const ResetResponse = success('ResetResponse', { counts: StateCounts });
 export const LoadFixturesResponse = success('LoadFixturesResponse', {
   accountsLoaded: z.number().int(),
   appsLoaded: z.number().int(),
+  autotraderUsersLoaded: z.number().int(),
   counts: StateCounts,
 });
 export const CreateAccountResponse = success('CreateAccountResponse', { uid: Uid, apps: z.number().int() });
+export const CreateAtUserResponse = success('CreateAtUserResponse', { username: z.string(), accounts: z.number().int() });
 
 export const InfoResponse = success('InfoResponse', {
   name: z.literal('tradeapi-sandbox'),

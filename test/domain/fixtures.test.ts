@@ -28,7 +28,7 @@ describe('fixture generator', () => {
   it('a 1,000-account set loads, and its credentials work as given', () => {
     const set = generateFixtureSet({ seed: 3, accounts: 1000 });
     const domain = makeDomain();
-    expect(domain.accounts.load(set)).toMatchObject({ ok: true, value: { accounts: 1000 } });
+    expect(domain.load(set)).toMatchObject({ ok: true, value: { accounts: 1000 } });
     const account = set.accounts.find((a) => a.apps?.some((app) => app.status === 'Active') && a.apps.some((app) => app.status === 'Deactivated'))!;
     const active = account.apps!.find((app) => app.status === 'Active')!;
     const inactive = account.apps!.find((app) => app.status === 'Deactivated')!;
@@ -45,7 +45,7 @@ describe('loading fixtures', () => {
   it('is all or nothing: a clash anywhere loads nothing', () => {
     const domain = makeDomain();
     openAccount(domain, 'TAKEN1');
-    const result = domain.accounts.load({ accounts: [{ ...base, uid: 'FRESH1' }, { ...base, uid: 'TAKEN1' }] });
+    const result = domain.load({ accounts: [{ ...base, uid: 'FRESH1' }, { ...base, uid: 'TAKEN1' }] });
     expect(result).toMatchObject({ ok: false, error: { code: 'ACCOUNT_EXISTS' } });
     expect(domain.accounts.get('FRESH1')).toBeUndefined();
   });
@@ -53,11 +53,11 @@ describe('loading fixtures', () => {
   it('refuses apps that break the dashboard\'s rules', () => {
     const domain = makeDomain();
     const twins = { ...base, uid: 'TW1111', apps: [app('Same', 'K'.repeat(32)), app(' same ', 'L'.repeat(32))] };
-    expect(domain.accounts.load({ accounts: [twins] })).toMatchObject({ error: { code: 'INVALID_FIXTURE', message: /duplicate app name/ } });
+    expect(domain.load({ accounts: [twins] })).toMatchObject({ error: { code: 'INVALID_FIXTURE', message: /duplicate app name/ } });
     const badUrl = { ...base, uid: 'BU1111', apps: [{ ...app('Plain', 'M'.repeat(32)), redirectUrl: 'http://example.com/cb' }] };
-    expect(domain.accounts.load({ accounts: [badUrl] })).toMatchObject({ error: { code: 'INVALID_FIXTURE', message: /redirectUrl/ } });
+    expect(domain.load({ accounts: [badUrl] })).toMatchObject({ error: { code: 'INVALID_FIXTURE', message: /redirectUrl/ } });
     const sharedKey = [{ ...base, uid: 'SK1111', apps: [app('One', 'N'.repeat(32))] }, { ...base, uid: 'SK2222', apps: [app('Two', 'N'.repeat(32))] }];
-    expect(domain.accounts.load({ accounts: sharedKey })).toMatchObject({ error: { code: 'INVALID_FIXTURE', message: /apiKey/ } });
+    expect(domain.load({ accounts: sharedKey })).toMatchObject({ error: { code: 'INVALID_FIXTURE', message: /apiKey/ } });
     expect(domain.store.accountCount()).toBe(0);
   });
 });
@@ -69,7 +69,7 @@ describe('reset and seed', () => {
     domain.accounts.generateLegacyOtp(account.uid);
     const first = otpOf(domain, account.uid);
     domain.reset();
-    expect(domain.counts()).toEqual({ accounts: 0, apps: 0, activeSessions: 0, outbox: 0 });
+    expect(domain.counts()).toEqual({ accounts: 0, apps: 0, activeSessions: 0, outbox: 0, autotraderUsers: 0 });
     openAccount(domain);
     domain.accounts.generateLegacyOtp(account.uid);
     expect(otpOf(domain, account.uid)).toBe(first);

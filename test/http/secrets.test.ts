@@ -13,12 +13,16 @@ describe('secrets', () => {
     const session = await h.request('POST', '/session/token', { body: { apiKey, apiSecret } });
     await h.request('GET', '/limit/getLimits', { headers: { 'x-session-token': session.body.sessionToken } });
     await h.request('GET', `/__sandbox/outbox?uid=${who.uid}`);
+    const atUser = { username: 'at@example.com', password: 'at-password-9', name: 'A', accounts: [] };
+    await h.request('POST', '/__sandbox/autotrader/users', { body: atUser });
+    const atKey = (await h.request('POST', '/autotrader/settings/api-key/view', { body: { username: atUser.username, password: atUser.password } })).body.result.apiKey;
+    await h.request('GET', '/account/fetchAllTradingAccounts', { headers: { 'api-key': atKey } });
 
-    const secrets = [who.password, who.auth['x-dashboard-token']!, legacyOtp, otp, secretKey, apiKey, apiSecret, session.body.sessionToken];
+    const secrets = [who.password, who.auth['x-dashboard-token']!, legacyOtp, otp, secretKey, apiKey, apiSecret, session.body.sessionToken, atUser.password, atKey];
     expect(h.logs.length).toBeGreaterThan(5);
     const log = h.logs.join('\n');
     const store = h.domain.store as unknown as Record<string, Map<string, unknown>>;
-    const state = JSON.stringify(['accounts', 'apps', 'challenges', 'sessions', 'dashboardSessions'].map((k) => [...store[k]!.values()]));
+    const state = JSON.stringify(['accounts', 'apps', 'challenges', 'sessions', 'dashboardSessions', 'atUsers'].map((k) => [...store[k]!.values()]));
     for (const secret of secrets) {
       expect(secret).toBeTruthy();
       expect(log).not.toContain(secret);
