@@ -23,6 +23,17 @@ function atEnvelope<T extends z.ZodType>(name: string, result: T, description: s
 export const AtFailure = atEnvelope('AtFailure', z.null(), 'status false, result null, the reason in message. A missing, wrong or replaced api-key is HTTP 403; too many requests 429.');
 
 const Num = z.number();
+
+/** Where an order or position lives: its accounts, broker and instrument, in both their forms. */
+const whereFields = {
+  pseudoAccount: z.string(),
+  tradingAccount: z.string(),
+  stockBroker: z.string(),
+  exchange: z.enum(AT_EXCHANGES),
+  symbol: z.string(),
+  independentExchange: z.enum(AT_EXCHANGES),
+  independentSymbol: z.string(),
+};
 const NullableString = z.string().nullable();
 
 export const AtOrder = z
@@ -40,13 +51,7 @@ export const AtOrder = z
     amo: z.boolean(),
     statusMessage: NullableString,
     publisherId: NullableString,
-    pseudoAccount: z.string(),
-    tradingAccount: z.string(),
-    stockBroker: z.string(),
-    exchange: z.enum(AT_EXCHANGES),
-    symbol: z.string(),
-    independentExchange: z.enum(AT_EXCHANGES),
-    independentSymbol: z.string(),
+    ...whereFields,
     modifiedTime: z.number().int().openapi({ description: 'epoch milliseconds' }),
     createdTime: z.number().int(),
     parentOrderId: NullableString,
@@ -79,13 +84,7 @@ export const AtPosition = z
     netValue: Num,
     buyAvgPrice: Num,
     sellAvgPrice: Num,
-    pseudoAccount: z.string(),
-    tradingAccount: z.string(),
-    stockBroker: z.string(),
-    exchange: z.enum(AT_EXCHANGES),
-    symbol: z.string(),
-    independentExchange: z.enum(AT_EXCHANGES),
-    independentSymbol: z.string(),
+    ...whereFields,
     category: z.enum(['DAY', 'NET']),
     ltp: Num,
     platform: z.string(),
