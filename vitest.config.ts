@@ -6,6 +6,8 @@ export default defineConfig({
     globalSetup: ['contracts/setup/servers.ts'],
     reporters: ['default', './test/summary-reporter.ts'],
     testTimeout: 30_000,
+    // The contract suites share one sandbox, and some move its clock: one file at a time.
+    fileParallelism: false,
     hookTimeout: 90_000,
   },
 });

@@ -13,6 +13,7 @@ usage: tradeapi-sandbox [options]
   --seed S          same seed, same OTPs, keys and ids (default: random)
   --no-check-responses  skip checking every response against the spec (faster)
   --no-rate-limits  switch off AutoTrader's API rate limits (for load tests)
+  --trust-proxy     take the source IP from X-Forwarded-For (only behind a proxy you trust, or to test static IPs locally)
   --quiet           no request log
   --help            this text`;
 
@@ -27,6 +28,7 @@ function main() {
         seed: { type: 'string' },
         'no-check-responses': { type: 'boolean', default: false },
         'no-rate-limits': { type: 'boolean', default: false },
+        'trust-proxy': { type: 'boolean', default: false },
         quiet: { type: 'boolean', default: false },
         help: { type: 'boolean', default: false },
       },
@@ -60,6 +62,7 @@ function main() {
     fixtures,
     checkResponses: !values['no-check-responses'],
     autotraderRateLimits: !values['no-rate-limits'],
+    trustProxy: values['trust-proxy'],
     log,
     requestLog: values.quiet ? undefined : (line) => console.log(line),
   });

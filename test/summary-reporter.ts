@@ -1,11 +1,11 @@
-import type { Reporter, SerializedError, TestModule } from 'vitest/node';
+import type { Reporter, SerializedError, TestModule, TestRunEndReason } from 'vitest/node';
 
 /**
  * Closes the run with the plain line CI reads, `N passed, N failed, N skipped`, after listing
  * why tests were skipped (each reason once, with how many tests it skipped).
  */
 export default class SummaryReporter implements Reporter {
-  onTestRunEnd(modules: ReadonlyArray<TestModule>, unhandledErrors: ReadonlyArray<SerializedError>) {
+  onTestRunEnd(modules: ReadonlyArray<TestModule>, unhandledErrors: ReadonlyArray<SerializedError>, reason: TestRunEndReason) {
     let passed = 0;
     let failed = unhandledErrors.length;
     let skipped = 0;
@@ -25,6 +25,8 @@ export default class SummaryReporter implements Reporter {
       // A file that failed to load has no tests but must not pass silently.
       if (tests === 0 && module.state() === 'failed') failed++;
     }
+    // A run that failed outside any test (a global setup that could not start the servers) is a failure too.
+    if (reason !== 'passed' && failed === 0) failed = 1;
     const lines = [...reasons].map(([note, n]) => `  skipped ${n}: ${note}`);
     if (lines.length) process.stdout.write(`\nSkipped, and why:\n${lines.join('\n')}\n`);
     process.stdout.write(`\n${passed} passed, ${failed} failed, ${skipped} skipped\n`);

@@ -23,7 +23,7 @@ export default async function setup(project: TestProject) {
   const started: Running[] = [];
   try {
     const sandboxPort = await freePort();
-    const sandbox = await startProcess('sandbox', process.execPath, [cli, '--port', String(sandboxPort), '--seed', 'contracts'], sandboxPort, '/__sandbox/info');
+    const sandbox = await startProcess('sandbox', process.execPath, [cli, '--port', String(sandboxPort), '--seed', 'contracts', '--trust-proxy'], sandboxPort, '/__sandbox/info');
     started.push(sandbox);
     const [mockPort, proxyPort] = [await freePort(), await freePort()];
     const [mock, proxy] = await Promise.all([

@@ -1,6 +1,7 @@
 import type { FixtureAccountData } from '../../spec/schemas/fixtures.js';
 import type { Challenges } from './challenges.js';
 import { DASHBOARD_SESSION_TTL_MS, type DomainContext } from './context.js';
+import { next0800Ist } from './ist.js';
 import type { Outbox } from './outbox.js';
 import { appNameKey, APP_RULES, checkAppName, checkRedirectUrl } from './rules.js';
 import { fail, ok, type Failure, type Result } from './result.js';
@@ -73,6 +74,7 @@ export class Accounts {
       email: entry.email,
       limits: entry.limits ?? DEFAULT_LIMITS,
       legacySecretKeyHash: null,
+      lastIpChangeAt: null,
       createdAt: now,
     });
     for (const app of entry.apps ?? []) {
@@ -123,6 +125,24 @@ export class Accounts {
     const account = this.ctx.store.getAccount(uid);
     if (!account) return fail('UNKNOWN_USER');
     this.challenges.issue(account, 'legacy-secret-key', null);
+    return ok(account);
+  }
+
+  /** Legacy step 3: uid + the secret API key give an access token valid until 08:00 IST the next day. */
+  generateAccessToken(uid: string, secretApiKey: string): Result<{ accessToken: string; expiresAt: number }> {
+    const account = this.ctx.store.getAccount(uid);
+    if (!account) return fail('UNKNOWN_USER');
+    if (!account.legacySecretKeyHash || !this.ctx.secrets.matches(account.legacySecretKeyHash, secretApiKey)) return fail('SECRET_KEY_MISMATCH');
+    const accessToken = this.ctx.random.token('access-token', 40);
+    const expiresAt = next0800Ist(this.ctx.clock.now());
+    this.ctx.store.putAccessToken({ tokenHash: this.ctx.secrets.hash(accessToken), uid, expiresAt });
+    return ok({ accessToken, expiresAt });
+  }
+
+  /** The account behind a legacy IP call: the trading password is its only credential. */
+  withPassword(uid: string, password: string): Result<Account> {
+    const account = this.ctx.store.getAccount(uid);
+    if (!account || !this.ctx.secrets.matches(account.passwordHash, password)) return fail('INCORRECT_PASSWORD');
     return ok(account);
   }
 

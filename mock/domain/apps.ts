@@ -4,10 +4,11 @@ import type { Outbox } from './outbox.js';
 import { checkAppName, checkRedirectUrl, limitReached, nameTaken } from './rules.js';
 import { fail, ok, type Result } from './result.js';
 import type { Sessions } from './sessions.js';
-import type { Account, App, Challenge, ChallengeAction } from './types.js';
+import type { Account, App, Challenge, ChallengeAction, IpRegistration, IpType } from './types.js';
+import type { StaticIps } from './static-ips.js';
 
 export type DashboardAction = Exclude<ChallengeAction, 'legacy-secret-key'>;
-export type Verified = { action: DashboardAction; app: App; apiSecret?: string };
+export type Verified = { action: DashboardAction; app: App; apiSecret?: string; staticIps?: IpRegistration };
 
 const nameTakenFailure = (name: string) =>
   fail('APP_NAME_TAKEN', `App name "${name}" is already used by another of your apps (compared case-insensitively after trimming; deactivated apps keep their name).`);
@@ -25,6 +26,7 @@ export class Apps {
     private readonly challenges: Challenges,
     private readonly sessions: Sessions,
     private readonly outbox: Outbox,
+    private readonly staticIps: StaticIps,
   ) {}
 
   list(account: Account): App[] {
@@ -101,6 +103,13 @@ export class Apps {
     return ok(this.challenges.issue(account, action, app.value));
   }
 
+  /** Static IPs page: set one slot of an app, OTP-gated like every other app action. */
+  requestIp(account: Account, appId: string, ipType: IpType, ipAddress: string): Result<Challenge> {
+    const app = this.get(account, appId);
+    if (!app.ok) return app;
+    return this.staticIps.requestSet(account, app.value, ipType, ipAddress);
+  }
+
   /** A pending challenge of this account's dashboard; legacy OTPs and other accounts' challenges are not found. */
   challenge(account: Account, challengeId: string): Result<Challenge> {
     const challenge = this.ctx.store.getChallenge(challengeId);
@@ -175,7 +184,10 @@ export class Apps {
         if (!checked.ok) return checked;
         const next: App = { ...app, status: action === 'deactivate' ? 'Deactivated' : 'Active', updatedAt: now };
         store.putApp(next);
-        if (action === 'deactivate') this.sessions.revokeApp(app.id, 'app-deactivated');
+        if (action === 'deactivate') {
+          this.sessions.revokeApp(app.id, 'app-deactivated');
+          this.staticIps.deregister(account.uid, app.id);
+        }
         return ok({ action, app: next });
       }
       case 'regenerate-key': {
@@ -192,6 +204,11 @@ export class Apps {
         store.putApp(next);
         this.sessions.revokeApp(app.id, 'secret-regenerated');
         return ok({ action, app: next, apiSecret });
+      }
+      case 'set-ip': {
+        const written = this.staticIps.applySet(account, app, challenge);
+        if (!written.ok) return written;
+        return ok({ action, app, staticIps: written.value });
       }
     }
   }

@@ -11,6 +11,7 @@ const PURPOSE: Record<ChallengeAction, string> = {
   activate: 'activate the app',
   'regenerate-key': 'regenerate the API key of the app',
   'regenerate-secret': 'regenerate the API secret of the app',
+  'set-ip': 'register a static IP for the app',
 };
 
 /** OTP challenges: one per pending action, single use, short-lived, a few tries. */

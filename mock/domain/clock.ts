@@ -30,6 +30,17 @@ export class SandboxClock implements Clock {
     else this.offset += ms;
   }
 
+  /** Stops time where it stands now. */
+  freeze(): void {
+    if (this.frozenAt === null) this.frozenAt = this.now();
+  }
+
+  /** Back to the real time, running. */
+  realTime(): void {
+    this.frozenAt = null;
+    this.offset = 0;
+  }
+
   resume(): void {
     if (this.frozenAt === null) return;
     this.offset = this.frozenAt - this.source();

@@ -10,6 +10,8 @@ import { Outbox } from './outbox.js';
 import { Random } from './random.js';
 import { SecretHasher } from './secrets.js';
 import { Sessions } from './sessions.js';
+import { StaticIps } from './static-ips.js';
+import { Orders } from './orders.js';
 import { AutoTrader } from './autotrader/autotrader.js';
 import { ok, type Result } from './result.js';
 
@@ -33,6 +35,8 @@ export class SandboxDomain {
   readonly sessions: Sessions;
   readonly challenges: Challenges;
   readonly autotrader: AutoTrader;
+  readonly staticIps: StaticIps;
+  readonly orders: Orders;
   private readonly fixtures: FixtureSetData | null;
 
   constructor(options: DomainOptions = {}) {
@@ -43,7 +47,9 @@ export class SandboxDomain {
     this.challenges = new Challenges(this.ctx, outbox);
     this.sessions = new Sessions(this.ctx);
     this.accounts = new Accounts(this.ctx, this.challenges, outbox);
-    this.apps = new Apps(this.ctx, this.challenges, this.sessions, outbox);
+    this.staticIps = new StaticIps(this.ctx, this.challenges);
+    this.orders = new Orders(this.ctx);
+    this.apps = new Apps(this.ctx, this.challenges, this.sessions, outbox, this.staticIps);
     this.autotrader = new AutoTrader(this.ctx, { rateLimits: options.autotraderRateLimits });
     this.fixtures = options.fixtures ?? null;
     this.loadStartupFixtures();

@@ -39,17 +39,33 @@ export class Sessions {
     if (!secrets.matches(app.apiSecretHash, apiSecret)) return fail('INVALID_API_SECRET');
     const account = store.getAccount(app.uid);
     if (!account) return fail('INVALID_API_KEY');
+    return ok({ ...this.issue(account, app.id, srcIp), app });
+  }
 
+  /** Legacy login: password, year of birth (when given) and a live access token of the same user. */
+  fromAccessToken(input: { userId: string; password: string; yob?: string; accessToken: string }, srcIp: string): Result<{ sessionToken: string; session: Session; account: Account }> {
+    const { store, secrets, clock } = this.ctx;
+    const account = store.getAccount(input.userId);
+    if (!account || !secrets.matches(account.passwordHash, input.password)) return fail('LEGACY_INVALID_PASSWORD');
+    if (input.yob !== undefined && input.yob !== account.yob) return fail('LEGACY_INVALID_YOB');
+    const token = store.getAccessToken(secrets.hash(input.accessToken));
+    if (!token || token.uid !== account.uid || clock.now() >= token.expiresAt) return fail('ACCESS_TOKEN_INVALID');
+    return ok(this.issue(account, null, srcIp));
+  }
+
+  /** A session JWT valid until the next 08:00 IST, stored only as its hash. */
+  private issue(account: Account, appId: string | null, srcIp: string): { sessionToken: string; session: Session; account: Account } {
+    const { store, secrets } = this.ctx;
     const now = this.ctx.clock.now();
     const tokenId = this.ctx.random.uuid('token-id');
     const expiresAt = next0800Ist(now);
     const header = b64url({ alg: 'HS256', typ: 'JWT' });
-    const payload = b64url({ sub: account.uid, app: app.id, jti: tokenId, iat: Math.floor(now / 1000), exp: Math.floor(expiresAt / 1000) });
+    const payload = b64url({ sub: account.uid, app: appId, jti: tokenId, iat: Math.floor(now / 1000), exp: Math.floor(expiresAt / 1000) });
     const signature = createHmac('sha256', this.jwtKey()).update(`${header}.${payload}`).digest('base64url');
     const sessionToken = `${header}.${payload}.${signature}`;
-    const session: Session = { tokenId, tokenHash: secrets.hash(sessionToken), uid: account.uid, appId: app.id, createdAt: now, expiresAt, revokedAt: null, revokedReason: null, srcIp };
+    const session: Session = { tokenId, tokenHash: secrets.hash(sessionToken), uid: account.uid, appId, createdAt: now, expiresAt, revokedAt: null, revokedReason: null, srcIp };
     store.putSession(session);
-    return ok({ sessionToken, session, account, app });
+    return { sessionToken, session, account };
   }
 
   private jwtKey(): Buffer {

@@ -15,7 +15,27 @@ export interface Account {
   limits: Limits;
   /** Hash of the legacy secret API key; null until the legacy OTP flow has run. */
   legacySecretKeyHash: string | null;
+  /** The last static-IP change of any of the account's apps (or its legacy IPs): the 7-day rule runs from here. */
+  lastIpChangeAt: number | null;
   createdAt: number;
+}
+
+/** The static IPs of one app, or (appId null) the account's legacy, app-less IPs. */
+export interface IpRegistration {
+  uid: string;
+  appId: string | null;
+  primaryIp: string | null;
+  secondaryIp: string | null;
+  updatedAt: number;
+}
+
+export type IpType = 'PRIMARY' | 'SECONDARY';
+
+/** A legacy access token (uid + secret key -> access token -> login). */
+export interface AccessToken {
+  tokenHash: string;
+  uid: string;
+  expiresAt: number;
 }
 
 export type AppStatus = 'Active' | 'Deactivated';
@@ -34,7 +54,7 @@ export interface App {
   seq: number;
 }
 
-export type ChallengeAction = 'legacy-secret-key' | 'create' | 'edit' | 'deactivate' | 'activate' | 'regenerate-key' | 'regenerate-secret';
+export type ChallengeAction = 'legacy-secret-key' | 'create' | 'edit' | 'deactivate' | 'activate' | 'regenerate-key' | 'regenerate-secret' | 'set-ip';
 
 export interface Challenge {
   id: string;
@@ -42,7 +62,7 @@ export interface Challenge {
   action: ChallengeAction;
   appId: string | null;
   /** What the action will apply, checked again on verify. */
-  payload: { appName?: string; redirectUrl?: string };
+  payload: { appName?: string; redirectUrl?: string; ipType?: IpType; ipAddress?: string };
   otpHash: string;
   expiresAt: number;
   attempts: number;
@@ -55,7 +75,8 @@ export interface Session {
   tokenId: string;
   tokenHash: string;
   uid: string;
-  appId: string;
+  /** null for a legacy session (access token + login): its static IPs are the account's legacy ones. */
+  appId: string | null;
   createdAt: number;
   expiresAt: number;
   revokedAt: number | null;

@@ -13,6 +13,7 @@ import { Reply } from './reply.js';
 import { checkResponses } from './response-check.js';
 import { RouteTable } from './route-table.js';
 import { sessionRoutes } from './session.js';
+import { sourceIpResolver } from './source-ip.js';
 import { autotraderRoutes } from './autotrader.js';
 
 export type HttpOptions = {
@@ -22,6 +23,8 @@ export type HttpOptions = {
   /** Check every JSON response against its operation's schema; a drift becomes a logged Error envelope. */
   checkResponses?: boolean;
   log?: (line: string) => void;
+  /** Take the source IP from X-Forwarded-For (first entry): only behind a proxy you trust. */
+  trustProxy?: boolean;
   /** One line per request: method, path, status, time. Never bodies, headers or query strings, which can carry secrets. */
   requestLog?: (line: string) => void;
 };
@@ -50,7 +53,7 @@ export function createHttpApp(domain: SandboxDomain, options: HttpOptions = {}):
   app.use('*', (c, next) => (c.req.path === '/__sandbox/fixtures' ? fixtureBodies : smallBodies)(c, next));
   if (options.checkResponses) app.use('*', checkResponses(routes, reply, log));
 
-  const deps = { domain, reply };
+  const deps = { domain, reply, sourceIp: sourceIpResolver(options.trustProxy ?? false) };
   legacyRoutes(app, deps);
   sessionRoutes(app, deps);
   dashboardRoutes(app, deps);

@@ -5,12 +5,12 @@ import { maskEmail, maskMobile } from '../domain/mask.js';
 import type { Result } from '../domain/result.js';
 import type { Account, Challenge } from '../domain/types.js';
 import type { HttpDeps, SandboxApp } from './deps.js';
-import { appJson, challengeJson, iso } from './present.js';
-import { sourceIp } from './source-ip.js';
+import { appJson, challengeJson, iso, staticIpsJson } from './present.js';
+import { IP_CHANGE_COOLDOWN_MS } from '../domain/static-ips.js';
 
 const OTP_SENT = 'OTP sent to your registered mobile and email.';
 
-export function dashboardRoutes(app: SandboxApp, { domain, reply }: HttpDeps) {
+export function dashboardRoutes(app: SandboxApp, { domain, reply, sourceIp }: HttpDeps) {
   const signedIn = (c: Context) => domain.accounts.dashboardAccount(c.req.header('x-dashboard-token'));
 
   /** Answers a request-for-OTP: the challenge, or the refusal. */
@@ -98,16 +98,38 @@ export function dashboardRoutes(app: SandboxApp, { domain, reply }: HttpDeps) {
     if (!account.ok) return reply.fail(c, account.error);
     const result = domain.apps.verify(account.value, c.req.valid('param').challengeId, c.req.valid('json').otp);
     if (!result.ok) return reply.fail(c, result.error);
-    const { action, app: verified, apiSecret } = result.value;
+    const { action, app: verified, apiSecret, staticIps } = result.value;
     const message = apiSecret
       ? `Copy the API Secret of "${verified.name}" now: it is shown only once.`
       : `OTP verified: ${action} of "${verified.name}" done.`;
-    return c.json(reply.success(message, { action, app: appJson(verified), ...(apiSecret ? { apiSecret } : {}) }), 200);
+    return c.json(
+      reply.success(message, { action, app: appJson(verified), ...(apiSecret ? { apiSecret } : {}), ...(staticIps ? { staticIps: staticIpsJson(staticIps) } : {}) }),
+      200,
+    );
   });
 
   app.openapi(dashboard.resendChallenge, (c) => {
     const account = signedIn(c);
     if (!account.ok) return reply.fail(c, account.error);
     return challengeReply(c, account.value, domain.apps.resend(account.value, c.req.valid('param').challengeId));
+  });
+
+  app.openapi(dashboard.listStaticIps, (c) => {
+    const account = signedIn(c);
+    if (!account.ok) return reply.fail(c, account.error);
+    const rows = domain.apps.list(account.value).map((a) => {
+      const ips = domain.staticIps.of(a.uid, a.id);
+      return { appId: a.id, appName: a.name, status: a.status, primaryIp: ips?.primaryIp ?? null, secondaryIp: ips?.secondaryIp ?? null, lastUpdated: ips ? iso(ips.updatedAt) : null };
+    });
+    const last = account.value.lastIpChangeAt;
+    const next = last === null || last + IP_CHANGE_COOLDOWN_MS <= domain.clock.now() ? null : iso(last + IP_CHANGE_COOLDOWN_MS);
+    return c.json(reply.success('Request successful', { rows, nextChangeAllowedAt: next, yourIp: sourceIp(c) }), 200);
+  });
+
+  app.openapi(dashboard.setStaticIp, (c) => {
+    const account = signedIn(c);
+    if (!account.ok) return reply.fail(c, account.error);
+    const { appId, ipType, ipAddress } = c.req.valid('json');
+    return challengeReply(c, account.value, domain.apps.requestIp(account.value, appId, ipType, ipAddress));
   });
 }

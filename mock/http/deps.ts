@@ -1,10 +1,11 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
+import type { Context } from 'hono';
 import type { IncomingMessage } from 'node:http';
 import type { SandboxDomain } from '../domain/domain.js';
 import type { Reply } from './reply.js';
 import type { AtUser } from '../domain/autotrader/types.js';
 
 /** @hono/node-server hands the Node request to handlers as the env binding `incoming`. */
-export type SandboxEnv = { Bindings: { incoming?: IncomingMessage }; Variables: { atUser?: AtUser } };
+export type SandboxEnv = { Bindings: { incoming?: IncomingMessage; srcIp?: string }; Variables: { atUser?: AtUser } };
 export type SandboxApp = OpenAPIHono<SandboxEnv>;
-export type HttpDeps = { domain: SandboxDomain; reply: Reply };
+export type HttpDeps = { domain: SandboxDomain; reply: Reply; sourceIp: (c: Context<SandboxEnv>) => string };

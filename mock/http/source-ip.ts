@@ -1,8 +1,21 @@
 import type { Context } from 'hono';
 import type { SandboxEnv } from './deps.js';
 
-/** The source IP the server sees: the socket's peer address; in-process requests count as loopback. */
-export function sourceIp(c: Context<SandboxEnv>): string {
-  const address = c.env?.incoming?.socket?.remoteAddress ?? '127.0.0.1';
-  return address.startsWith('::ffff:') ? address.slice(7) : address;
+const unmap = (address: string) => (address.startsWith('::ffff:') ? address.slice(7) : address);
+
+/**
+ * The source IP the server sees. In order: the `srcIp` binding of an in-process request
+ * (`app.request(path, init, { srcIp })`), the first X-Forwarded-For entry when the sandbox runs
+ * behind a trusted proxy, then the socket's peer address. In-process requests without a binding
+ * count as loopback.
+ */
+export function sourceIpResolver(trustProxy: boolean) {
+  return (c: Context<SandboxEnv>): string => {
+    if (c.env?.srcIp) return c.env.srcIp;
+    if (trustProxy) {
+      const first = c.req.header('x-forwarded-for')?.split(',')[0]?.trim();
+      if (first) return unmap(first);
+    }
+    return unmap(c.env?.incoming?.socket?.remoteAddress ?? '127.0.0.1');
+  };
 }

@@ -2,6 +2,7 @@ import { sandbox } from '../../spec/routes/index.js';
 import type { HttpDeps, SandboxApp } from '../http/deps.js';
 import { iso } from '../http/present.js';
 import { SPEC_VERSION } from '../../spec/document.js';
+import { formatServerTime } from '../domain/ist.js';
 
 /** The control API under /__sandbox: what a test needs that the real service has no endpoint for. */
 export function controlRoutes(app: SandboxApp, { domain, reply }: HttpDeps) {
@@ -55,5 +56,28 @@ export function controlRoutes(app: SandboxApp, { domain, reply }: HttpDeps) {
     const result = domain.load({ accounts: [], autotraderUsers: [user] });
     if (!result.ok) return reply.fail(c, result.error);
     return c.json(reply.success('AutoTrader user registered; view its API key with its password', { username: user.username, accounts: user.accounts.length }), 200);
+  });
+
+  const clockBody = () => {
+    const now = domain.clock.now();
+    return { now: iso(now), serverTime: formatServerTime(now), frozen: domain.clock.frozen };
+  };
+
+  app.openapi(sandbox.sandboxClock, (c) => c.json(reply.success('Sandbox clock', clockBody()), 200));
+
+  app.openapi(sandbox.sandboxSetClock, (c) => {
+    const body = c.req.valid('json');
+    const moves = [body.set, body.advanceMs, body.real].filter((v) => v !== undefined).length;
+    if (moves > 1 || (moves === 0 && body.frozen === undefined)) {
+      return reply.fail(c, { code: 'VALIDATION', message: 'Invalid request: send one of set, advanceMs or real (frozen may go with set, or alone).' });
+    }
+    if (body.real) domain.clock.realTime();
+    else if (body.set !== undefined) domain.clock.set(Date.parse(body.set), body.frozen ?? true);
+    else if (body.advanceMs !== undefined) domain.clock.advance(body.advanceMs);
+    if (body.set === undefined && body.frozen !== undefined) {
+      if (body.frozen) domain.clock.freeze();
+      else domain.clock.resume();
+    }
+    return c.json(reply.success('Sandbox clock set', clockBody()), 200);
   });
 }

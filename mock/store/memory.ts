@@ -1,8 +1,10 @@
-import type { Account, App, Challenge, DashboardSession, OutboxDraft, OutboxMessage, Session } from '../domain/types.js';
+import type { AccessToken, Account, App, Challenge, DashboardSession, IpRegistration, OutboxDraft, OutboxMessage, Session } from '../domain/types.js';
 import type { OutboxFilter, Store } from './store.js';
 import type { AtOrderRecord, AtUser } from '../domain/autotrader/types.js';
+import type { SamcoOrder } from '../domain/orders.js';
 
 const DEFAULT_OUTBOX_LIMIT = 100;
+const ipKey = (uid: string, appId: string | null) => `${uid}\0${appId ?? ''}`;
 
 /** The default store: plain maps with the indexes the rules need. The outbox keeps the newest `outboxRetention` messages. */
 export class MemoryStore implements Store {
@@ -16,6 +18,11 @@ export class MemoryStore implements Store {
   private sessions = new Map<string, Session>();
   private sessionsByApp = new Map<string, Set<string>>();
   private dashboardSessions = new Map<string, DashboardSession>();
+  private ips = new Map<string, IpRegistration>();
+  private ipIndex = new Map<string, Set<string>>();
+  private accessTokens = new Map<string, AccessToken>();
+  private orders = new Map<string, SamcoOrder>();
+  private ordersByUid = new Map<string, string[]>();
   private atUsers = new Map<string, AtUser>();
   private atUsersByKeyHash = new Map<string, AtUser>();
   private atOrdersById = new Map<string, AtOrderRecord>();
@@ -79,6 +86,7 @@ export class MemoryStore implements Store {
   }
   putSession(session: Session) {
     this.sessions.set(session.tokenHash, session);
+    if (session.appId === null) return;
     const set = this.sessionsByApp.get(session.appId) ?? new Set<string>();
     set.add(session.tokenHash);
     this.sessionsByApp.set(session.appId, set);
@@ -118,6 +126,53 @@ export class MemoryStore implements Store {
     return this.outbox.length;
   }
 
+  getIps(uid: string, appId: string | null) {
+    return this.ips.get(ipKey(uid, appId));
+  }
+  putIps(registration: IpRegistration) {
+    const key = ipKey(registration.uid, registration.appId);
+    this.unindexIps(key);
+    this.ips.set(key, registration);
+    for (const ip of [registration.primaryIp, registration.secondaryIp]) {
+      if (ip) this.ipIndex.set(ip, (this.ipIndex.get(ip) ?? new Set()).add(key));
+    }
+  }
+  deleteIps(uid: string, appId: string | null) {
+    const key = ipKey(uid, appId);
+    this.unindexIps(key);
+    this.ips.delete(key);
+  }
+  private unindexIps(key: string) {
+    const previous = this.ips.get(key);
+    for (const ip of [previous?.primaryIp, previous?.secondaryIp]) if (ip) this.ipIndex.get(ip)?.delete(key);
+  }
+  ipHolders(ip: string) {
+    return [...(this.ipIndex.get(ip) ?? [])].map((key) => this.ips.get(key)!);
+  }
+
+  getOrder(uid: string, orderNumber: string) {
+    return this.orders.get(`${uid}\0${orderNumber}`);
+  }
+  putOrder(order: SamcoOrder) {
+    const key = `${order.uid}\0${order.orderNumber}`;
+    if (!this.orders.has(key)) {
+      const list = this.ordersByUid.get(order.uid) ?? [];
+      list.push(key);
+      this.ordersByUid.set(order.uid, list);
+    }
+    this.orders.set(key, order);
+  }
+  ordersOf(uid: string) {
+    return (this.ordersByUid.get(uid) ?? []).map((key) => this.orders.get(key)!);
+  }
+
+  getAccessToken(tokenHash: string) {
+    return this.accessTokens.get(tokenHash);
+  }
+  putAccessToken(token: AccessToken) {
+    this.accessTokens.set(token.tokenHash, token);
+  }
+
   getAtUser(username: string) {
     return this.atUsers.get(username);
   }
@@ -151,6 +206,11 @@ export class MemoryStore implements Store {
   }
 
   clear() {
+    this.ips.clear();
+    this.ipIndex.clear();
+    this.accessTokens.clear();
+    this.orders.clear();
+    this.ordersByUid.clear();
     this.atUsers.clear();
     this.atUsersByKeyHash.clear();
     this.atOrdersById.clear();

@@ -1,5 +1,6 @@
-import type { Account, App, Challenge, DashboardSession, OutboxDraft, OutboxMessage, Session } from '../domain/types.js';
+import type { AccessToken, Account, App, Challenge, DashboardSession, IpRegistration, OutboxDraft, OutboxMessage, Session } from '../domain/types.js';
 import type { AtOrderRecord, AtUser } from '../domain/autotrader/types.js';
+import type { SamcoOrder } from '../domain/orders.js';
 
 export type OutboxFilter = { uid?: string; kind?: OutboxMessage['kind']; since?: number; limit?: number };
 
@@ -36,6 +37,20 @@ export interface Store {
   appendMessage(draft: OutboxDraft, sentAt: number): OutboxMessage;
   messages(filter: OutboxFilter): OutboxMessage[];
   messageCount(): number;
+
+  getIps(uid: string, appId: string | null): IpRegistration | undefined;
+  putIps(registration: IpRegistration): void;
+  deleteIps(uid: string, appId: string | null): void;
+  /** Every registration holding the address, as primary or secondary. */
+  ipHolders(ip: string): IpRegistration[];
+
+  getOrder(uid: string, orderNumber: string): SamcoOrder | undefined;
+  putOrder(order: SamcoOrder): void;
+  /** Orders of an account, oldest first. */
+  ordersOf(uid: string): SamcoOrder[];
+
+  getAccessToken(tokenHash: string): AccessToken | undefined;
+  putAccessToken(token: AccessToken): void;
 
   getAtUser(username: string): AtUser | undefined;
   putAtUser(user: AtUser): void;

@@ -11,6 +11,7 @@ import {
 } from '../schemas/apps.js';
 import { ChallengeResponse, VerifyOtpRequest } from '../schemas/otp.js';
 import { SuccessEnvelope } from '../schemas/envelope.js';
+import { SetStaticIpRequest, StaticIpsResponse } from '../schemas/static-ips.js';
 import { BODY_ERRORS, failures, jsonBody, okJson } from '../responses.js';
 import type { ErrorCode } from '../errors.js';
 
@@ -149,7 +150,8 @@ export const verifyChallenge = createRoute({
   responses: {
     ...okJson(VerifiedActionResponse, 'Done'),
     ...failures(...BODY_ERRORS, 'DASHBOARD_AUTH_REQUIRED', 'CHALLENGE_NOT_FOUND', 'INVALID_OTP', 'OTP_ATTEMPTS_EXCEEDED',
-      'APP_NOT_FOUND', 'APP_LIMIT_REACHED', 'APP_NAME_TAKEN', 'APP_ALREADY_ACTIVE', 'APP_ALREADY_DEACTIVATED'),
+      'APP_NOT_FOUND', 'APP_LIMIT_REACHED', 'APP_NAME_TAKEN', 'APP_ALREADY_ACTIVE', 'APP_ALREADY_DEACTIVATED',
+      'IP_NOT_PUBLIC', 'IP_TAKEN', 'IP_CHANGE_COOLDOWN', 'IP_APP_INACTIVE'),
   },
 });
 
@@ -163,4 +165,29 @@ export const resendChallenge = createRoute({
   description: 'Sends a new OTP; the previous one stops working and the 5-minute expiry starts again.',
   request: { params: ChallengeIdParams },
   responses: { ...okJson(ChallengeResponse, OTP_SENT), ...failures('VALIDATION', 'DASHBOARD_AUTH_REQUIRED', 'CHALLENGE_NOT_FOUND') },
+});
+
+export const listStaticIps = createRoute({
+  operationId: 'listStaticIps',
+  method: 'get',
+  path: `${PREFIX}/static-ips`,
+  tags,
+  security,
+  summary: 'Static IPs page: the IPs of every app',
+  responses: { ...okJson(StaticIpsResponse, 'Static IPs'), ...failures('DASHBOARD_AUTH_REQUIRED') },
+});
+
+export const setStaticIp = createRoute({
+  operationId: 'setStaticIp',
+  method: 'post',
+  path: `${PREFIX}/static-ips`,
+  tags,
+  security,
+  summary: 'Register or change a static IP (asks for an OTP)',
+  description: 'Public IPv4 only; an IP another client holds is refused; a SECONDARY needs a PRIMARY; a change (not a first registration) is allowed once every 7 days from the account\'s last IP change. Checked again on verify. Deactivating an app deregisters its IPs.',
+  request: { body: jsonBody(SetStaticIpRequest) },
+  responses: {
+    ...okJson(ChallengeResponse, OTP_SENT),
+    ...failures(...BODY_ERRORS, 'DASHBOARD_AUTH_REQUIRED', 'APP_NOT_FOUND', 'IP_NOT_PUBLIC', 'IP_TAKEN', 'IP_PRIMARY_FIRST', 'IP_DUPLICATE', 'IP_CHANGE_COOLDOWN', 'IP_APP_INACTIVE', 'NOTHING_TO_CHANGE'),
+  },
 });

@@ -7,6 +7,8 @@ import {
   OutboxQuery,
   OutboxResponse,
   ResetRequest,
+  ClockRequest,
+  ClockResponse,
   ResetResponse,
 } from '../schemas/sandbox.js';
 import { FixtureAccount, FixtureAtUser, FixtureSet } from '../schemas/fixtures.js';
@@ -77,4 +79,25 @@ export const sandboxCreateAtUser = createRoute({
   description: 'An API key is created at registration (or the given one is used). It is not returned: view it with the password at /autotrader/settings/api-key/view.',
   request: { body: jsonBody(FixtureAtUser) },
   responses: { ...okJson(CreateAtUserResponse, 'Registered'), ...failures(...BODY_ERRORS, 'AT_USER_EXISTS', 'INVALID_FIXTURE') },
+});
+
+export const sandboxClock = createRoute({
+  operationId: 'sandboxClock',
+  method: 'get',
+  path: '/__sandbox/clock',
+  tags,
+  summary: 'Read the sandbox clock',
+  description: 'Every rule reads this clock: OTP expiry, the 08:00 IST token expiry, the 7-day IP rule.',
+  responses: { ...okJson(ClockResponse, 'The clock'), ...failures() },
+});
+
+export const sandboxSetClock = createRoute({
+  operationId: 'sandboxSetClock',
+  method: 'post',
+  path: '/__sandbox/clock',
+  tags,
+  summary: 'Set or advance the sandbox clock',
+  description: 'E.g. {"set":"2025-12-18T02:29:00Z"} (07:59 IST, frozen), then {"advanceMs":60000} to reach 08:00 IST; {"real":true} goes back to real time. A reset leaves the clock as it is.',
+  request: { body: jsonBody(ClockRequest) },
+  responses: { ...okJson(ClockResponse, 'The clock'), ...failures(...BODY_ERRORS) },
 });

@@ -68,6 +68,10 @@ export const VerifiedActionResponse = success('VerifiedActionResponse', {
     .string()
     .optional()
     .openapi({ description: 'Only for create and regenerate-secret: the API Secret, shown this once. The API Key is e-mailed (outbox).' }),
+  staticIps: z
+    .strictObject({ primaryIp: Ip.nullable(), secondaryIp: Ip.nullable(), lastUpdated: IsoTime })
+    .optional()
+    .openapi({ description: 'Only for set-ip: the app\'s static IPs now' }),
 });
 
 export const AppIdParams = z.strictObject({ appId: AppId.openapi({ param: { name: 'appId', in: 'path' } }) });

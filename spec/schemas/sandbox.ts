@@ -64,3 +64,18 @@ export const InfoResponse = success('InfoResponse', {
   now: IsoTime,
   counts: StateCounts,
 });
+
+export const ClockRequest = z
+  .strictObject({
+    set: IsoTime.optional().openapi({ description: 'Move the clock to this instant' }),
+    advanceMs: z.number().int().min(0).max(366 * 24 * 3600 * 1000).optional().openapi({ description: 'Move the clock forward by this many milliseconds' }),
+    frozen: z.boolean().optional().openapi({ description: 'true: time stands still (default with set); false: it runs on from where it is' }),
+    real: z.literal(true).optional().openapi({ description: 'Back to the real time, running' }),
+  })
+  .openapi('ClockRequest', { description: 'One of set, advanceMs or real; frozen may go with set or alone.' });
+
+export const ClockResponse = success('ClockResponse', {
+  now: IsoTime,
+  serverTime: z.string().openapi({ description: 'The same instant as the envelopes write it (IST)' }),
+  frozen: z.boolean(),
+});

@@ -11,7 +11,7 @@ export function harness(options: SandboxOptions = {}) {
   const logs: string[] = [];
   const sandbox = createSandbox({ seed: 'http', clock, log: (l) => logs.push(l), requestLog: (l) => logs.push(l), ...options });
 
-  async function request(method: string, path: string, init: { body?: unknown; headers?: Record<string, string>; raw?: string; contentType?: string } = {}) {
+  async function request(method: string, path: string, init: { body?: unknown; headers?: Record<string, string>; raw?: string; contentType?: string; srcIp?: string } = {}) {
     const headers: Record<string, string> = { ...init.headers };
     let body: string | undefined;
     if (init.raw !== undefined) {
@@ -21,7 +21,7 @@ export function harness(options: SandboxOptions = {}) {
       body = JSON.stringify(init.body);
       headers['content-type'] = 'application/json';
     }
-    const res = await sandbox.app.request(path, { method, headers, body });
+    const res = await sandbox.app.request(path, { method, headers, body }, init.srcIp ? { srcIp: init.srcIp } : undefined);
     const text = await res.text();
     let json: Json;
     try {
@@ -51,5 +51,11 @@ export function harness(options: SandboxOptions = {}) {
     return { app: verified.body.app, apiKey, apiSecret: verified.body.apiSecret as string, otp };
   }
 
-  return { ...sandbox, clock, logs, request, account, outbox, createApp };
+  /** Verifies the newest challenge of the account with its OTP from the outbox. */
+  async function confirm(who: { uid: string; auth: Record<string, string> }, challengeId: string) {
+    const otp = (await outbox(`uid=${who.uid}&kind=otp-sms`)).filter((m) => m.challengeId === challengeId).at(-1)!.otp;
+    return request('POST', `/app/api/challenges/${challengeId}/verify`, { headers: who.auth, body: { otp } });
+  }
+
+  return { ...sandbox, clock, logs, request, account, outbox, createApp, confirm };
 }
