@@ -13,6 +13,7 @@ usage: tradeapi-sandbox [options]
   --seed S          same seed, same OTPs, keys and ids (default: random)
   --no-check-responses  skip checking every response against the spec (faster)
   --no-rate-limits  switch off AutoTrader's API rate limits (for load tests)
+  --control-token-env NAME  let non-loopback callers use /__sandbox with the token in this environment variable (x-sandbox-token)
   --trust-proxy     take the source IP from X-Forwarded-For (only behind a proxy you trust, or to test static IPs locally)
   --quiet           no request log
   --help            this text`;
@@ -29,6 +30,7 @@ function main() {
         'no-check-responses': { type: 'boolean', default: false },
         'no-rate-limits': { type: 'boolean', default: false },
         'trust-proxy': { type: 'boolean', default: false },
+        'control-token-env': { type: 'string' },
         quiet: { type: 'boolean', default: false },
         help: { type: 'boolean', default: false },
       },
@@ -56,6 +58,14 @@ function main() {
     process.exit(2);
   }
 
+  // The token comes from the environment, not the command line, where any local user could read it.
+  const tokenEnv = values['control-token-env'];
+  const controlToken = tokenEnv ? process.env[tokenEnv] : undefined;
+  if (tokenEnv && !controlToken) {
+    console.error(`--control-token-env ${tokenEnv}: that environment variable is empty`);
+    process.exit(2);
+  }
+
   const log = (line: string) => console.error(`[sandbox] ${line}`);
   const { app } = createSandbox({
     seed: values.seed ?? null,
@@ -63,6 +73,7 @@ function main() {
     checkResponses: !values['no-check-responses'],
     autotraderRateLimits: !values['no-rate-limits'],
     trustProxy: values['trust-proxy'],
+    controlToken,
     log,
     requestLog: values.quiet ? undefined : (line) => console.log(line),
   });

@@ -24,6 +24,12 @@ export function buildOpenApiDocument() {
     name: 'api-key',
     description: 'The AutoTrader Web API key (Settings -> Security)',
   });
+  registry.openAPIRegistry.registerComponent('securitySchemes', 'sandboxToken', {
+    type: 'apiKey',
+    in: 'header',
+    name: 'x-sandbox-token',
+    description: 'Only for the control API from a non-loopback address, when the sandbox was started with a control token',
+  });
   for (const route of allRoutes) registry.openAPIRegistry.registerPath(route);
   return registry.getOpenAPI31Document({
     openapi: '3.1.0',

@@ -124,8 +124,8 @@ export class Accounts {
   generateLegacyOtp(uid: string): Result<Account> {
     const account = this.ctx.store.getAccount(uid);
     if (!account) return fail('UNKNOWN_USER');
-    this.challenges.issue(account, 'legacy-secret-key', null);
-    return ok(account);
+    const issued = this.challenges.issue(account, 'legacy-secret-key', null);
+    return issued.ok ? ok(account) : issued;
   }
 
   /** Legacy step 3: uid + the secret API key give an access token valid until 08:00 IST the next day. */

@@ -42,7 +42,7 @@ export class Apps {
   requestCreate(account: Account, input: { appName: string; redirectUrl: string }): Result<Challenge> {
     const checked = this.checkCreate(account, input);
     if (!checked.ok) return checked;
-    return ok(this.challenges.issue(account, 'create', null, checked.value));
+    return this.challenges.issue(account, 'create', null, checked.value);
   }
 
   private checkCreate(account: Account, input: { appName: string; redirectUrl: string }): Result<{ appName: string; redirectUrl: string }> {
@@ -61,7 +61,7 @@ export class Apps {
     if (!app.ok) return app;
     const checked = this.checkEdit(account, app.value, input);
     if (!checked.ok) return checked;
-    return ok(this.challenges.issue(account, 'edit', app.value, checked.value));
+    return this.challenges.issue(account, 'edit', app.value, checked.value);
   }
 
   private checkEdit(account: Account, app: App, input: { appName?: string; redirectUrl?: string }): Result<Challenge['payload']> {
@@ -88,7 +88,7 @@ export class Apps {
     if (!app.ok) return app;
     const state = this.checkStatus(app.value, action);
     if (!state.ok) return state;
-    return ok(this.challenges.issue(account, action, app.value));
+    return this.challenges.issue(account, action, app.value);
   }
 
   private checkStatus(app: App, action: 'deactivate' | 'activate'): Result<App> {
@@ -100,7 +100,7 @@ export class Apps {
   requestRegenerate(account: Account, appId: string, action: 'regenerate-key' | 'regenerate-secret'): Result<Challenge> {
     const app = this.get(account, appId);
     if (!app.ok) return app;
-    return ok(this.challenges.issue(account, action, app.value));
+    return this.challenges.issue(account, action, app.value);
   }
 
   /** Static IPs page: set one slot of an app, OTP-gated like every other app action. */
@@ -124,7 +124,7 @@ export class Apps {
       return fail('CHALLENGE_NOT_FOUND', 'This OTP request is closed (already used, or too many wrong OTPs). Start the action again.');
     }
     const app = found.value.appId ? this.ctx.store.getApp(found.value.appId) : undefined;
-    return ok(this.challenges.resend(account, found.value, app?.name ?? found.value.payload.appName ?? null));
+    return this.challenges.resend(account, found.value, app?.name ?? found.value.payload.appName ?? null);
   }
 
   /** Verify OTP: checks the OTP, checks the action's rules again, then applies it whole. A failure changes nothing but the attempt count. */

@@ -1,5 +1,6 @@
 import { OTP_RULES, type DomainContext } from './context.js';
 import type { Outbox } from './outbox.js';
+import { SlidingWindowLimiter } from './rate-limit.js';
 import { fail, ok, type Result } from './result.js';
 import type { Account, App, Challenge, ChallengeAction } from './types.js';
 
@@ -15,13 +16,17 @@ const PURPOSE: Record<ChallengeAction, string> = {
 };
 
 /** OTP challenges: one per pending action, single use, short-lived, a few tries. */
+const SEND_LIMIT = { windowMs: OTP_RULES.sendWindowMs, max: OTP_RULES.maxSends };
+
 export class Challenges {
+  private readonly sends = new SlidingWindowLimiter();
+
   constructor(
     private readonly ctx: DomainContext,
     private readonly outbox: Outbox,
   ) {}
 
-  issue(account: Account, action: ChallengeAction, app: App | null, payload: Challenge['payload'] = {}): Challenge {
+  issue(account: Account, action: ChallengeAction, app: App | null, payload: Challenge['payload'] = {}): Result<Challenge> {
     const challenge: Challenge = {
       id: this.ctx.random.uuid('challenge-id'),
       uid: account.uid,
@@ -37,17 +42,23 @@ export class Challenges {
   }
 
   /** A fresh OTP for a pending challenge: the previous OTP stops working. */
-  resend(account: Account, challenge: Challenge, appName: string | null): Challenge {
+  resend(account: Account, challenge: Challenge, appName: string | null): Result<Challenge> {
     return this.sendNewOtp(account, { ...challenge, attempts: 0 }, appName);
   }
 
-  private sendNewOtp(account: Account, challenge: Challenge, appName: string | null): Challenge {
+  private sendNewOtp(account: Account, challenge: Challenge, appName: string | null): Result<Challenge> {
+    // Every OTP sent to a uid counts, whatever it is for: the limit protects the phone and the mailbox.
+    if (this.sends.take([{ key: account.uid, limits: [SEND_LIMIT] }], this.ctx.clock.now())) return fail('OTP_RATE_LIMITED');
     const otp = this.ctx.random.digits('otp', OTP_RULES.length);
     const next: Challenge = { ...challenge, otpHash: this.ctx.secrets.hash(otp), expiresAt: this.ctx.clock.now() + OTP_RULES.ttlMs };
     this.ctx.store.putChallenge(next);
     const purpose = appName ? `${PURPOSE[challenge.action]} "${appName}"` : PURPOSE[challenge.action];
     this.outbox.otp(account, otp, purpose, next.id, { id: challenge.appId, name: appName });
-    return next;
+    return ok(next);
+  }
+
+  reset() {
+    this.sends.clear();
   }
 
   /**

@@ -81,6 +81,7 @@ export class SandboxDomain {
     this.random.restart();
     this.sessions.reset();
     this.autotrader.reset();
+    this.challenges.reset();
     if (mode === 'fixtures') this.loadStartupFixtures();
   }
 

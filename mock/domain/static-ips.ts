@@ -88,7 +88,7 @@ export class StaticIps {
   requestSet(account: Account, app: App, ipType: IpType, ip: string): Result<Challenge> {
     const checked = this.checkSet(account, app, ipType, ip);
     if (!checked.ok) return checked;
-    return ok(this.challenges.issue(account, 'set-ip', app, { ipType, ipAddress: ip }));
+    return this.challenges.issue(account, 'set-ip', app, { ipType, ipAddress: ip });
   }
 
   /** On verify: the rules again against the state now, then the write and the account's last-change time. */

@@ -4,6 +4,7 @@ import { allRoutes } from '../../spec/routes/index.js';
 import { buildOpenApiDocument } from '../../spec/document.js';
 import type { SandboxDomain } from '../domain/domain.js';
 import { controlRoutes } from '../sandbox/control.js';
+import { controlGuard } from '../sandbox/guard.js';
 import { dashboardRoutes } from './dashboard.js';
 import type { SandboxApp, SandboxEnv } from './deps.js';
 import { DOCS_PATHS, docsRoutes } from './docs.js';
@@ -23,6 +24,8 @@ export type HttpOptions = {
   /** Check every JSON response against its operation's schema; a drift becomes a logged Error envelope. */
   checkResponses?: boolean;
   log?: (line: string) => void;
+  /** Lets non-loopback callers use the control API with this x-sandbox-token; without it, they are refused. */
+  controlToken?: string;
   /** Take the source IP from X-Forwarded-For (first entry): only behind a proxy you trust. */
   trustProxy?: boolean;
   /** One line per request: method, path, status, time. Never bodies, headers or query strings, which can carry secrets. */
@@ -52,6 +55,7 @@ export function createHttpApp(domain: SandboxDomain, options: HttpOptions = {}):
   const fixtureBodies = bodyLimit({ maxSize: options.maxFixtureBytes ?? 64 * 1024 * 1024, onError: tooLarge });
   app.use('*', (c, next) => (c.req.path === '/__sandbox/fixtures' ? fixtureBodies : smallBodies)(c, next));
   if (options.checkResponses) app.use('*', checkResponses(routes, reply, log));
+  app.use('/__sandbox/*', controlGuard(reply, options.controlToken));
 
   const deps = { domain, reply, sourceIp: sourceIpResolver(options.trustProxy ?? false) };
   legacyRoutes(app, deps);

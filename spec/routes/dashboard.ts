@@ -73,7 +73,7 @@ export const createApp = createRoute({
   request: { body: jsonBody(CreateAppRequest) },
   responses: {
     ...okJson(ChallengeResponse, OTP_SENT),
-    ...failures(...BODY_ERRORS, 'DASHBOARD_AUTH_REQUIRED', 'APP_LIMIT_REACHED', 'APP_NAME_TAKEN', 'INVALID_APP_NAME', 'INVALID_REDIRECT_URL'),
+    ...failures(...BODY_ERRORS, 'DASHBOARD_AUTH_REQUIRED', 'APP_LIMIT_REACHED', 'APP_NAME_TAKEN', 'INVALID_APP_NAME', 'INVALID_REDIRECT_URL', 'OTP_RATE_LIMITED'),
   },
 });
 
@@ -99,7 +99,7 @@ export const editApp = createRoute({
   request: { params: AppIdParams, body: jsonBody(EditAppRequest) },
   responses: {
     ...okJson(ChallengeResponse, OTP_SENT),
-    ...failures(...BODY_ERRORS, 'DASHBOARD_AUTH_REQUIRED', 'APP_NOT_FOUND', 'APP_NAME_TAKEN', 'INVALID_APP_NAME', 'INVALID_REDIRECT_URL', 'NOTHING_TO_CHANGE'),
+    ...failures(...BODY_ERRORS, 'DASHBOARD_AUTH_REQUIRED', 'APP_NOT_FOUND', 'APP_NAME_TAKEN', 'INVALID_APP_NAME', 'INVALID_REDIRECT_URL', 'NOTHING_TO_CHANGE', 'OTP_RATE_LIMITED'),
   },
 });
 
@@ -125,7 +125,7 @@ function appAction(operationId: string, action: string, summary: string, descrip
     summary: `${summary} (asks for an OTP)`,
     description,
     request: { params: AppIdParams },
-    responses: { ...okJson(ChallengeResponse, OTP_SENT), ...failures('VALIDATION', 'DASHBOARD_AUTH_REQUIRED', 'APP_NOT_FOUND', ...codes) },
+    responses: { ...okJson(ChallengeResponse, OTP_SENT), ...failures('VALIDATION', 'DASHBOARD_AUTH_REQUIRED', 'APP_NOT_FOUND', 'OTP_RATE_LIMITED', ...codes) },
   });
 }
 
@@ -164,7 +164,7 @@ export const resendChallenge = createRoute({
   summary: 'Request a new OTP for a pending action',
   description: 'Sends a new OTP; the previous one stops working and the 5-minute expiry starts again.',
   request: { params: ChallengeIdParams },
-  responses: { ...okJson(ChallengeResponse, OTP_SENT), ...failures('VALIDATION', 'DASHBOARD_AUTH_REQUIRED', 'CHALLENGE_NOT_FOUND') },
+  responses: { ...okJson(ChallengeResponse, OTP_SENT), ...failures('VALIDATION', 'DASHBOARD_AUTH_REQUIRED', 'CHALLENGE_NOT_FOUND', 'OTP_RATE_LIMITED') },
 });
 
 export const listStaticIps = createRoute({
@@ -188,6 +188,6 @@ export const setStaticIp = createRoute({
   request: { body: jsonBody(SetStaticIpRequest) },
   responses: {
     ...okJson(ChallengeResponse, OTP_SENT),
-    ...failures(...BODY_ERRORS, 'DASHBOARD_AUTH_REQUIRED', 'APP_NOT_FOUND', 'IP_NOT_PUBLIC', 'IP_TAKEN', 'IP_PRIMARY_FIRST', 'IP_DUPLICATE', 'IP_CHANGE_COOLDOWN', 'IP_APP_INACTIVE', 'NOTHING_TO_CHANGE'),
+    ...failures(...BODY_ERRORS, 'DASHBOARD_AUTH_REQUIRED', 'APP_NOT_FOUND', 'IP_NOT_PUBLIC', 'IP_TAKEN', 'IP_PRIMARY_FIRST', 'IP_DUPLICATE', 'IP_CHANGE_COOLDOWN', 'IP_APP_INACTIVE', 'NOTHING_TO_CHANGE', 'OTP_RATE_LIMITED'),
   },
 });

@@ -15,7 +15,7 @@ export const generateOtp = createRoute({
   summary: 'Generate OTP (legacy)',
   description: `${LEGACY} Sends an OTP to the registered mobile and e-mail (see the sandbox outbox). A new OTP replaces the previous one. The real path is not published; the sandbox follows the SDK's GenerateOtpApi.`,
   request: { body: jsonBody(GenerateOtpRequest) },
-  responses: { ...okJson(GenerateOtpResponse, 'OTP sent to your mobile and email.'), ...failures(...BODY_ERRORS, 'UNKNOWN_USER') },
+  responses: { ...okJson(GenerateOtpResponse, 'OTP sent to your mobile and email.'), ...failures(...BODY_ERRORS, 'UNKNOWN_USER', 'OTP_RATE_LIMITED') },
 });
 
 export const secretKeyGenerator = createRoute({

@@ -15,14 +15,17 @@ import { FixtureAccount, FixtureAtUser, FixtureSet } from '../schemas/fixtures.j
 import { BODY_ERRORS, failures, jsonBody, okJson } from '../responses.js';
 
 const tags = ['Sandbox'];
+/** Loopback callers need nothing; others need the configured token (x-sandbox-token). */
+const security: Array<Record<string, string[]>> = [{}, { sandboxToken: [] }];
 
 export const sandboxInfo = createRoute({
   operationId: 'sandboxInfo',
   method: 'get',
   path: '/__sandbox/info',
   tags,
+  security,
   summary: 'What the sandbox holds now',
-  responses: { ...okJson(InfoResponse, 'Sandbox info'), ...failures() },
+  responses: { ...okJson(InfoResponse, 'Sandbox info'), ...failures('CONTROL_FORBIDDEN') },
 });
 
 export const sandboxOutbox = createRoute({
@@ -30,10 +33,11 @@ export const sandboxOutbox = createRoute({
   method: 'get',
   path: '/__sandbox/outbox',
   tags,
+  security,
   summary: 'Read the SMS and e-mails the real service would have sent',
   description: 'Like a mail catcher: OTPs, API keys and legacy secret keys appear here, newest last.',
   request: { query: OutboxQuery },
-  responses: { ...okJson(OutboxResponse, 'Messages, oldest first'), ...failures('VALIDATION') },
+  responses: { ...okJson(OutboxResponse, 'Messages, oldest first'), ...failures('VALIDATION', 'CONTROL_FORBIDDEN') },
 });
 
 export const sandboxReset = createRoute({
@@ -41,10 +45,11 @@ export const sandboxReset = createRoute({
   method: 'post',
   path: '/__sandbox/reset',
   tags,
+  security,
   summary: 'Reset all state',
   description: 'Drops every account, app, OTP, session and message, then loads the start-up fixture set again (or nothing, with mode empty).',
   request: { body: { required: false, content: { 'application/json': { schema: ResetRequest } } } },
-  responses: { ...okJson(ResetResponse, 'Reset'), ...failures(...BODY_ERRORS) },
+  responses: { ...okJson(ResetResponse, 'Reset'), ...failures(...BODY_ERRORS, 'CONTROL_FORBIDDEN') },
 });
 
 export const sandboxLoadFixtures = createRoute({
@@ -52,10 +57,11 @@ export const sandboxLoadFixtures = createRoute({
   method: 'post',
   path: '/__sandbox/fixtures',
   tags,
+  security,
   summary: 'Load a fixture set',
   description: 'Adds the accounts and apps of a fixture set (the format of fixtures/*.json). All or nothing: a user id that already exists refuses the whole set.',
   request: { body: jsonBody(FixtureSet) },
-  responses: { ...okJson(LoadFixturesResponse, 'Loaded'), ...failures(...BODY_ERRORS, 'ACCOUNT_EXISTS', 'INVALID_FIXTURE') },
+  responses: { ...okJson(LoadFixturesResponse, 'Loaded'), ...failures(...BODY_ERRORS, 'ACCOUNT_EXISTS', 'INVALID_FIXTURE', 'CONTROL_FORBIDDEN') },
 });
 
 export const sandboxCreateAccount = createRoute({
@@ -63,10 +69,11 @@ export const sandboxCreateAccount = createRoute({
   method: 'post',
   path: '/__sandbox/accounts',
   tags,
+  security,
   summary: 'Open a trading account',
   description: 'Adds one account (optionally with apps), as a fixture entry.',
   request: { body: jsonBody(FixtureAccount) },
-  responses: { ...okJson(CreateAccountResponse, 'Created'), ...failures(...BODY_ERRORS, 'ACCOUNT_EXISTS', 'INVALID_FIXTURE') },
+  responses: { ...okJson(CreateAccountResponse, 'Created'), ...failures(...BODY_ERRORS, 'ACCOUNT_EXISTS', 'INVALID_FIXTURE', 'CONTROL_FORBIDDEN') },
 });
 
 
@@ -75,10 +82,11 @@ export const sandboxCreateAtUser = createRoute({
   method: 'post',
   path: '/__sandbox/autotrader/users',
   tags,
+  security,
   summary: 'Register an AutoTrader Web user',
   description: 'An API key is created at registration (or the given one is used). It is not returned: view it with the password at /autotrader/settings/api-key/view.',
   request: { body: jsonBody(FixtureAtUser) },
-  responses: { ...okJson(CreateAtUserResponse, 'Registered'), ...failures(...BODY_ERRORS, 'AT_USER_EXISTS', 'INVALID_FIXTURE') },
+  responses: { ...okJson(CreateAtUserResponse, 'Registered'), ...failures(...BODY_ERRORS, 'AT_USER_EXISTS', 'INVALID_FIXTURE', 'CONTROL_FORBIDDEN') },
 });
 
 export const sandboxClock = createRoute({
@@ -86,9 +94,10 @@ export const sandboxClock = createRoute({
   method: 'get',
   path: '/__sandbox/clock',
   tags,
+  security,
   summary: 'Read the sandbox clock',
   description: 'Every rule reads this clock: OTP expiry, the 08:00 IST token expiry, the 7-day IP rule.',
-  responses: { ...okJson(ClockResponse, 'The clock'), ...failures() },
+  responses: { ...okJson(ClockResponse, 'The clock'), ...failures('CONTROL_FORBIDDEN') },
 });
 
 export const sandboxSetClock = createRoute({
@@ -96,8 +105,9 @@ export const sandboxSetClock = createRoute({
   method: 'post',
   path: '/__sandbox/clock',
   tags,
+  security,
   summary: 'Set or advance the sandbox clock',
   description: 'E.g. {"set":"2025-12-18T02:29:00Z"} (07:59 IST, frozen), then {"advanceMs":60000} to reach 08:00 IST; {"real":true} goes back to real time. A reset leaves the clock as it is.',
   request: { body: jsonBody(ClockRequest) },
-  responses: { ...okJson(ClockResponse, 'The clock'), ...failures(...BODY_ERRORS) },
+  responses: { ...okJson(ClockResponse, 'The clock'), ...failures(...BODY_ERRORS, 'CONTROL_FORBIDDEN') },
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SlidingWindowLimiter } from '../../mock/domain/autotrader/rate-limit.js';
+import { SlidingWindowLimiter } from '../../mock/domain/rate-limit.js';
 import { seal, unseal } from '../../mock/domain/autotrader/sealed-key.js';
 import { makeDomain, openAccount } from '../helpers.js';
 

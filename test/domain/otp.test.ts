@@ -112,3 +112,20 @@ describe('dashboard OTP challenges', () => {
     expect(domain.apps.verify(owner, legacy.id, otpOf(domain, owner.uid))).toMatchObject({ error: { code: 'CHALLENGE_NOT_FOUND' } });
   });
 });
+
+describe('OTP sending limit', () => {
+  it(`sends at most ${OTP_RULES.maxSends} OTPs to one uid in ${OTP_RULES.sendWindowMs / 60000} minutes, whatever they are for`, () => {
+    const domain = makeDomain();
+    const account = openAccount(domain);
+    for (let i = 0; i < OTP_RULES.maxSends - 1; i++) expect(domain.accounts.generateLegacyOtp(account.uid).ok).toBe(true);
+    expect(domain.apps.requestCreate(account, { appName: 'Last One', redirectUrl: 'https://example.com/cb' }).ok).toBe(true);
+    const sent = domain.store.messageCount();
+    expect(domain.accounts.generateLegacyOtp(account.uid)).toMatchObject({ ok: false, error: { code: 'OTP_RATE_LIMITED' } });
+    expect(domain.apps.requestCreate(account, { appName: 'One Too Many', redirectUrl: 'https://example.com/cb' })).toMatchObject({ error: { code: 'OTP_RATE_LIMITED' } });
+    expect(domain.store.messageCount()).toBe(sent);
+    openAccount(domain, 'OT2222');
+    expect(domain.accounts.generateLegacyOtp('OT2222').ok).toBe(true);
+    domain.clock.advance(OTP_RULES.sendWindowMs);
+    expect(domain.accounts.generateLegacyOtp(account.uid).ok).toBe(true);
+  });
+});

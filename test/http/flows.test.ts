@@ -98,3 +98,24 @@ describe('docs and spec', () => {
     expect(await (await h.app.request('/docs/init.js')).text()).toContain('validatorUrl: null');
   });
 });
+
+describe('control API access', () => {
+  const remote = { incoming: { socket: { remoteAddress: '49.36.10.20' } } } as never;
+  const loopback = { incoming: { socket: { remoteAddress: '::ffff:127.0.0.1' } } } as never;
+
+  it('answers loopback callers, refuses others, whatever X-Forwarded-For says', async () => {
+    const h = harness({ trustProxy: true });
+    expect((await h.app.request('/__sandbox/info', {}, loopback)).status).toBe(200);
+    const refused = await h.app.request('/__sandbox/outbox', { headers: { 'x-forwarded-for': '127.0.0.1' } }, remote);
+    expect(refused.status).toBe(403);
+    expect(await refused.json()).toMatchObject({ status: 'Failure', statusMessage: expect.stringContaining('loopback') });
+    expect((await h.app.request('/session/token', { method: 'POST' }, remote)).status).not.toBe(403);
+  });
+
+  it('with a configured token, answers remote callers that send it', async () => {
+    const h = harness({ controlToken: 'ct-123456' });
+    expect((await h.app.request('/__sandbox/info', { headers: { 'x-sandbox-token': 'ct-123456' } }, remote)).status).toBe(200);
+    expect((await h.app.request('/__sandbox/info', { headers: { 'x-sandbox-token': 'ct-12345' } }, remote)).status).toBe(403);
+    expect((await h.app.request('/__sandbox/reset', { method: 'POST' }, remote)).status).toBe(403);
+  });
+});

@@ -1,10 +1,24 @@
 import type { FixtureAtUserData } from '../../../spec/schemas/fixtures.js';
 import type { DomainContext } from '../context.js';
 import { fail, ok, type Failure, type Result } from '../result.js';
-import { AT_RATE_LIMITS, SlidingWindowLimiter } from './rate-limit.js';
+import { SlidingWindowLimiter } from '../rate-limit.js';
 import { cancelled, marginsOf, newOrder, orderProblem, positionsOf, type PlaceOrderInput } from './orders.js';
 import { seal, unseal } from './sealed-key.js';
 import type { AtAccount, AtOrderRecord, AtUser } from './types.js';
+
+/** AutoTrader's published limits: per user across all accounts, and per pseudo account. */
+export const AT_RATE_LIMITS = {
+  user: [
+    { windowMs: 5_000, max: 200 },
+    { windowMs: 60_000, max: 600 },
+    { windowMs: 300_000, max: 1800 },
+  ],
+  account: [
+    { windowMs: 5_000, max: 60 },
+    { windowMs: 60_000, max: 120 },
+    { windowMs: 300_000, max: 300 },
+  ],
+} as const;
 
 const DEFAULT_FUNDS = 100_000;
 const DAY_MS = 24 * 60 * 60 * 1000;

@@ -1,18 +1,4 @@
-/** AutoTrader's published limits: per user across all accounts, and per pseudo account. */
-export const AT_RATE_LIMITS = {
-  user: [
-    { windowMs: 5_000, max: 200 },
-    { windowMs: 60_000, max: 600 },
-    { windowMs: 300_000, max: 1800 },
-  ],
-  account: [
-    { windowMs: 5_000, max: 60 },
-    { windowMs: 60_000, max: 120 },
-    { windowMs: 300_000, max: 300 },
-  ],
-} as const;
-
-type Limit = { windowMs: number; max: number };
+export type Limit = { windowMs: number; max: number };
 const LONGEST = 300_000;
 
 /**
