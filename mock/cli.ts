@@ -12,7 +12,7 @@ usage: tradeapi-sandbox [options]
   --fixtures FILE   fixture set loaded at start and on every reset (e.g. fixtures/default.json)
   --seed S          same seed, same OTPs, keys and ids (default: random)
   --no-check-responses  skip checking every response against the spec (faster)
-  --no-rate-limits  switch off AutoTrader's API rate limits (for load tests)
+  --no-rate-limits  switch off the rate limits (AutoTrader's API limits, the OTP send limit) for load tests
   --control-token-env NAME  let non-loopback callers use /__sandbox with the token in this environment variable (x-sandbox-token)
   --trust-proxy     take the source IP from X-Forwarded-For (only behind a proxy you trust, or to test static IPs locally)
   --quiet           no request log
@@ -71,7 +71,7 @@ function main() {
     seed: values.seed ?? null,
     fixtures,
     checkResponses: !values['no-check-responses'],
-    autotraderRateLimits: !values['no-rate-limits'],
+    rateLimits: !values['no-rate-limits'],
     trustProxy: values['trust-proxy'],
     controlToken,
     log,

@@ -13,8 +13,8 @@ export type SandboxOptions = HttpOptions & {
   fixtures?: FixtureSetData | string | null;
   store?: Store;
   clock?: SandboxClock;
-  /** AutoTrader's API rate limits (default on); off for load tests. */
-  autotraderRateLimits?: boolean;
+  /** The rate limits (AutoTrader's API limits, the OTP send limit): on by default; off for load tests. */
+  rateLimits?: boolean;
 };
 
 export type Sandbox = { app: SandboxApp; domain: SandboxDomain };
@@ -41,7 +41,7 @@ export function readFixtureFile(path: string): FixtureSetData {
  */
 export function createSandbox(options: SandboxOptions = {}): Sandbox {
   const fixtures = typeof options.fixtures === 'string' ? readFixtureFile(options.fixtures) : options.fixtures ?? null;
-  const domain = new SandboxDomain({ seed: options.seed, store: options.store, clock: options.clock, fixtures, autotraderRateLimits: options.autotraderRateLimits });
+  const domain = new SandboxDomain({ seed: options.seed, store: options.store, clock: options.clock, fixtures, rateLimits: options.rateLimits });
   const app = createHttpApp(domain, { checkResponses: true, ...options });
   return { app, domain };
 }

@@ -21,8 +21,8 @@ export type DomainOptions = {
   clock?: SandboxClock;
   /** Loaded at start and again on every reset. */
   fixtures?: FixtureSetData | null;
-  /** AutoTrader's API rate limits (on by default); off for load tests. */
-  autotraderRateLimits?: boolean;
+  /** The rate limits (AutoTrader's API limits, the OTP send limit): on by default; off for load tests. */
+  rateLimits?: boolean;
 };
 
 /** The whole sandbox without HTTP: every rule of the reference lives below this object. */
@@ -44,13 +44,13 @@ export class SandboxDomain {
     this.random = new Random(options.seed === undefined || options.seed === null ? null : String(options.seed));
     this.ctx = { store: options.store ?? new MemoryStore(), clock: this.clock, random: this.random, secrets: new SecretHasher() };
     const outbox = new Outbox(this.ctx);
-    this.challenges = new Challenges(this.ctx, outbox);
+    this.challenges = new Challenges(this.ctx, outbox, { sendLimit: options.rateLimits ?? true });
     this.sessions = new Sessions(this.ctx);
     this.accounts = new Accounts(this.ctx, this.challenges, outbox);
     this.staticIps = new StaticIps(this.ctx, this.challenges);
     this.orders = new Orders(this.ctx);
     this.apps = new Apps(this.ctx, this.challenges, this.sessions, outbox, this.staticIps);
-    this.autotrader = new AutoTrader(this.ctx, { rateLimits: options.autotraderRateLimits });
+    this.autotrader = new AutoTrader(this.ctx, { rateLimits: options.rateLimits });
     this.fixtures = options.fixtures ?? null;
     this.loadStartupFixtures();
   }

@@ -151,7 +151,7 @@ describe('AutoTrader rate limits', () => {
   });
 
   it('can be switched off for load tests', async () => {
-    const { get } = await withUser({ autotraderRateLimits: false });
+    const { get } = await withUser({ rateLimits: false });
     for (let i = 0; i < 80; i++) expect((await get('/trading/readPlatformOrders?pseudoAccount=ACC_1')).status).toBe(200);
   });
 });
