@@ -38,6 +38,18 @@ export class SpecValidator {
     return [...this.operations.keys()];
   }
 
+  /** The problems of a body against a named component schema (e.g. FailureEnvelope), or []. */
+  checkComponent(name: string, body: unknown): string[] {
+    const key = `#${name}`;
+    let validate = this.compiled.get(key);
+    if (!validate) {
+      validate = this.ajv.compile({ components: this.doc.components, $ref: `#/components/schemas/${name}` });
+      this.compiled.set(key, validate);
+    }
+    if (validate(body)) return [];
+    return (validate.errors ?? []).map((e) => `${name}: ${e.instancePath || '(body)'} ${e.message ?? ''}`.trim());
+  }
+
   /** The problems of a response for the operation, or [] when the spec allows it. */
   check(operationId: string, status: number, body: unknown): string[] {
     const op = this.operation(operationId);
