@@ -11,6 +11,7 @@ usage: tradeapi-sandbox [options]
   --host ADDR       address to bind (default 127.0.0.1)
   --fixtures FILE   fixture set loaded at start and on every reset (e.g. fixtures/default.json)
   --seed S          same seed, same OTPs, keys and ids (default: random)
+  --state FILE      keep state in FILE (a journal, fsync'ed per request) so it survives restarts; in memory otherwise
   --no-check-responses  skip checking every response against the spec (faster)
   --no-rate-limits  switch off the rate limits (AutoTrader's API limits, the OTP send limit) for load tests
   --control-token-env NAME  let non-loopback callers use /__sandbox with the token in this environment variable (x-sandbox-token)
@@ -27,6 +28,7 @@ function main() {
         host: { type: 'string', default: '127.0.0.1' },
         fixtures: { type: 'string' },
         seed: { type: 'string' },
+        state: { type: 'string' },
         'no-check-responses': { type: 'boolean', default: false },
         'no-rate-limits': { type: 'boolean', default: false },
         'trust-proxy': { type: 'boolean', default: false },
@@ -67,23 +69,37 @@ function main() {
   }
 
   const log = (line: string) => console.error(`[sandbox] ${line}`);
-  const { app } = createSandbox({
-    seed: values.seed ?? null,
-    fixtures,
-    checkResponses: !values['no-check-responses'],
-    rateLimits: !values['no-rate-limits'],
-    trustProxy: values['trust-proxy'],
-    controlToken,
-    log,
-    requestLog: values.quiet ? undefined : (line) => console.log(line),
-  });
+  let sandbox: ReturnType<typeof createSandbox>;
+  try {
+    sandbox = createSandbox({
+      state: values.state,
+      seed: values.seed ?? null,
+      fixtures,
+      checkResponses: !values['no-check-responses'],
+      rateLimits: !values['no-rate-limits'],
+      trustProxy: values['trust-proxy'],
+      controlToken,
+      log,
+      requestLog: values.quiet ? undefined : (line) => console.log(line),
+    });
+  } catch (error) {
+    console.error(`cannot start: ${(error as Error).message}`);
+    process.exit(2);
+  }
+  const { app, journal } = sandbox;
+  const fixturesLoaded = !journal || journal.empty;
   const server = serve({ fetch: app.fetch, port, hostname: values.host }, (info) => {
     const base = `http://${values.host}:${info.port}`;
     console.log(`tradeapi-sandbox listening on ${base}`);
     console.log(`  docs: ${base}/docs   spec: ${base}/openapi.json`);
     console.log(`  OTPs, API keys and secret keys arrive in the outbox: curl '${base}/__sandbox/outbox?uid=USER_ID'`);
     if (values.seed !== undefined) console.log(`  seed: ${values.seed}`);
-    if (fixtures) {
+    if (journal) {
+      const torn = journal.droppedTornBatch ? ', dropped one torn last batch' : '';
+      console.log(`  state: ${values.state} (${journal.replayed} batches replayed${torn}${journal.empty ? '; empty, fixtures loaded' : ''})`);
+    }
+    if (fixtures && !fixturesLoaded) console.log(`  fixtures: ${values.fixtures} not loaded: the state file already holds state (POST /__sandbox/reset reloads them)`);
+    if (fixtures && fixturesLoaded) {
       console.log(`  fixtures: ${values.fixtures} (${fixtures.accounts.length} accounts; API keys and secrets of its apps are in the file)`);
       for (const account of fixtures.accounts.slice(0, 5)) {
         console.log(`    user id ${account.uid}  password ${account.password}  apps ${account.apps?.length ?? 0}`);

@@ -5,6 +5,8 @@ import { SandboxDomain } from './domain/domain.js';
 import { createHttpApp, type HttpOptions } from './http/app.js';
 import type { SandboxApp } from './http/deps.js';
 import type { Store } from './store/store.js';
+import { openJournal, type OpenedJournal } from './store/journal.js';
+import { SecretHasher } from './domain/secrets.js';
 
 export type SandboxOptions = HttpOptions & {
   /** Same seed, same OTPs, keys, ids and msgIds. Unseeded: cryptographic randomness. */
@@ -15,9 +17,11 @@ export type SandboxOptions = HttpOptions & {
   clock?: SandboxClock;
   /** The rate limits (AutoTrader's API limits, the OTP send limit): on by default; off for load tests. */
   rateLimits?: boolean;
+  /** Keep state in this file (a journal): every acknowledged change survives a restart, even a kill. */
+  state?: string;
 };
 
-export type Sandbox = { app: SandboxApp; domain: SandboxDomain };
+export type Sandbox = { app: SandboxApp; domain: SandboxDomain; journal?: OpenedJournal };
 
 /** Reads and validates a fixture file; throws with the file name and the first problems. */
 export function readFixtureFile(path: string): FixtureSetData {
@@ -41,9 +45,20 @@ export function readFixtureFile(path: string): FixtureSetData {
  */
 export function createSandbox(options: SandboxOptions = {}): Sandbox {
   const fixtures = typeof options.fixtures === 'string' ? readFixtureFile(options.fixtures) : options.fixtures ?? null;
-  const domain = new SandboxDomain({ seed: options.seed, store: options.store, clock: options.clock, fixtures, rateLimits: options.rateLimits });
+  const journal = options.state ? openJournal(options.state) : null;
+  const domain = new SandboxDomain({
+    seed: options.seed,
+    store: journal?.store ?? options.store,
+    secrets: journal ? new SecretHasher(journal.pepper) : undefined,
+    loadFixturesNow: journal ? journal.empty : true,
+    clock: options.clock,
+    fixtures,
+    rateLimits: options.rateLimits,
+  });
+  if (journal?.rng) domain.random.restore(journal.rng);
+  domain.commit();
   const app = createHttpApp(domain, { checkResponses: true, ...options });
-  return { app, domain };
+  return { app, domain, ...(journal ? { journal } : {}) };
 }
 
 export { SandboxDomain, SandboxClock };

@@ -23,6 +23,10 @@ export type DomainOptions = {
   fixtures?: FixtureSetData | null;
   /** The rate limits (AutoTrader's API limits, the OTP send limit): on by default; off for load tests. */
   rateLimits?: boolean;
+  /** The hasher of a persisted state (its pepper made the stored hashes); a fresh one otherwise. */
+  secrets?: SecretHasher;
+  /** Load the fixtures now (default); false when a persisted state is being resumed. */
+  loadFixturesNow?: boolean;
 };
 
 /** The whole sandbox without HTTP: every rule of the reference lives below this object. */
@@ -42,7 +46,7 @@ export class SandboxDomain {
   constructor(options: DomainOptions = {}) {
     this.clock = options.clock ?? new SandboxClock();
     this.random = new Random(options.seed === undefined || options.seed === null ? null : String(options.seed));
-    this.ctx = { store: options.store ?? new MemoryStore(), clock: this.clock, random: this.random, secrets: new SecretHasher() };
+    this.ctx = { store: options.store ?? new MemoryStore(), clock: this.clock, random: this.random, secrets: options.secrets ?? new SecretHasher() };
     const outbox = new Outbox(this.ctx);
     this.challenges = new Challenges(this.ctx, outbox, { sendLimit: options.rateLimits ?? true });
     this.sessions = new Sessions(this.ctx);
@@ -52,7 +56,12 @@ export class SandboxDomain {
     this.apps = new Apps(this.ctx, this.challenges, this.sessions, outbox, this.staticIps);
     this.autotrader = new AutoTrader(this.ctx, { rateLimits: options.rateLimits });
     this.fixtures = options.fixtures ?? null;
-    this.loadStartupFixtures();
+    if (options.loadFixturesNow ?? true) this.loadStartupFixtures();
+  }
+
+  /** Makes every change so far durable, when the store persists (a no-op in memory). */
+  commit() {
+    this.ctx.store.commit?.(this.random.snapshot());
   }
 
   get store(): Store {

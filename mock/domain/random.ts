@@ -10,6 +10,16 @@ export class Random {
 
   constructor(readonly seed: string | null = null) {}
 
+  /** Where every seeded stream stands: persisted with the state, so a restart does not repeat ids. */
+  snapshot(): Record<string, number> {
+    return Object.fromEntries(this.counters);
+  }
+
+  restore(counters: Record<string, number>): void {
+    this.counters.clear();
+    for (const [stream, n] of Object.entries(counters)) this.counters.set(stream, n);
+  }
+
   /** Back to the start of every stream: after a reset the same seed gives the same values again. */
   restart(): void {
     this.counters.clear();

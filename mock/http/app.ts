@@ -37,6 +37,12 @@ export function createHttpApp(domain: SandboxDomain, options: HttpOptions = {}):
   const reply = new Reply(domain);
   const app = new OpenAPIHono<SandboxEnv>({ defaultHook: validationHook(reply) });
 
+  // Outermost: a request's changes are made durable (with a persistent store) before its response leaves.
+  app.use('*', async (_c, next) => {
+    await next();
+    domain.commit();
+  });
+
   const routes = new RouteTable();
   for (const route of allRoutes) routes.add(route.method, route.path, route);
   for (const path of DOCS_PATHS) routes.add('GET', path);

@@ -205,6 +205,36 @@ export class MemoryStore implements Store {
     return (this.atOrdersByAccount.get(`${username}\0${pseudoAccount}`) ?? []).map((key) => this.atOrdersById.get(key)!);
   }
 
+  /** Puts back a message as it was (id and all): for restoring a snapshot. */
+  restoreMessage(message: OutboxMessage) {
+    this.outbox.push(message);
+    this.outboxSeq = Math.max(this.outboxSeq, message.id);
+  }
+
+  setCounters(counters: { appSeq: number; outboxSeq: number }) {
+    this.appSeq = counters.appSeq;
+    this.outboxSeq = counters.outboxSeq;
+  }
+
+  /** Calls that rebuild the whole state on an empty store, in an order that keeps every index as it is. */
+  snapshot(): Array<[string, ...unknown[]]> {
+    const puts = <T>(name: string, values: Iterable<T>) => [...values].map((v) => [name, v] as [string, ...unknown[]]);
+    return [
+      ...puts('putAccount', this.accounts.values()),
+      ...puts('putApp', [...this.apps.values()].sort((a, b) => a.seq - b.seq)),
+      ...puts('putChallenge', this.challenges.values()),
+      ...puts('putSession', this.sessions.values()),
+      ...puts('putDashboardSession', this.dashboardSessions.values()),
+      ...puts('putIps', this.ips.values()),
+      ...puts('putAccessToken', this.accessTokens.values()),
+      ...puts('putOrder', this.orders.values()),
+      ...puts('putAtUser', this.atUsers.values()),
+      ...puts('putAtOrder', this.atOrdersById.values()),
+      ...puts('restoreMessage', this.outbox),
+      ['setCounters', { appSeq: this.appSeq, outboxSeq: this.outboxSeq }],
+    ];
+  }
+
   clear() {
     this.ips.clear();
     this.ipIndex.clear();

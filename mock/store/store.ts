@@ -62,4 +62,7 @@ export interface Store {
   atOrders(username: string, pseudoAccount: string): AtOrderRecord[];
 
   clear(): void;
+
+  /** Makes every change since the last commit durable (a persistent store); the random streams' positions go with it. */
+  commit?(rng: Record<string, number>): void;
 }

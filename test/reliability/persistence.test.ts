@@ -1,0 +1,121 @@
+import { appendFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { freePort, ROOT, startProcess, stop, type Running } from '../../contracts/setup/processes.js';
+import { createSandbox } from '../../mock/server.js';
+import { client } from './http-client.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'sandbox-state-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+async function start(file: string): Promise<Running> {
+  const port = await freePort();
+  return startProcess('persistence', process.execPath, [join(ROOT, 'dist/mock/cli.js'), '--port', String(port), '--quiet', '--no-rate-limits', '--state', file], port, '/__sandbox/info');
+}
+
+type Acked = { accounts: Map<string, string>; apps: Array<{ uid: string; appId: string }>; sessions: string[] };
+
+/** Workers that open accounts, create apps and sessions until told to stop; only 200s count as acknowledged. */
+async function mutate(base: string, acked: Acked, prefix: string, stopped: () => boolean) {
+  const api = client(base);
+  const worker = async (w: number) => {
+    for (let i = 0; !stopped(); i++) {
+      try {
+        const uid = `${prefix}${w}X${i}`;
+        const password = `pw-${uid}`;
+        const opened = await api.call('POST', '/__sandbox/accounts', { uid, name: 'Kill Test', password, yob: '1990', mobile: '9876543210', email: `${uid.toLowerCase()}@example.com` });
+        if (opened.status !== 200) continue;
+        acked.accounts.set(uid, password);
+        const login = await api.call('POST', '/app/api/login', { userId: uid, password });
+        const auth = { 'x-dashboard-token': login.body.dashboardToken };
+        const created = await api.call('POST', '/app/api/apps', { appName: 'Durable Desk', redirectUrl: 'https://example.com/cb' }, auth);
+        const id = created.body.challenge.challengeId;
+        const verified = await api.call('POST', `/app/api/challenges/${id}/verify`, { otp: await api.otpOf(uid, id) }, auth);
+        if (verified.status !== 200) continue;
+        acked.apps.push({ uid, appId: verified.body.app.appId });
+        const key = ((await api.call('GET', `/__sandbox/outbox?uid=${uid}&kind=api-key-email`)).body.messages as Array<{ apiKey: string }>).at(-1)!.apiKey;
+        const session = await api.call('POST', '/session/token', { apiKey: key, apiSecret: verified.body.apiSecret });
+        if (session.status === 200) acked.sessions.push(session.body.sessionToken);
+      } catch {
+        return; // the server was killed mid-request: that request was never acknowledged
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: 8 }, (_, w) => worker(w)));
+}
+
+describe('persistence through SIGKILL', () => {
+  it('every acknowledged mutation is there after a kill in the middle of a stream, twice over', async () => {
+    const file = join(dir, 'state.journal');
+    const acked: Acked = { accounts: new Map(), apps: [], sessions: [] };
+    for (const [round, killAfterMs] of [[1, 700], [2, 1100]] as const) {
+      const server = await start(file);
+      let stopped = false;
+      const stream = mutate(server.url, acked, `K${round}W`, () => stopped);
+      await new Promise((r) => setTimeout(r, killAfterMs));
+      server.child.kill('SIGKILL');
+      stopped = true;
+      await stream;
+      await stop(server);
+    }
+    expect(acked.accounts.size).toBeGreaterThan(20);
+    expect(acked.apps.length).toBeGreaterThan(10);
+
+    const server = await start(file);
+    try {
+      const api = client(server.url);
+      for (const [uid, password] of acked.accounts) {
+        expect((await api.call('POST', '/app/api/login', { userId: uid, password })).status, uid).toBe(200);
+      }
+      const byUid = new Map<string, string[]>();
+      for (const { uid, appId } of acked.apps) byUid.set(uid, [...(byUid.get(uid) ?? []), appId]);
+      for (const [uid, appIds] of byUid) {
+        const login = await api.call('POST', '/app/api/login', { userId: uid, password: acked.accounts.get(uid) });
+        const apps = (await api.call('GET', '/app/api/apps', undefined, { 'x-dashboard-token': login.body.dashboardToken })).body.apps as Array<{ appId: string }>;
+        expect(apps.length).toBeLessThanOrEqual(5);
+        for (const appId of appIds) expect(apps.map((a) => a.appId)).toContain(appId);
+      }
+      for (const token of acked.sessions) expect((await api.call('GET', '/limit/getLimits', undefined, { 'x-session-token': token })).status).toBe(200);
+      const info = (await api.call('GET', '/__sandbox/info')).body;
+      expect(info.counts.accounts).toBeGreaterThanOrEqual(acked.accounts.size);
+      if (process.env.PERSISTENCE_REPORT) console.log(JSON.stringify({ acknowledged: { accounts: acked.accounts.size, apps: acked.apps.length, sessions: acked.sessions.length }, recovered: info.counts }));
+    } finally {
+      await stop(server);
+    }
+  });
+});
+
+describe('the journal', () => {
+  it('drops a torn last batch whole and keeps everything before it', () => {
+    const file = join(dir, 'torn.journal');
+    const first = createSandbox({ state: file, seed: 'torn' });
+    first.domain.load({ accounts: [{ uid: 'TORN01', name: 'T', password: 'p', yob: '1990', mobile: '9876543210', email: 't@example.com' }] });
+    first.domain.commit();
+    first.journal!.close();
+    appendFileSync(file, '{"ops":[["putAccount",{"uid":"HALF01"');
+    const second = createSandbox({ state: file, seed: 'torn' });
+    expect(second.journal).toMatchObject({ droppedTornBatch: true, empty: false });
+    expect(second.domain.accounts.get('TORN01')).toBeDefined();
+    expect(second.domain.accounts.get('HALF01')).toBeUndefined();
+    second.journal!.close();
+    expect(readFileSync(file, 'utf8').endsWith('\n')).toBe(true);
+  });
+
+  it('a restart keeps the seeded streams where they were: no id is handed out twice', () => {
+    const file = join(dir, 'seed.journal');
+    const account = { uid: 'SEED01', name: 'S', password: 'p', yob: '1990', mobile: '9876543210', email: 's@example.com' };
+    const first = createSandbox({ state: file, seed: 'same' });
+    first.domain.load({ accounts: [account] });
+    first.domain.accounts.generateLegacyOtp('SEED01');
+    first.domain.commit();
+    const firstIds = first.domain.store.messages({}).map((m) => m.challengeId);
+    first.journal!.close();
+    const second = createSandbox({ state: file, seed: 'same' });
+    second.domain.accounts.generateLegacyOtp('SEED01');
+    const ids = second.domain.store.messages({}).map((m) => m.challengeId);
+    expect(ids.slice(0, firstIds.length)).toEqual(firstIds);
+    expect(new Set(ids).size).toBe(2);
+    second.journal!.close();
+  });
+});
