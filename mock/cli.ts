@@ -11,6 +11,7 @@ usage: tradeapi-sandbox [options]
   --host ADDR       address to bind (default 127.0.0.1)
   --fixtures FILE   fixture set loaded at start and on every reset (e.g. fixtures/default.json)
   --seed S          same seed, same OTPs, keys and ids (default: random)
+  --outbox-retention N  keep the newest N outbox messages (default 10000)
   --state FILE      keep state in FILE (a journal, fsync'ed per request) so it survives restarts; in memory otherwise
   --no-check-responses  skip checking every response against the spec (faster)
   --no-rate-limits  switch off the rate limits (AutoTrader's API limits, the OTP send limit) for load tests
@@ -29,6 +30,7 @@ function main() {
         fixtures: { type: 'string' },
         seed: { type: 'string' },
         state: { type: 'string' },
+        'outbox-retention': { type: 'string', default: '10000' },
         'no-check-responses': { type: 'boolean', default: false },
         'no-rate-limits': { type: 'boolean', default: false },
         'trust-proxy': { type: 'boolean', default: false },
@@ -49,6 +51,12 @@ function main() {
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     console.error(`--port must be a whole number from 0 to 65535, not ${values.port}`);
+    process.exit(2);
+  }
+
+  const outboxRetention = Number(values['outbox-retention']);
+  if (!Number.isInteger(outboxRetention) || outboxRetention < 1) {
+    console.error(`--outbox-retention must be a whole number of at least 1, not ${values['outbox-retention']}`);
     process.exit(2);
   }
 
@@ -73,6 +81,7 @@ function main() {
   try {
     sandbox = createSandbox({
       state: values.state,
+      outboxRetention,
       seed: values.seed ?? null,
       fixtures,
       checkResponses: !values['no-check-responses'],

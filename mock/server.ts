@@ -5,6 +5,7 @@ import { SandboxDomain } from './domain/domain.js';
 import { createHttpApp, type HttpOptions } from './http/app.js';
 import type { SandboxApp } from './http/deps.js';
 import type { Store } from './store/store.js';
+import { MemoryStore } from './store/memory.js';
 import { openJournal, type OpenedJournal } from './store/journal.js';
 import { SecretHasher } from './domain/secrets.js';
 
@@ -17,6 +18,8 @@ export type SandboxOptions = HttpOptions & {
   clock?: SandboxClock;
   /** The rate limits (AutoTrader's API limits, the OTP send limit): on by default; off for load tests. */
   rateLimits?: boolean;
+  /** How many outbox messages are kept, newest first (default 10,000). */
+  outboxRetention?: number;
   /** Keep state in this file (a journal): every acknowledged change survives a restart, even a kill. */
   state?: string;
 };
@@ -45,10 +48,10 @@ export function readFixtureFile(path: string): FixtureSetData {
  */
 export function createSandbox(options: SandboxOptions = {}): Sandbox {
   const fixtures = typeof options.fixtures === 'string' ? readFixtureFile(options.fixtures) : options.fixtures ?? null;
-  const journal = options.state ? openJournal(options.state) : null;
+  const journal = options.state ? openJournal(options.state, options.outboxRetention) : null;
   const domain = new SandboxDomain({
     seed: options.seed,
-    store: journal?.store ?? options.store,
+    store: journal?.store ?? options.store ?? new MemoryStore(options.outboxRetention),
     secrets: journal ? new SecretHasher(journal.pepper) : undefined,
     loadFixturesNow: journal ? journal.empty : true,
     clock: options.clock,

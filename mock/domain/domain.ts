@@ -15,6 +15,8 @@ import { Orders } from './orders.js';
 import { AutoTrader } from './autotrader/autotrader.js';
 import { ok, type Result } from './result.js';
 
+const SWEEP_GRACE_MS = 60 * 60 * 1000;
+
 export type DomainOptions = {
   seed?: string | number | null;
   store?: Store;
@@ -57,6 +59,15 @@ export class SandboxDomain {
     this.autotrader = new AutoTrader(this.ctx, { rateLimits: options.rateLimits });
     this.fixtures = options.fixtures ?? null;
     if (options.loadFixturesNow ?? true) this.loadStartupFixtures();
+  }
+
+  /**
+   * Forgets what can no longer matter, an hour after it stopped mattering: used or expired OTP
+   * challenges, expired or revoked sessions, expired dashboard sessions and access tokens. Until
+   * then a late caller still gets the precise refusal ("Invalid OTP.", "Session expired.").
+   */
+  sweep(): number {
+    return this.ctx.store.sweep(this.clock.now(), SWEEP_GRACE_MS);
   }
 
   /** Makes every change so far durable, when the store persists (a no-op in memory). */

@@ -1,5 +1,5 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
-import { bodyLimit } from 'hono/body-limit';
+import { bodyLimit } from './body-limit.js';
 import { allRoutes } from '../../spec/routes/index.js';
 import { buildOpenApiDocument } from '../../spec/document.js';
 import type { SandboxDomain } from '../domain/domain.js';
@@ -16,6 +16,8 @@ import { RouteTable } from './route-table.js';
 import { sessionRoutes } from './session.js';
 import { sourceIpResolver } from './source-ip.js';
 import { autotraderRoutes } from './autotrader.js';
+
+const SWEEP_EVERY = 1_000;
 
 export type HttpOptions = {
   /** Largest request body accepted, in bytes (default 64 KiB; fixture uploads get `maxFixtureBytes`). */
@@ -37,9 +39,12 @@ export function createHttpApp(domain: SandboxDomain, options: HttpOptions = {}):
   const reply = new Reply(domain);
   const app = new OpenAPIHono<SandboxEnv>({ defaultHook: validationHook(reply) });
 
-  // Outermost: a request's changes are made durable (with a persistent store) before its response leaves.
+  // Outermost: a request's changes are made durable (with a persistent store) before its response
+  // leaves; every SWEEP_EVERY requests, what can no longer matter is swept out with them.
+  let requests = 0;
   app.use('*', async (_c, next) => {
     await next();
+    if (++requests % SWEEP_EVERY === 0) domain.sweep();
     domain.commit();
   });
 
@@ -57,8 +62,8 @@ export function createHttpApp(domain: SandboxDomain, options: HttpOptions = {}):
   }
 
   const tooLarge = (c: Parameters<typeof reply.fail>[0]) => reply.fail(c, { code: 'PAYLOAD_TOO_LARGE' });
-  const smallBodies = bodyLimit({ maxSize: options.maxBodyBytes ?? 64 * 1024, onError: tooLarge });
-  const fixtureBodies = bodyLimit({ maxSize: options.maxFixtureBytes ?? 64 * 1024 * 1024, onError: tooLarge });
+  const smallBodies = bodyLimit(options.maxBodyBytes ?? 64 * 1024, tooLarge);
+  const fixtureBodies = bodyLimit(options.maxFixtureBytes ?? 64 * 1024 * 1024, tooLarge);
   app.use('*', (c, next) => (c.req.path === '/__sandbox/fixtures' ? fixtureBodies : smallBodies)(c, next));
   if (options.checkResponses) app.use('*', checkResponses(routes, reply, log));
   app.use('/__sandbox/*', controlGuard(reply, options.controlToken));

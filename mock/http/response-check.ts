@@ -18,7 +18,10 @@ export function checkResponses(routes: RouteTable, reply: Reply, log: (line: str
     if (!route || !c.res.headers.get('content-type')?.includes('application/json')) return;
     const declared = (route.responses as Record<string, JsonContent>)[String(c.res.status)];
     const schema = declared?.content?.['application/json']?.schema;
-    const body: unknown = await c.res.clone().json();
+    // Read once and rebuild, rather than clone(): a cloned (tee'd) body stream kept memory alive per request.
+    const text = await c.res.text();
+    c.res = new Response(text, { status: c.res.status, headers: c.res.headers });
+    const body: unknown = JSON.parse(text);
     const problem = schema ? schema.safeParse(body) : null;
     if (schema && problem?.success) return;
     const why = problem && !problem.success ? describeZodError(problem.error, 'response') : `status ${c.res.status} is not declared`;

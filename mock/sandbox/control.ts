@@ -14,6 +14,7 @@ export function controlRoutes(app: SandboxApp, { domain, reply }: HttpDeps) {
         seeded: domain.random.seeded,
         now: iso(domain.clock.now()),
         counts: domain.counts(),
+        memory: { rssBytes: process.memoryUsage.rss(), heapUsedBytes: process.memoryUsage().heapUsed },
       }),
       200,
     ),

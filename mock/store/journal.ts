@@ -11,7 +11,7 @@ type Header = { format: 'tradeapi-sandbox-journal'; version: 1; pepper: string }
 const MUTATORS = new Set([
   'putAccount', 'putApp', 'nextAppSeq', 'putChallenge', 'putSession', 'putDashboardSession', 'deleteDashboardSession',
   'appendMessage', 'putIps', 'deleteIps', 'putAccessToken', 'putOrder', 'putAtUser', 'putAtOrder', 'clear',
-  'restoreMessage', 'setCounters',
+  'restoreMessage', 'setCounters', 'sweep',
 ]);
 /** After this many batches the journal is rewritten as one snapshot, so it stays bounded. */
 const COMPACT_EVERY = 5_000;

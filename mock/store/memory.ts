@@ -4,6 +4,7 @@ import type { AtOrderRecord, AtUser } from '../domain/autotrader/types.js';
 import type { SamcoOrder } from '../domain/orders.js';
 
 const DEFAULT_OUTBOX_LIMIT = 100;
+const DEAD_KEPT = 10_000;
 const ipKey = (uid: string, appId: string | null) => `${uid}\0${appId ?? ''}`;
 
 /** The default store: plain maps with the indexes the rules need. The outbox keeps the newest `outboxRetention` messages. */
@@ -74,7 +75,11 @@ export class MemoryStore implements Store {
   }
   putChallenge(challenge: Challenge) {
     this.challenges.set(challenge.id, challenge);
-    if (challenge.action === 'legacy-secret-key') this.legacyChallenges.set(challenge.uid, challenge.id);
+    if (challenge.action !== 'legacy-secret-key') return;
+    // A new legacy OTP replaces the old one, which nothing can reach any more.
+    const previous = this.legacyChallenges.get(challenge.uid);
+    if (previous !== undefined && previous !== challenge.id) this.challenges.delete(previous);
+    this.legacyChallenges.set(challenge.uid, challenge.id);
   }
   latestLegacyChallenge(uid: string) {
     const id = this.legacyChallenges.get(uid);
@@ -203,6 +208,38 @@ export class MemoryStore implements Store {
   }
   atOrders(username: string, pseudoAccount: string) {
     return (this.atOrdersByAccount.get(`${username}\0${pseudoAccount}`) ?? []).map((key) => this.atOrdersById.get(key)!);
+  }
+
+  sweep(now: number, graceMs: number, keepDead = DEAD_KEPT) {
+    const before = now - graceMs;
+    let dropped = 0;
+    // Within the grace period too, at most `keepDead` finished challenges and revoked sessions are kept, oldest dropped first.
+    const finished = [...this.challenges.values()].filter((c) => c.state !== 'pending');
+    for (const c of finished.slice(0, Math.max(0, finished.length - keepDead))) {
+      this.challenges.delete(c.id);
+      dropped++;
+    }
+    const revoked = [...this.sessions.values()].filter((s) => s.revokedAt !== null).sort((a, b) => a.revokedAt! - b.revokedAt!);
+    for (const s of revoked.slice(0, Math.max(0, revoked.length - keepDead))) {
+      this.sessions.delete(s.tokenHash);
+      if (s.appId !== null) this.sessionsByApp.get(s.appId)?.delete(s.tokenHash);
+      dropped++;
+    }
+    for (const [id, c] of this.challenges) {
+      if (c.expiresAt >= before) continue;
+      this.challenges.delete(id);
+      if (this.legacyChallenges.get(c.uid) === id) this.legacyChallenges.delete(c.uid);
+      dropped++;
+    }
+    for (const [hash, s] of this.sessions) {
+      if (s.expiresAt >= before && (s.revokedAt === null || s.revokedAt >= before)) continue;
+      this.sessions.delete(hash);
+      if (s.appId !== null) this.sessionsByApp.get(s.appId)?.delete(hash);
+      dropped++;
+    }
+    for (const [hash, d] of this.dashboardSessions) if (d.expiresAt < before && this.dashboardSessions.delete(hash)) dropped++;
+    for (const [hash, t] of this.accessTokens) if (t.expiresAt < before && this.accessTokens.delete(hash)) dropped++;
+    return dropped;
   }
 
   /** Puts back a message as it was (id and all): for restoring a snapshot. */

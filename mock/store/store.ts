@@ -61,6 +61,13 @@ export interface Store {
   /** Orders of a pseudo account, oldest first. */
   atOrders(username: string, pseudoAccount: string): AtOrderRecord[];
 
+  /**
+   * Drops what can no longer matter: challenges, sessions, dashboard sessions and access tokens
+   * dead for longer than `graceMs`, and beyond `keepDead` finished challenges or revoked sessions
+   * the oldest. Returns how many.
+   */
+  sweep(now: number, graceMs: number, keepDead?: number): number;
+
   clear(): void;
 
   /** Makes every change since the last commit durable (a persistent store); the random streams' positions go with it. */

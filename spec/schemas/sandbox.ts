@@ -63,6 +63,10 @@ export const InfoResponse = success('InfoResponse', {
   seeded: z.boolean().openapi({ description: 'Whether OTPs, keys and ids come from a fixed seed' }),
   now: IsoTime,
   counts: StateCounts,
+  memory: z.strictObject({
+    rssBytes: z.number().int().openapi({ description: 'Resident memory of the sandbox process' }),
+    heapUsedBytes: z.number().int().openapi({ description: 'V8 heap in use' }),
+  }),
 });
 
 export const ClockRequest = z

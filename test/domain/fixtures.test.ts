@@ -75,3 +75,44 @@ describe('reset and seed', () => {
     expect(otpOf(domain, account.uid)).toBe(first);
   });
 });
+
+describe('retention', () => {
+  it('sweeps challenges, sessions and tokens an hour after they stopped mattering, and nothing alive', () => {
+    const domain = makeDomain();
+    const account = openAccount(domain);
+    domain.accounts.generateLegacyOtp(account.uid);
+    const challenge = domain.apps.requestCreate(account, { appName: 'Kept App', redirectUrl: 'https://example.com/cb' });
+    if (!challenge.ok) throw new Error();
+    expect(domain.sweep()).toBe(0);
+    domain.clock.advance(5 * 60 * 1000 + 60 * 60 * 1000 - 1);
+    expect(domain.sweep()).toBe(0);
+    domain.clock.advance(2);
+    expect(domain.sweep()).toBe(2);
+    expect(domain.apps.resend(account, challenge.value.id)).toMatchObject({ error: { code: 'CHALLENGE_NOT_FOUND' } });
+  });
+});
+
+describe('retention by count', () => {
+  it('a superseded legacy OTP is dropped at once; beyond the cap, the oldest revoked sessions go first', () => {
+    const domain = makeDomain();
+    const account = openAccount(domain);
+    for (let i = 0; i < 3; i++) domain.accounts.generateLegacyOtp(account.uid);
+    expect(domain.store.getChallenge(domain.store.latestLegacyChallenge(account.uid)!.id)).toBeDefined();
+    const store = domain.store as unknown as { challenges: Map<string, unknown> };
+    expect(store.challenges.size).toBe(1);
+
+    const apps = domain.load({ accounts: [{ uid: 'CAP001', name: 'C', password: 'p', yob: '1990', mobile: '9876543210', email: 'c@example.com', apps: [{ appName: 'Cap App', redirectUrl: 'https://example.com/cb', status: 'Active', apiKey: 'K'.repeat(32), apiSecret: 'S'.repeat(32) }] }] });
+    expect(apps.ok).toBe(true);
+    const tokens = Array.from({ length: 5 }, () => {
+      const s = domain.sessions.fromApiKey('K'.repeat(32), 'S'.repeat(32), '127.0.0.1');
+      if (!s.ok) throw new Error();
+      domain.clock.advance(1000);
+      domain.sessions.logout(s.value.sessionToken);
+      return s.value.sessionToken;
+    });
+    expect(domain.store.sweep(domain.clock.now(), 3600_000, 2)).toBe(3);
+    expect(tokens.map((t) => domain.sessions.authenticate(t).ok ? 'ok' : (domain.sessions.authenticate(t) as { error: { code: string } }).error.code)).toEqual([
+      'SESSION_INVALID', 'SESSION_INVALID', 'SESSION_INVALID', 'SESSION_REVOKED', 'SESSION_REVOKED',
+    ]);
+  });
+});
