@@ -6,8 +6,10 @@ import { formatServerTime } from '../domain/ist.js';
 
 /** The control API under /__sandbox: what a test needs that the real service has no endpoint for. */
 export function controlRoutes(app: SandboxApp, { domain, reply }: HttpDeps) {
-  app.openapi(sandbox.sandboxInfo, (c) =>
-    c.json(
+  app.openapi(sandbox.sandboxInfo, (c) => {
+    const collect = (globalThis as { gc?: () => void }).gc;
+    if (c.req.valid('query').gc === 'true' && collect) collect();
+    return c.json(
       reply.success('tradeapi-sandbox is running', {
         name: 'tradeapi-sandbox' as const,
         version: SPEC_VERSION,
@@ -17,8 +19,8 @@ export function controlRoutes(app: SandboxApp, { domain, reply }: HttpDeps) {
         memory: { rssBytes: process.memoryUsage.rss(), heapUsedBytes: process.memoryUsage().heapUsed },
       }),
       200,
-    ),
-  );
+    );
+  });
 
   app.openapi(sandbox.sandboxOutbox, (c) => {
     const messages = domain.store.messages(c.req.valid('query')).map((m) => ({ ...m, sentAt: iso(m.sentAt) }));

@@ -2,6 +2,7 @@ import { createRoute } from '@hono/zod-openapi';
 import {
   CreateAccountResponse,
   CreateAtUserResponse,
+  InfoQuery,
   InfoResponse,
   LoadFixturesResponse,
   OutboxQuery,
@@ -24,8 +25,9 @@ export const sandboxInfo = createRoute({
   path: '/__sandbox/info',
   tags,
   security,
-  summary: 'What the sandbox holds now',
-  responses: { ...okJson(InfoResponse, 'Sandbox info'), ...failures('CONTROL_FORBIDDEN') },
+  summary: 'What the sandbox holds now, and its memory',
+  request: { query: InfoQuery },
+  responses: { ...okJson(InfoResponse, 'Sandbox info'), ...failures('VALIDATION', 'CONTROL_FORBIDDEN') },
 });
 
 export const sandboxOutbox = createRoute({

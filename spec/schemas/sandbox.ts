@@ -57,6 +57,13 @@ export const LoadFixturesResponse = success('LoadFixturesResponse', {
 export const CreateAccountResponse = success('CreateAccountResponse', { uid: Uid, apps: z.number().int() });
 export const CreateAtUserResponse = success('CreateAtUserResponse', { username: z.string(), accounts: z.number().int() });
 
+export const InfoQuery = z.strictObject({
+  gc: z
+    .enum(['true', 'false'])
+    .optional()
+    .openapi({ param: { name: 'gc', in: 'query' }, description: 'true: collect garbage before reading memory (only when node runs with --expose-gc)' }),
+});
+
 export const InfoResponse = success('InfoResponse', {
   name: z.literal('tradeapi-sandbox'),
   version: z.string(),
