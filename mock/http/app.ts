@@ -61,12 +61,14 @@ export function createHttpApp(domain: SandboxDomain, options: HttpOptions = {}):
     });
   }
 
+  // Before any body is read: a refused caller's body is never looked at.
+  app.use('/__sandbox/*', controlGuard(reply, options.controlToken));
+
   const tooLarge = (c: Parameters<typeof reply.fail>[0]) => reply.fail(c, { code: 'PAYLOAD_TOO_LARGE' });
   const smallBodies = bodyLimit(options.maxBodyBytes ?? 64 * 1024, tooLarge);
   const fixtureBodies = bodyLimit(options.maxFixtureBytes ?? 64 * 1024 * 1024, tooLarge);
   app.use('*', (c, next) => (c.req.path === '/__sandbox/fixtures' ? fixtureBodies : smallBodies)(c, next));
   if (options.checkResponses) app.use('*', checkResponses(routes, reply, log));
-  app.use('/__sandbox/*', controlGuard(reply, options.controlToken));
 
   const deps = { domain, reply, sourceIp: sourceIpResolver(options.trustProxy ?? false) };
   legacyRoutes(app, deps);

@@ -5,30 +5,28 @@ import type { RouteTable } from './route-table.js';
 import { describeZodError } from './errors.js';
 
 type JsonContent = { content?: Record<string, { schema?: z.ZodType }> };
+type JsonFn = (body: unknown, status?: number, headers?: unknown) => Response;
 
 /**
- * Parses every JSON response of a spec operation with the zod schema the spec declares for its
- * status. A response that drifts is replaced by an Error envelope (500) and logged, so tests
- * cannot pass on a body the spec does not allow.
+ * Checks every JSON body of a spec operation against the zod schema the spec declares for its
+ * status, as the handler hands it to c.json (no re-reading of the response). A body that drifts
+ * becomes an Error envelope (500) and is logged, so tests cannot pass on a body the spec does not
+ * allow.
  */
 export function checkResponses(routes: RouteTable, reply: Reply, log: (line: string) => void): MiddlewareHandler {
   return async (c, next) => {
-    await next();
     const route = routes.find(c.req.method, c.req.path);
-    if (!route || !c.res.headers.get('content-type')?.includes('application/json')) return;
-    const declared = (route.responses as Record<string, JsonContent>)[String(c.res.status)];
-    const schema = declared?.content?.['application/json']?.schema;
-    // Read once and rebuild, rather than clone(): a cloned (tee'd) body stream kept memory alive per request.
-    const text = await c.res.text();
-    c.res = new Response(text, { status: c.res.status, headers: c.res.headers });
-    const body: unknown = JSON.parse(text);
-    const problem = schema ? schema.safeParse(body) : null;
-    if (schema && problem?.success) return;
-    const why = problem && !problem.success ? describeZodError(problem.error, 'response') : `status ${c.res.status} is not declared`;
-    log(`contract drift ${c.req.method} ${c.req.path} -> ${c.res.status}: ${why}`);
-    c.res = new Response(JSON.stringify(reply.errorBody(`Response failed its contract: ${why}`)), {
-      status: 500,
-      headers: { 'content-type': 'application/json' },
-    });
+    if (!route) return next();
+    const json = c.json.bind(c) as unknown as JsonFn;
+    (c as unknown as { json: JsonFn }).json = (body, status = 200, headers) => {
+      const declared = (route.responses as Record<string, JsonContent>)[String(status)];
+      const schema = declared?.content?.['application/json']?.schema;
+      const result = schema?.safeParse(body);
+      if (result?.success) return json(body, status, headers);
+      const why = result && !result.success ? describeZodError(result.error, 'response') : `status ${status} is not declared`;
+      log(`contract drift ${c.req.method} ${c.req.path} -> ${status}: ${why}`);
+      return json(reply.errorBody(`Response failed its contract: ${why}`), 500);
+    };
+    return next();
   };
 }
