@@ -4,6 +4,7 @@ import { views } from '../domain/autotrader/autotrader.js';
 import type { AtAccount, AtOrderRecord, AtUser } from '../domain/autotrader/types.js';
 import type { Result } from '../domain/result.js';
 import type { HttpDeps, SandboxApp } from './deps.js';
+import { header } from './header.js';
 
 const KEYED_PATHS = ['/trading/*', '/account/*'];
 
@@ -13,7 +14,7 @@ export function autotraderRoutes(app: SandboxApp, { domain, reply }: HttpDeps) {
   // The key is checked before the request is validated, as on the real service: a caller without a valid key learns nothing else.
   for (const path of KEYED_PATHS) {
     app.use(path, async (c, next) => {
-      const user = at.authenticate(c.req.header('api-key'));
+      const user = at.authenticate(header(c, 'api-key'));
       if (!user.ok) return reply.fail(c, user.error);
       c.set('atUser', user.value);
       await next();

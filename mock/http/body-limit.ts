@@ -1,5 +1,6 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import type { SandboxEnv } from './deps.js';
+import { header } from './header.js';
 
 type BodyCache = { arrayBuffer?: Promise<ArrayBuffer>; text?: Promise<string> };
 
@@ -13,8 +14,8 @@ type BodyCache = { arrayBuffer?: Promise<ArrayBuffer>; text?: Promise<string> };
  */
 export function bodyLimit(maxSize: number, onTooLarge: (c: Context) => Response | Promise<Response>): MiddlewareHandler<SandboxEnv> {
   return async (c, next) => {
-    const length = c.req.header('content-length');
-    const chunked = c.req.header('transfer-encoding') !== undefined;
+    const length = header(c, 'content-length');
+    const chunked = header(c, 'transfer-encoding') !== undefined;
     if (length !== undefined && !chunked && Number(length) > maxSize) return onTooLarge(c);
     if (!chunked && (length === undefined || length === '0') && (c.req.method === 'GET' || c.req.method === 'HEAD' || length === '0')) return next();
 

@@ -7,11 +7,12 @@ import type { Account, Challenge } from '../domain/types.js';
 import type { HttpDeps, SandboxApp } from './deps.js';
 import { appJson, challengeJson, iso, staticIpsJson } from './present.js';
 import { IP_CHANGE_COOLDOWN_MS } from '../domain/static-ips.js';
+import { header } from './header.js';
 
 const OTP_SENT = 'OTP sent to your registered mobile and email.';
 
 export function dashboardRoutes(app: SandboxApp, { domain, reply, sourceIp }: HttpDeps) {
-  const signedIn = (c: Context) => domain.accounts.dashboardAccount(c.req.header('x-dashboard-token'));
+  const signedIn = (c: Context) => domain.accounts.dashboardAccount(header(c, 'x-dashboard-token'));
 
   /** Answers a request-for-OTP: the challenge, or the refusal. */
   const challengeReply = (c: Context, account: Account, result: Result<Challenge>) => {
@@ -31,7 +32,7 @@ export function dashboardRoutes(app: SandboxApp, { domain, reply, sourceIp }: Ht
   });
 
   app.openapi(dashboard.dashboardLogout, (c) => {
-    const result = domain.accounts.dashboardLogout(c.req.header('x-dashboard-token'));
+    const result = domain.accounts.dashboardLogout(header(c, 'x-dashboard-token'));
     if (!result.ok) return reply.fail(c, result.error);
     return c.json(reply.success('Logged out successfully', {}), 200);
   });

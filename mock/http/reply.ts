@@ -12,8 +12,17 @@ type FailureStatus = (typeof ERRORS)[keyof typeof ERRORS]['http'];
 export class Reply {
   constructor(private readonly domain: SandboxDomain) {}
 
+  private second = -1;
+  private serverTime = '';
+
+  /** serverTime has a resolution of one second: formatted once per second, not per response. */
   private head() {
-    return { serverTime: formatServerTime(this.domain.clock.now()), msgId: this.domain.random.uuid('msg-id') };
+    const second = Math.floor(this.domain.clock.now() / 1000);
+    if (second !== this.second) {
+      this.second = second;
+      this.serverTime = formatServerTime(second * 1000);
+    }
+    return { serverTime: this.serverTime, msgId: this.domain.random.uuid('msg-id') };
   }
 
   success<T extends object>(statusMessage: string, fields: T) {

@@ -5,6 +5,7 @@ import type { Context } from 'hono';
 import { fail, type Result } from '../domain/result.js';
 import type { Authenticated } from '../domain/sessions.js';
 import { orderJson } from './present.js';
+import { header } from './header.js';
 
 export function sessionRoutes(app: SandboxApp, { domain, reply, sourceIp }: HttpDeps) {
   app.openapi(session.sessionToken, (c) => {
@@ -30,20 +31,20 @@ export function sessionRoutes(app: SandboxApp, { domain, reply, sourceIp }: Http
 
   for (const route of [session.logout, session.logoutPost]) {
     app.openapi(route, (c) => {
-      const result = domain.sessions.logout(c.req.header('x-session-token'));
+      const result = domain.sessions.logout(header(c, 'x-session-token'));
       if (!result.ok) return reply.fail(c, result.error);
       return c.json(reply.success('Logged out successfully', {}), 200);
     });
   }
 
   app.openapi(trade.getLimits, (c) => {
-    const auth = domain.sessions.authenticate(c.req.header('x-session-token'));
+    const auth = domain.sessions.authenticate(header(c, 'x-session-token'));
     if (!auth.ok) return reply.fail(c, auth.error);
     return c.json(reply.success('Request successful', auth.value.account.limits), 200);
   });
 
   app.openapi(trade.whoAmI, (c) => {
-    const auth = domain.sessions.authenticate(c.req.header('x-session-token'));
+    const auth = domain.sessions.authenticate(header(c, 'x-session-token'));
     if (!auth.ok) return reply.fail(c, auth.error);
     const srcIp = sourceIp(c);
     const { primaryIp, secondaryIp, matchedAs } = domain.staticIps.match(auth.value.account.uid, auth.value.session.appId, srcIp);
@@ -53,7 +54,7 @@ export function sessionRoutes(app: SandboxApp, { domain, reply, sourceIp }: Http
 
   /** Order calls: a live session, from an IP registered for its app (the account's legacy IPs for a legacy session). */
   const orderCaller = (c: Context<SandboxEnv>): Result<Authenticated> => {
-    const auth = domain.sessions.authenticate(c.req.header('x-session-token'));
+    const auth = domain.sessions.authenticate(header(c, 'x-session-token'));
     if (!auth.ok) return auth;
     const { session, account } = auth.value;
     if (domain.staticIps.match(account.uid, session.appId, sourceIp(c)).matchedAs === null) return fail('IP_NOT_REGISTERED');

@@ -1,4 +1,5 @@
 import type { Context } from 'hono';
+import { header } from './header.js';
 import type { SandboxEnv } from './deps.js';
 
 const unmap = (address: string) => (address.startsWith('::ffff:') ? address.slice(7) : address);
@@ -13,7 +14,7 @@ export function sourceIpResolver(trustProxy: boolean) {
   return (c: Context<SandboxEnv>): string => {
     if (c.env?.srcIp) return c.env.srcIp;
     if (trustProxy) {
-      const first = c.req.header('x-forwarded-for')?.split(',')[0]?.trim();
+      const first = header(c, 'x-forwarded-for')?.split(',')[0]?.trim();
       if (first) return unmap(first);
     }
     return unmap(c.env?.incoming?.socket?.remoteAddress ?? '127.0.0.1');

@@ -1,4 +1,5 @@
 import { timingSafeEqual } from 'node:crypto';
+import { header } from '../http/header.js';
 import type { MiddlewareHandler } from 'hono';
 import type { SandboxEnv } from '../http/deps.js';
 import type { Reply } from '../http/reply.js';
@@ -20,7 +21,7 @@ function sameToken(given: string | undefined, expected: string): boolean {
 export function controlGuard(reply: Reply, token: string | undefined): MiddlewareHandler<SandboxEnv> {
   return async (c, next) => {
     const peer = c.env?.incoming?.socket?.remoteAddress;
-    if (peer === undefined || isLoopback(peer) || (token !== undefined && sameToken(c.req.header('x-sandbox-token'), token))) return next();
+    if (peer === undefined || isLoopback(peer) || (token !== undefined && sameToken(header(c, 'x-sandbox-token'), token))) return next();
     return reply.fail(c, { code: 'CONTROL_FORBIDDEN' });
   };
 }
