@@ -1,20 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { freePort } from '../contracts/setup/processes.js';
 import { request as httpRequest } from 'node:http';
 
 export type Server = { name: string; url: string; child: ChildProcess; coldStartMs: number };
-
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const a = s.address();
-      s.close(() => resolve(typeof a === 'object' && a ? a.port : 0));
-    });
-  });
-}
 
 /** Starts a server on loopback and times it from spawn to its first 200 on `readyPath`. */
 export async function start(name: string, command: string, args: (port: number) => string[], readyPath: string, timeoutMs = 120_000): Promise<Server> {
