@@ -3,33 +3,20 @@ import { allRoutes } from './routes/index.js';
 
 export const SPEC_VERSION = '0.1.0';
 
+/** Every credential travels in a header: scheme name, header, what it holds. */
+const SECURITY_SCHEMES = [
+  ['sessionToken', 'x-session-token', 'The sessionToken (or OAuth access_token) of a Trade API session'],
+  ['dashboardToken', 'x-dashboard-token', 'The dashboardToken returned by the dashboard sign-in'],
+  ['atApiKey', 'api-key', 'The AutoTrader Web API key (Settings -> Security)'],
+  ['sandboxToken', 'x-sandbox-token', 'Only for the control API from a non-loopback address, when the sandbox was started with a control token'],
+] as const;
+
 /** Builds the OpenAPI 3.1 document from the route contracts: the one source of spec/openapi.json and GET /openapi.json. */
 export function buildOpenApiDocument() {
   const registry = new OpenAPIHono();
-  registry.openAPIRegistry.registerComponent('securitySchemes', 'sessionToken', {
-    type: 'apiKey',
-    in: 'header',
-    name: 'x-session-token',
-    description: 'The sessionToken (or OAuth access_token) of a Trade API session',
-  });
-  registry.openAPIRegistry.registerComponent('securitySchemes', 'dashboardToken', {
-    type: 'apiKey',
-    in: 'header',
-    name: 'x-dashboard-token',
-    description: 'The dashboardToken returned by the dashboard sign-in',
-  });
-  registry.openAPIRegistry.registerComponent('securitySchemes', 'atApiKey', {
-    type: 'apiKey',
-    in: 'header',
-    name: 'api-key',
-    description: 'The AutoTrader Web API key (Settings -> Security)',
-  });
-  registry.openAPIRegistry.registerComponent('securitySchemes', 'sandboxToken', {
-    type: 'apiKey',
-    in: 'header',
-    name: 'x-sandbox-token',
-    description: 'Only for the control API from a non-loopback address, when the sandbox was started with a control token',
-  });
+  for (const [name, header, description] of SECURITY_SCHEMES) {
+    registry.openAPIRegistry.registerComponent('securitySchemes', name, { type: 'apiKey', in: 'header', name: header, description });
+  }
   for (const route of allRoutes) registry.openAPIRegistry.registerPath(route);
   return registry.getOpenAPI31Document({
     openapi: '3.1.0',

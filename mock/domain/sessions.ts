@@ -91,16 +91,11 @@ export class Sessions {
     return ok(auth.value.session);
   }
 
-  /** Ends every session of an app at once; returns how many were live. */
-  revokeApp(appId: string, reason: RevokeReason): number {
-    let live = 0;
-    const now = this.ctx.clock.now();
+  /** Ends every session of an app at once. */
+  revokeApp(appId: string, reason: RevokeReason): void {
     for (const session of this.ctx.store.sessionsOfApp(appId)) {
-      if (session.revokedAt !== null) continue;
-      if (session.expiresAt > now) live++;
-      this.revoke(session, reason);
+      if (session.revokedAt === null) this.revoke(session, reason);
     }
-    return live;
   }
 
   private revoke(session: Session, reason: RevokeReason) {
