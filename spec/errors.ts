@@ -64,7 +64,27 @@ export const ERRORS = {
   AT_ORDER_NOT_FOUND: { http: 404, message: 'Order [AT-1] not found in pseudo account [ACC_1].' },
   AT_ORDER_NOT_CANCELLABLE: { http: 409, message: 'Order [AT-1] cannot be cancelled: it is COMPLETE.' },
   AT_USER_EXISTS: { http: 409, message: 'An AutoTrader user with this username already exists.' },
+  // OAuth 2.1 (RFC 6749 section 5.2 and 4.1.2.1): `oauth` is the `error` of the OAuth error body.
+  OAUTH_INVALID_REQUEST: { http: 400, message: 'code_verifier is required (PKCE).', oauth: 'invalid_request' },
+  OAUTH_UNKNOWN_CLIENT: { http: 400, message: 'Unknown or inactive client_id: it must be the API key of an active app.', oauth: 'invalid_request' },
+  OAUTH_REDIRECT_MISMATCH: { http: 400, message: 'redirect_uri does not match the Redirect URL registered for the app (scheme, host, port and path must be equal).', oauth: 'invalid_request' },
+  OAUTH_UNSUPPORTED_RESPONSE_TYPE: { http: 400, message: 'response_type must be code.', oauth: 'unsupported_response_type' },
+  OAUTH_INVALID_SCOPE: { http: 400, message: 'scope must be all (the only scope of a Trade API app).', oauth: 'invalid_scope' },
+  OAUTH_ACCESS_DENIED: { http: 400, message: 'The user denied the authorization request.', oauth: 'access_denied' },
+  OAUTH_CONSENT_SECRET: { http: 401, message: 'Invalid API secret: the authorization was not granted. Try again.', oauth: 'access_denied' },
+  OAUTH_INVALID_CLIENT: { http: 401, message: 'Client authentication failed: unknown client_id, inactive app or wrong client_secret.', oauth: 'invalid_client' },
+  OAUTH_INVALID_GRANT: { http: 400, message: 'The authorization code has expired.', oauth: 'invalid_grant' },
+  OAUTH_UNSUPPORTED_GRANT_TYPE: { http: 400, message: 'grant_type must be authorization_code or refresh_token.', oauth: 'unsupported_grant_type' },
+  OAUTH_FOREIGN_TOKEN: { http: 400, message: 'The token was issued to another client.', oauth: 'invalid_request' },
   INTERNAL: { http: 500, message: 'Internal error. Nothing was changed.' },
-} as const satisfies Record<string, { http: number; message: string; errorCode?: string }>;
+} as const satisfies Record<string, { http: number; message: string; errorCode?: string; oauth?: string }>;
 
 export type ErrorCode = keyof typeof ERRORS;
+
+/** The RFC 6749 `error` of a refusal on the OAuth endpoints: from the table, else by HTTP status. */
+export function oauthErrorOf(code: ErrorCode): string {
+  const entry = ERRORS[code];
+  if ('oauth' in entry) return entry.oauth;
+  if (entry.http >= 500) return 'server_error';
+  return entry.http === 401 ? 'invalid_client' : 'invalid_request';
+}

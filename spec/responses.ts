@@ -1,7 +1,8 @@
 import type { z } from '@hono/zod-openapi';
-import { ERRORS, type ErrorCode } from './errors.js';
+import { ERRORS, oauthErrorOf, type ErrorCode } from './errors.js';
 import { ErrorEnvelope, FailureEnvelope } from './schemas/envelope.js';
 import { AtFailure } from './schemas/autotrader.js';
+import { OAuthError } from './schemas/oauth.js';
 
 const EXAMPLE_TIME = '17/12/25 10:01:56';
 const EXAMPLE_MSG_ID = '6b2e7b9f-df86-4b96-932e-8028cbf766cc';
@@ -32,7 +33,7 @@ export function okJson<T extends z.ZodType>(schema: T, description: string) {
 type Example = { summary: string; value: unknown };
 
 /** Groups refusals by HTTP status, each code an example built by `body`, all with one schema. */
-function grouped(codes: readonly ErrorCode[], schema: z.ZodType, body: (message: string, errorCode?: string) => unknown) {
+function grouped(codes: readonly ErrorCode[], schema: z.ZodType, body: (message: string, errorCode: string | undefined, code: ErrorCode) => unknown) {
   const out: Record<number, JsonResponse> = {};
   for (const code of new Set(codes)) {
     const declared = ERRORS[code];
@@ -41,7 +42,7 @@ function grouped(codes: readonly ErrorCode[], schema: z.ZodType, body: (message:
       description: DESCRIPTIONS[declared.http] ?? 'Failure',
       content: { 'application/json': { schema, examples: {} } },
     });
-    entry.content['application/json'].examples![code] = { summary: code.toLowerCase().replaceAll('_', ' '), value: body(declared.message, errorCode) } satisfies Example;
+    entry.content['application/json'].examples![code] = { summary: code.toLowerCase().replaceAll('_', ' '), value: body(declared.message, errorCode, code) } satisfies Example;
   }
   return out;
 }
@@ -74,6 +75,14 @@ export function failures(...codes: readonly ErrorCode[]): {} {
 /** The same for an AutoTrader operation: its own four-key envelope, status false. */
 export function atFailures(...codes: readonly ErrorCode[]): {} {
   return grouped([...codes, 'INTERNAL'], AtFailure, (message) => ({ result: null, message, status: false, commandId: null }));
+}
+
+/** Refusals that answer every request with a body, on any OAuth endpoint. */
+export const OAUTH_BODY_ERRORS = [...BODY_ERRORS, 'OAUTH_INVALID_REQUEST'] as const satisfies readonly ErrorCode[];
+
+/** The same for an OAuth endpoint: the RFC 6749 error body, with `error` from the table. */
+export function oauthFailures(...codes: readonly ErrorCode[]): {} {
+  return grouped([...codes, 'INTERNAL'], OAuthError, (message, _errorCode, code) => ({ error: oauthErrorOf(code), error_description: message }));
 }
 
 export function jsonBody<T extends z.ZodType>(schema: T, description?: string) {

@@ -12,6 +12,7 @@ import { SecretHasher } from './secrets.js';
 import { Sessions } from './sessions.js';
 import { StaticIps } from './static-ips.js';
 import { Orders } from './orders.js';
+import { OAuth } from './oauth.js';
 import { AutoTrader } from './autotrader/autotrader.js';
 import { ok, type Result } from './result.js';
 
@@ -43,6 +44,7 @@ export class SandboxDomain {
   readonly autotrader: AutoTrader;
   readonly staticIps: StaticIps;
   readonly orders: Orders;
+  readonly oauth: OAuth;
   private readonly fixtures: FixtureSetData | null;
 
   constructor(options: DomainOptions = {}) {
@@ -55,6 +57,7 @@ export class SandboxDomain {
     this.accounts = new Accounts(this.ctx, this.challenges, outbox);
     this.staticIps = new StaticIps(this.ctx, this.challenges);
     this.orders = new Orders(this.ctx);
+    this.oauth = new OAuth(this.ctx, this.sessions);
     this.apps = new Apps(this.ctx, this.challenges, this.sessions, outbox, this.staticIps);
     this.autotrader = new AutoTrader(this.ctx, { rateLimits: options.rateLimits });
     this.fixtures = options.fixtures ?? null;

@@ -2,7 +2,7 @@ import { createHmac } from 'node:crypto';
 import type { DomainContext } from './context.js';
 import { next0800Ist } from './ist.js';
 import { fail, ok, type Result } from './result.js';
-import type { Account, App, Session } from './types.js';
+import type { Account, App, OAuthGrant, RevokeReason, Session } from './types.js';
 
 export const TRADING_LISTS = {
   exchangeList: ['NSE', 'BSE', 'NFO', 'MCX', 'CDS'],
@@ -10,13 +10,14 @@ export const TRADING_LISTS = {
   productList: ['CNC', 'MIS', 'NRML'],
 };
 
-import type { RevokeReason } from './types.js';
-
 const REVOKED_MESSAGE: Record<RevokeReason, string> = {
   logout: 'Session ended by logout. Generate a new session token.',
   'app-deactivated': 'Session revoked: the app was deactivated.',
   'key-regenerated': 'Session revoked: the API key of the app was regenerated.',
   'secret-regenerated': 'Session revoked: the API secret of the app was regenerated.',
+  'token-revoked': 'Session revoked: the token was revoked at /oauth/revoke.',
+  'code-reused': 'Session revoked: the authorization code it came from was presented again.',
+  'refresh-reused': 'Session revoked: a used refresh token of its authorization was presented again.',
 };
 
 export type IssuedSession = { sessionToken: string; session: Session; account: Account; app: App };
@@ -53,8 +54,13 @@ export class Sessions {
     return ok(this.issue(account, null, srcIp));
   }
 
+  /** An OAuth access token: a session of the app, tied to the grant that issued it. */
+  issueForGrant(account: Account, appId: string, grantId: string, srcIp: string) {
+    return this.issue(account, appId, srcIp, grantId);
+  }
+
   /** A session JWT valid until the next 08:00 IST, stored only as its hash. */
-  private issue(account: Account, appId: string | null, srcIp: string): { sessionToken: string; session: Session; account: Account } {
+  private issue(account: Account, appId: string | null, srcIp: string, grantId?: string): { sessionToken: string; session: Session; account: Account } {
     const { store, secrets } = this.ctx;
     const now = this.ctx.clock.now();
     const tokenId = this.ctx.random.uuid('token-id');
@@ -63,7 +69,7 @@ export class Sessions {
     const payload = b64url({ sub: account.uid, app: appId, jti: tokenId, iat: Math.floor(now / 1000), exp: Math.floor(expiresAt / 1000) });
     const signature = createHmac('sha256', this.jwtKey()).update(`${header}.${payload}`).digest('base64url');
     const sessionToken = `${header}.${payload}.${signature}`;
-    const session: Session = { tokenId, tokenHash: secrets.hash(sessionToken), uid: account.uid, appId, createdAt: now, expiresAt, revokedAt: null, revokedReason: null, srcIp };
+    const session: Session = { tokenId, tokenHash: secrets.hash(sessionToken), uid: account.uid, appId, createdAt: now, expiresAt, revokedAt: null, revokedReason: null, srcIp, ...(grantId ? { grantId } : {}) };
     store.putSession(session);
     return { sessionToken, session, account };
   }
@@ -91,11 +97,26 @@ export class Sessions {
     return ok(auth.value.session);
   }
 
-  /** Ends every session of an app at once. */
+  /** Ends every session of an app at once, and every OAuth grant (its unused code and refresh tokens). */
   revokeApp(appId: string, reason: RevokeReason): void {
-    for (const session of this.ctx.store.sessionsOfApp(appId)) {
-      if (session.revokedAt === null) this.revoke(session, reason);
+    for (const session of this.ctx.store.sessionsOfApp(appId)) this.revokeSession(session, reason);
+    for (const grant of this.ctx.store.grantsOfApp(appId)) this.endGrant(grant, reason);
+  }
+
+  /** Ends an OAuth grant: its code, its refresh tokens and every access token issued from it. */
+  revokeGrant(grant: OAuthGrant, reason: RevokeReason): void {
+    this.endGrant(grant, reason);
+    for (const session of this.ctx.store.sessionsOfApp(grant.appId)) {
+      if (session.grantId === grant.id) this.revokeSession(session, reason);
     }
+  }
+
+  private endGrant(grant: OAuthGrant, reason: RevokeReason) {
+    if (grant.revokedAt === null) this.ctx.store.putGrant({ ...grant, revokedAt: this.ctx.clock.now(), revokedReason: reason });
+  }
+
+  revokeSession(session: Session, reason: RevokeReason): void {
+    if (session.revokedAt === null) this.revoke(session, reason);
   }
 
   private revoke(session: Session, reason: RevokeReason) {

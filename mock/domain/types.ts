@@ -69,7 +69,7 @@ export interface Challenge {
   state: 'pending' | 'used' | 'dead';
 }
 
-export type RevokeReason = 'logout' | 'app-deactivated' | 'key-regenerated' | 'secret-regenerated';
+export type RevokeReason = 'logout' | 'app-deactivated' | 'key-regenerated' | 'secret-regenerated' | 'token-revoked' | 'code-reused' | 'refresh-reused';
 
 export interface Session {
   tokenId: string;
@@ -82,6 +82,38 @@ export interface Session {
   revokedAt: number | null;
   revokedReason: RevokeReason | null;
   srcIp: string;
+  /** The OAuth grant that issued it (absent for /session/token and legacy sessions). */
+  grantId?: string;
+}
+
+/**
+ * One OAuth authorization: the code the consent issued and every token exchanged from it since.
+ * Revoking the grant ends all of them at once (a replayed code or refresh token, the app's credentials).
+ */
+export interface OAuthGrant {
+  id: string;
+  appId: string;
+  uid: string;
+  codeHash: string;
+  /** The PKCE S256 challenge: BASE64URL(SHA-256(code_verifier)). */
+  codeChallenge: string;
+  redirectUri: string;
+  createdAt: number;
+  codeExpiresAt: number;
+  codeUsedAt: number | null;
+  /** When the grant can no longer matter: its code's expiry until exchanged, then its newest refresh token's. */
+  expiresAt: number;
+  revokedAt: number | null;
+  revokedReason: RevokeReason | null;
+}
+
+export interface RefreshToken {
+  tokenHash: string;
+  grantId: string;
+  createdAt: number;
+  expiresAt: number;
+  /** Set when a refresh used it: a rotated token presented again revokes its grant. */
+  replacedAt: number | null;
 }
 
 export interface DashboardSession {

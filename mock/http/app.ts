@@ -16,6 +16,7 @@ import { RouteTable } from './route-table.js';
 import { sessionRoutes } from './session.js';
 import { sourceIpResolver } from './source-ip.js';
 import { autotraderRoutes } from './autotrader.js';
+import { oauthRoutes } from './oauth.js';
 
 const SWEEP_EVERY = 1_000;
 
@@ -73,6 +74,7 @@ export function createHttpApp(domain: SandboxDomain, options: HttpOptions = {}):
   const deps = { domain, reply, sourceIp: sourceIpResolver(options.trustProxy ?? false) };
   legacyRoutes(app, deps);
   sessionRoutes(app, deps);
+  oauthRoutes(app, deps);
   dashboardRoutes(app, deps);
   controlRoutes(app, deps);
   autotraderRoutes(app, deps);
@@ -80,7 +82,7 @@ export function createHttpApp(domain: SandboxDomain, options: HttpOptions = {}):
   let spec: object | undefined;
   docsRoutes(app, () => (spec ??= buildOpenApiDocument()));
 
-  app.onError(errorHandler(reply, log));
+  app.onError(errorHandler(reply, routes, log));
   app.notFound(notFoundHandler(reply, routes));
   return app;
 }

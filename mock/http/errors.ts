@@ -31,10 +31,10 @@ export function validationHook(reply: Reply) {
  * HTTPException with plain text; here they become Failure envelopes with the same status.
  * Anything else is a sandbox bug: an Error envelope, logged without the request's content.
  */
-export function errorHandler(reply: Reply, log: (line: string) => void) {
+export function errorHandler(reply: Reply, routes: RouteTable, log: (line: string) => void) {
   return (err: Error, c: Context) => {
     if (err instanceof HTTPException) {
-      if (err.status === 415) return reply.fail(c, { code: 'UNSUPPORTED_MEDIA_TYPE' });
+      if (err.status === 415) return reply.fail(c, { code: 'UNSUPPORTED_MEDIA_TYPE', message: unsupportedMediaType(routes, c) });
       if (err.status === 413) return reply.fail(c, { code: 'PAYLOAD_TOO_LARGE' });
       if (err.status === 400 && /json/i.test(err.message)) return reply.fail(c, { code: 'MALFORMED_JSON' });
       return reply.failWith(c, err.status as ContentfulStatusCode, err.message || 'Request refused.');
@@ -42,6 +42,13 @@ export function errorHandler(reply: Reply, log: (line: string) => void) {
     log(`error ${c.req.method} ${c.req.path}: ${err.name}: ${err.message}`);
     return reply.fail(c, { code: 'INTERNAL' });
   };
+}
+
+/** Names the content types the operation takes (JSON for most; forms for AutoTrader and OAuth). */
+function unsupportedMediaType(routes: RouteTable, c: Context): string | undefined {
+  const content = (routes.find(c.req.method, c.req.path)?.request?.body as { content?: Record<string, unknown> } | undefined)?.content;
+  if (!content) return undefined;
+  return `Unsupported Media Type: send the body as ${Object.keys(content).join(' or ')}.`;
 }
 
 export function notFoundHandler(reply: Reply, routes: RouteTable) {

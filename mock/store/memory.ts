@@ -1,4 +1,4 @@
-import type { AccessToken, Account, App, Challenge, DashboardSession, IpRegistration, OutboxDraft, OutboxMessage, Session } from '../domain/types.js';
+import type { AccessToken, Account, App, Challenge, DashboardSession, IpRegistration, OAuthGrant, OutboxDraft, OutboxMessage, RefreshToken, Session } from '../domain/types.js';
 import type { OutboxFilter, Store } from './store.js';
 import type { AtOrderRecord, AtUser } from '../domain/autotrader/types.js';
 import type { SamcoOrder } from '../domain/orders.js';
@@ -19,6 +19,10 @@ export class MemoryStore implements Store {
   private sessions = new Map<string, Session>();
   private sessionsByApp = new Map<string, Set<string>>();
   private dashboardSessions = new Map<string, DashboardSession>();
+  private grants = new Map<string, OAuthGrant>();
+  private grantsByCode = new Map<string, string>();
+  private grantsByApp = new Map<string, Set<string>>();
+  private refreshTokens = new Map<string, RefreshToken>();
   private ips = new Map<string, IpRegistration>();
   private ipIndex = new Map<string, Set<string>>();
   private accessTokens = new Map<string, AccessToken>();
@@ -103,6 +107,35 @@ export class MemoryStore implements Store {
     let n = 0;
     for (const s of this.sessions.values()) if (s.revokedReason === null && s.expiresAt > now) n++;
     return n;
+  }
+
+  getGrant(id: string) {
+    return this.grants.get(id);
+  }
+  putGrant(grant: OAuthGrant) {
+    this.grants.set(grant.id, grant);
+    this.grantsByCode.set(grant.codeHash, grant.id);
+    const set = this.grantsByApp.get(grant.appId) ?? new Set<string>();
+    set.add(grant.id);
+    this.grantsByApp.set(grant.appId, set);
+  }
+  grantByCodeHash(codeHash: string) {
+    const id = this.grantsByCode.get(codeHash);
+    return id === undefined ? undefined : this.grants.get(id);
+  }
+  grantsOfApp(appId: string) {
+    return [...(this.grantsByApp.get(appId) ?? [])].map((id) => this.grants.get(id)!);
+  }
+  private dropGrant(grant: OAuthGrant) {
+    this.grants.delete(grant.id);
+    this.grantsByCode.delete(grant.codeHash);
+    this.grantsByApp.get(grant.appId)?.delete(grant.id);
+  }
+  getRefreshToken(tokenHash: string) {
+    return this.refreshTokens.get(tokenHash);
+  }
+  putRefreshToken(token: RefreshToken) {
+    this.refreshTokens.set(token.tokenHash, token);
   }
 
   getDashboardSession(tokenHash: string) {
@@ -237,6 +270,16 @@ export class MemoryStore implements Store {
       if (s.appId !== null) this.sessionsByApp.get(s.appId)?.delete(hash);
       dropped++;
     }
+    for (const grant of this.grants.values()) {
+      if (grant.expiresAt >= before && (grant.revokedAt === null || grant.revokedAt >= before)) continue;
+      this.dropGrant(grant);
+      dropped++;
+    }
+    for (const [hash, t] of this.refreshTokens) {
+      if (t.expiresAt >= before && (t.replacedAt === null || t.replacedAt >= before) && this.grants.has(t.grantId)) continue;
+      this.refreshTokens.delete(hash);
+      dropped++;
+    }
     for (const [hash, d] of this.dashboardSessions) if (d.expiresAt < before && this.dashboardSessions.delete(hash)) dropped++;
     for (const [hash, t] of this.accessTokens) if (t.expiresAt < before && this.accessTokens.delete(hash)) dropped++;
     return dropped;
@@ -262,6 +305,8 @@ export class MemoryStore implements Store {
       ...puts('putChallenge', this.challenges.values()),
       ...puts('putSession', this.sessions.values()),
       ...puts('putDashboardSession', this.dashboardSessions.values()),
+      ...puts('putGrant', this.grants.values()),
+      ...puts('putRefreshToken', this.refreshTokens.values()),
       ...puts('putIps', this.ips.values()),
       ...puts('putAccessToken', this.accessTokens.values()),
       ...puts('putOrder', this.orders.values()),
@@ -291,6 +336,10 @@ export class MemoryStore implements Store {
     this.sessions.clear();
     this.sessionsByApp.clear();
     this.dashboardSessions.clear();
+    this.grants.clear();
+    this.grantsByCode.clear();
+    this.grantsByApp.clear();
+    this.refreshTokens.clear();
     this.outbox = [];
     this.outboxSeq = 0;
     this.appSeq = 0;

@@ -1,4 +1,4 @@
-import type { AccessToken, Account, App, Challenge, DashboardSession, IpRegistration, OutboxDraft, OutboxMessage, Session } from '../domain/types.js';
+import type { AccessToken, Account, App, Challenge, DashboardSession, IpRegistration, OAuthGrant, OutboxDraft, OutboxMessage, RefreshToken, Session } from '../domain/types.js';
 import type { AtOrderRecord, AtUser } from '../domain/autotrader/types.js';
 import type { SamcoOrder } from '../domain/orders.js';
 
@@ -29,6 +29,13 @@ export interface Store {
   putSession(session: Session): void;
   sessionsOfApp(appId: string): Session[];
   activeSessionCount(now: number): number;
+
+  getGrant(id: string): OAuthGrant | undefined;
+  putGrant(grant: OAuthGrant): void;
+  grantByCodeHash(codeHash: string): OAuthGrant | undefined;
+  grantsOfApp(appId: string): OAuthGrant[];
+  getRefreshToken(tokenHash: string): RefreshToken | undefined;
+  putRefreshToken(token: RefreshToken): void;
 
   getDashboardSession(tokenHash: string): DashboardSession | undefined;
   putDashboardSession(session: DashboardSession): void;
@@ -62,7 +69,7 @@ export interface Store {
   atOrders(username: string, pseudoAccount: string): AtOrderRecord[];
 
   /**
-   * Drops what can no longer matter: challenges, sessions, dashboard sessions and access tokens
+   * Drops what can no longer matter: challenges, sessions, OAuth grants and refresh tokens, dashboard sessions and access tokens
    * dead for longer than `graceMs`, and beyond `keepDead` finished challenges or revoked sessions
    * the oldest. Returns how many.
    */
