@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { describe, inject, it } from 'vitest';
 import { call, raw, requires } from './client.js';
@@ -21,6 +21,12 @@ describe.each(inject('targets').filter((t) => t.name === 'sandbox'))('secrets in
     seen.push(created.apiKey, created.apiSecret);
     const session = await call(target, 'sessionToken', { body: { apiKey: created.apiKey, apiSecret: created.apiSecret } }).expectStatus(200);
     seen.push((session.json as any).sessionToken);
+    const verifier = randomBytes(32).toString('base64url');
+    const authorize = { response_type: 'code', client_id: created.apiKey, redirect_uri: created.app.redirectUrl, state: 'log', code_challenge: createHash('sha256').update(verifier).digest('base64url'), code_challenge_method: 'S256' };
+    const consent = await call(target, 'oauthConsent', { form: { ...authorize, api_secret: created.apiSecret } }).expectStatus(302);
+    const code = new URL(consent.headers.location as string).searchParams.get('code')!;
+    const oauth = await call(target, 'oauthToken', { form: { grant_type: 'authorization_code', code, code_verifier: verifier, client_id: created.apiKey, client_secret: created.apiSecret } }).expectStatus(200);
+    seen.push(code, verifier, (oauth.json as any).access_token, (oauth.json as any).refresh_token);
     const regen = await call(target, 'regenerateSecret', { params: { appId: created.app.appId }, headers: auth }).expectStatus(200);
     seen.push((await confirm(target, account, auth, (regen.json as any).challenge)).apiSecret);
     await call(target, 'generateOtp', { body: { uid: account.uid } }).expectStatus(200);

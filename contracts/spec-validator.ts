@@ -54,10 +54,14 @@ export class SpecValidator {
   check(operationId: string, status: number, body: unknown): string[] {
     const op = this.operation(operationId);
     const key = `${operationId} ${status}`;
+    const declared = op.responses[String(status)];
+    if (!declared) return [`${operationId}: HTTP ${status} is not a declared response`];
+    // A response declared without content (a redirect, RFC 7009's empty 200) must come without a body.
+    if (!declared.content) return body === undefined || body === '' || body === null ? [] : [`${operationId} ${status}: the spec declares no body, but one came`];
     let validate = this.compiled.get(key);
     if (!validate) {
-      const schema = op.responses[String(status)]?.content?.['application/json']?.schema;
-      if (!schema) return [`${operationId}: HTTP ${status} is not a declared response`];
+      const schema = declared.content['application/json']?.schema;
+      if (!schema) return [`${operationId}: HTTP ${status} declares no JSON body`];
       // The components ride along so that '#/components/schemas/...' resolves inside this schema.
       validate = this.ajv.compile({ components: this.doc.components, allOf: [schema] });
       this.compiled.set(key, validate);

@@ -4,7 +4,7 @@ import { SpecValidator } from '../../contracts/spec-validator.js';
 import { generateFixtureSet } from '../../fixtures/generator.js';
 import { appNameKey } from '../../mock/domain/rules.js';
 import { createSandbox } from '../../mock/server.js';
-import { isAutoTraderPath } from '../../mock/http/surface.js';
+import { isAutoTraderPath, isOAuthPath } from '../../mock/http/surface.js';
 import { arbitraryFor, resolve } from './schema-arbitrary.js';
 
 /**
@@ -47,6 +47,8 @@ async function world() {
     uid: [...uids],
     pseudoAccount: (fixtures.autotraderUsers ?? []).flatMap((u) => u.accounts.map((a) => a.pseudoAccount)),
   };
+  // OAuth clients: a fixture app's key, secret and redirect URL, so that generated OAuth requests get past the client check.
+  clients.push(...activeApps.slice(0, 2).map((x) => ({ client_id: x.apiKey!, client_secret: x.apiSecret!, api_secret: x.apiSecret!, redirect_uri: x.redirectUrl })));
   return { app, domain, uids, pools };
 }
 
@@ -56,7 +58,7 @@ function requestArb(pools: Record<string, string[]>): fc.Arbitrary<Request> {
   const valid = operation.chain((o) => {
     const params: Array<Record<string, any>> = o.op.parameters ?? [];
     const pathParams: fc.Arbitrary<Record<string, unknown>> = fc.record(Object.fromEntries(params.filter((p) => p.in === 'path').map((p) => [p.name, fc.oneof(p.name === 'appId' ? pick('appId') : fc.uuid({ version: 4 }), arbitraryFor(p.schema, doc))])));
-    const query: fc.Arbitrary<Record<string, unknown>> = fc.record(Object.fromEntries(params.filter((p) => p.in === 'query').map((p) => [p.name, p.name === 'pseudoAccount' ? fc.oneof(pick('pseudoAccount'), arbitraryFor(p.schema, doc)) : arbitraryFor(p.schema, doc)])), {
+    const query: fc.Arbitrary<Record<string, unknown>> = fc.record(Object.fromEntries(params.filter((p) => p.in === 'query').map((p) => [p.name, p.name === 'pseudoAccount' ? fc.oneof(pick('pseudoAccount'), arbitraryFor(p.schema, doc)) : clients[0]?.[p.name] ? fc.oneof(fc.constant(clients[0][p.name]), arbitraryFor(p.schema, doc)) : arbitraryFor(p.schema, doc)])), {
       requiredKeys: params.filter((p) => p.in === 'query' && p.required).map((p) => p.name) as never[],
     });
     const content = o.op.requestBody?.content ?? {};
@@ -105,9 +107,12 @@ function replaceOne(b: Record<string, unknown>, v: unknown) {
   if (!keys.length || typeof b !== 'object') return v;
   return { ...b, [keys[keys.length - 1]!]: v };
 }
+const clients: Array<Record<string, string>> = [];
+
 function withPools(body: Record<string, unknown>, pools: Record<string, string[]>) {
   if (!body || typeof body !== 'object' || Array.isArray(body)) return body;
   const out = { ...body };
+  if ('client_id' in out && Math.random() < 0.5) for (const [key, value] of Object.entries(clients[0]!)) if (key in out) out[key] = value;
   for (const key of ['uid', 'userId', 'clientId']) if (key in out && Math.random() < 0.5) out[key] = pools.uid![0];
   if ('appId' in out && Math.random() < 0.5) out.appId = pools.appId![0];
   if ('pseudoAccount' in out && Math.random() < 0.5) out.pseudoAccount = pools.pseudoAccount![0];
@@ -136,7 +141,7 @@ describe('fuzzing every operation', () => {
         const body = JSON.parse(text);
         const path = req.path.split('?')[0]!;
         const matched = operations.find((o) => o.method === req.method && new RegExp(`^${o.path.replace(/\{[^}]+\}/g, '[^/]+')}$`).test(path));
-        const problems = matched ? validator.check(matched.id, res.status, body) : validator.checkComponent(isAutoTraderPath(path) ? 'AtFailure' : 'FailureEnvelope', body);
+        const problems = matched ? validator.check(matched.id, res.status, body) : validator.checkComponent(isAutoTraderPath(path) ? 'AtFailure' : isOAuthPath(path) ? 'OAuthError' : 'FailureEnvelope', body);
         expect(problems, `${req.variant} ${req.method} ${req.path}`).toEqual([]);
         if (matched?.id === 'sandboxCreateAccount' && res.status === 200) uids.add(body.uid);
         checkInvariants(domain, uids);
@@ -158,6 +163,7 @@ function checkInvariants(domain: ReturnType<typeof createSandbox>['domain'], uid
     for (const a of apps) {
       if (a.status === 'Deactivated') {
         expect(domain.store.sessionsOfApp(a.id).every((s) => s.revokedReason !== null)).toBe(true);
+        expect(domain.store.grantsOfApp(a.id).every((g) => g.revokedAt !== null)).toBe(true);
         expect(domain.store.getIps(uid, a.id)).toBeUndefined();
       }
       const ips = domain.store.getIps(uid, a.id);
