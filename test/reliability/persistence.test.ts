@@ -5,6 +5,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { freePort, ROOT, startProcess, stop, type Running } from '../../contracts/setup/processes.js';
 import { createSandbox } from '../../mock/server.js';
 import { client } from './http-client.js';
+import { createHash } from 'node:crypto';
+import { createApp, openAccount } from '../helpers.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'sandbox-state-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -117,5 +119,35 @@ describe('the journal', () => {
     expect(ids.slice(0, firstIds.length)).toEqual(firstIds);
     expect(new Set(ids).size).toBe(2);
     second.journal!.close();
+  });
+
+  it('OAuth grants and refresh tokens survive restarts (journal replay, then the compacted snapshot)', () => {
+    const file = join(dir, 'oauth.journal');
+    const verifier = 'persisted-verifier-persisted-verifier-persisted';
+    const first = createSandbox({ state: file, seed: 'oauth' });
+    const account = openAccount(first.domain, 'OAUTH1');
+    const app = createApp(first.domain, account, 'Durable OAuth');
+    const basic = { clientId: app.apiKey, clientSecret: app.apiSecret };
+    const consent = first.domain.oauth.consent(
+      { response_type: 'code', client_id: app.apiKey, redirect_uri: 'https://example.com/cb', code_challenge: createHash('sha256').update(verifier).digest('base64url'), code_challenge_method: 'S256' },
+      { apiSecret: app.apiSecret },
+    );
+    const code = consent.kind === 'redirect' ? new URL(consent.location).searchParams.get('code')! : '';
+    const issued = first.domain.oauth.token({ grant_type: 'authorization_code', code, code_verifier: verifier }, basic, '127.0.0.1');
+    if (!issued.ok) throw new Error(issued.error.code);
+    first.domain.commit();
+    first.journal!.close();
+
+    const second = createSandbox({ state: file, seed: 'oauth' });
+    expect(second.domain.sessions.authenticate(issued.value.accessToken).ok).toBe(true);
+    const refreshed = second.domain.oauth.token({ grant_type: 'refresh_token', refresh_token: issued.value.refreshToken }, basic, '127.0.0.1');
+    if (!refreshed.ok) throw new Error(refreshed.error.code);
+    second.domain.commit();
+    second.journal!.close();
+
+    const third = createSandbox({ state: file, seed: 'oauth' });
+    expect(third.domain.oauth.token({ grant_type: 'authorization_code', code, code_verifier: verifier }, basic, '127.0.0.1')).toMatchObject({ ok: false, error: { code: 'OAUTH_INVALID_GRANT' } });
+    expect(third.domain.sessions.authenticate(refreshed.value.accessToken)).toMatchObject({ ok: false, error: { code: 'SESSION_REVOKED' } });
+    third.journal!.close();
   });
 });
