@@ -21,6 +21,11 @@ export function oauthRoutes(app: SandboxApp, { domain, reply, sourceIp }: HttpDe
   /** A redirect back to the client, the consent page, or a refusal shown to the user. */
   const answer = (c: Context<SandboxEnv>, outcome: AuthorizeOutcome, params: AuthorizeParams) => {
     if (outcome.kind === 'redirect') return c.redirect(outcome.location, 302);
+    if (wantsHtml(c)) {
+      // RFC 6749 10.13: a consent page must not be framed (clickjacking); it loads nothing from anywhere.
+      c.header('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'");
+      c.header('X-Frame-Options', 'DENY');
+    }
     if (outcome.kind === 'refused') {
       if (!wantsHtml(c)) return reply.fail(c, outcome.error);
       const { code, message } = outcome.error;

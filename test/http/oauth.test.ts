@@ -53,6 +53,8 @@ describe('OAuth 2.1 over HTTP', () => {
     expect(page.text).not.toContain('<b>App</b>');
     expect(page.text).toContain(`name="code_challenge" value="${CHALLENGE}"`);
     expect(page.text).not.toMatch(/<script|https?:\/\/(?!example\.com)/);
+    expect(page.headers.get('x-frame-options')).toBe('DENY');
+    expect(page.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
 
     const consent = await post('/oauth/authorize', { ...Object.fromEntries(query), api_secret: client.apiSecret });
     expect(consent.status).toBe(302);
