@@ -49,6 +49,26 @@ export function oauthRoutes(app: SandboxApp, { domain, reply, sourceIp }: HttpDe
     );
   };
 
+  app.openapi(routes.oauthMetadata, (c) => {
+    const issuer = new URL(c.req.url).origin;
+    const clientAuth = ['client_secret_basic' as const, 'client_secret_post' as const];
+    return c.json(
+      {
+        issuer,
+        authorization_endpoint: `${issuer}/oauth/authorize`,
+        token_endpoint: `${issuer}/oauth/token`,
+        revocation_endpoint: `${issuer}/oauth/revoke`,
+        response_types_supported: ['code' as const],
+        grant_types_supported: ['authorization_code' as const, 'refresh_token' as const],
+        code_challenge_methods_supported: ['S256' as const],
+        token_endpoint_auth_methods_supported: clientAuth,
+        revocation_endpoint_auth_methods_supported: clientAuth,
+        scopes_supported: ['all' as const],
+      },
+      200,
+    );
+  });
+
   app.openapi(routes.oauthAuthorize, (c) => {
     const params = c.req.valid('query');
     return answer(c, domain.oauth.authorize(params), params) as never;

@@ -5,6 +5,8 @@ export function isAutoTraderPath(path: string): boolean {
   return AUTOTRADER_PREFIXES.some((prefix) => path.startsWith(prefix));
 }
 
+export const OAUTH_METADATA_PATH = '/.well-known/oauth-authorization-server';
+
 export function isOAuthPath(path: string): boolean {
-  return path.startsWith('/oauth/');
+  return path.startsWith('/oauth/') || path === OAUTH_METADATA_PATH;
 }

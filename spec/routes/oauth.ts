@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { AuthorizeQuery, ConsentForm, ConsentRequest, OAUTH_RULES, RevokeForm, TokenForm, TokenResponse } from '../schemas/oauth.js';
+import { AuthorizationServerMetadata, AuthorizeQuery, ConsentForm, ConsentRequest, OAUTH_RULES, RevokeForm, TokenForm, TokenResponse } from '../schemas/oauth.js';
 import { BODY_ERRORS, oauthFailures } from '../responses.js';
 import type { ErrorCode } from '../errors.js';
 
@@ -88,4 +88,14 @@ export const oauthRevoke = createRoute({
     200: { description: 'The token no longer works (empty body)' },
     ...oauthFailures(...BODY_ERRORS, 'OAUTH_INVALID_REQUEST', 'OAUTH_INVALID_CLIENT', 'OAUTH_FOREIGN_TOKEN'),
   },
+});
+
+export const oauthMetadata = createRoute({
+  operationId: 'oauthMetadata',
+  method: 'get',
+  path: '/.well-known/oauth-authorization-server',
+  tags,
+  summary: 'Authorization server metadata (RFC 8414)',
+  description: 'The endpoints and what they support, for client libraries that discover them. The issuer is the origin the request was sent to.',
+  responses: { 200: { description: 'The metadata', content: { 'application/json': { schema: AuthorizationServerMetadata } } }, ...oauthFailures() },
 });

@@ -103,3 +103,18 @@ export const OAuthError = z
     error_description: z.string(),
   })
   .openapi('OAuthError', { description: 'RFC 6749 section 5.2: the OAuth error body. Nothing was changed, except that a replayed code or refresh token revokes its authorization.' });
+
+export const AuthorizationServerMetadata = z
+  .strictObject({
+    issuer: z.string().openapi({ example: 'http://127.0.0.1:4010' }),
+    authorization_endpoint: z.string(),
+    token_endpoint: z.string(),
+    revocation_endpoint: z.string(),
+    response_types_supported: z.array(z.literal('code')),
+    grant_types_supported: z.array(z.enum(['authorization_code', 'refresh_token'])),
+    code_challenge_methods_supported: z.array(z.literal('S256')),
+    token_endpoint_auth_methods_supported: z.array(z.enum(['client_secret_basic', 'client_secret_post'])),
+    revocation_endpoint_auth_methods_supported: z.array(z.enum(['client_secret_basic', 'client_secret_post'])),
+    scopes_supported: z.array(z.literal(OAUTH_RULES.scope)),
+  })
+  .openapi('OAuthServerMetadata', { description: 'RFC 8414 authorization server metadata, so that OAuth client libraries can discover the endpoints' });
