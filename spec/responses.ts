@@ -77,9 +77,6 @@ export function atFailures(...codes: readonly ErrorCode[]): {} {
   return grouped([...codes, 'INTERNAL'], AtFailure, (message) => ({ result: null, message, status: false, commandId: null }));
 }
 
-/** Refusals that answer every request with a body, on any OAuth endpoint. */
-export const OAUTH_BODY_ERRORS = [...BODY_ERRORS, 'OAUTH_INVALID_REQUEST'] as const satisfies readonly ErrorCode[];
-
 /** The same for an OAuth endpoint: the RFC 6749 error body, with `error` from the table. */
 export function oauthFailures(...codes: readonly ErrorCode[]): {} {
   return grouped([...codes, 'INTERNAL'], OAuthError, (message, _errorCode, code) => ({ error: oauthErrorOf(code), error_description: message }));

@@ -29,7 +29,7 @@ export type IssuedTokens = { accessToken: string; expiresIn: number; refreshToke
 const s256 = (verifier: string) => createHash('sha256').update(verifier, 'ascii').digest('base64url');
 
 /** The redirect URI with parameters added; a query the registered URI already has is kept (RFC 6749 3.1.2). */
-export function withParams(uri: string, params: Record<string, string | null>): string {
+function withParams(uri: string, params: Record<string, string | null>): string {
   const url = new URL(uri);
   for (const [name, value] of Object.entries(params)) if (value !== null) url.searchParams.set(name, value);
   return url.toString();

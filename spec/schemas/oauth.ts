@@ -89,7 +89,6 @@ export const OAUTH_ERROR_CODES = [
   'invalid_request',
   'invalid_client',
   'invalid_grant',
-  'unauthorized_client',
   'unsupported_grant_type',
   'unsupported_response_type',
   'invalid_scope',
