@@ -84,7 +84,11 @@ export type ErrorCode = keyof typeof ERRORS;
 /** The RFC 6749 `error` of a refusal on the OAuth endpoints: from the table, else by HTTP status. */
 export function oauthErrorOf(code: ErrorCode): string {
   const entry = ERRORS[code];
-  if ('oauth' in entry) return entry.oauth;
-  if (entry.http >= 500) return 'server_error';
-  return entry.http === 401 ? 'invalid_client' : 'invalid_request';
+  return 'oauth' in entry ? entry.oauth : oauthErrorOfStatus(entry.http);
+}
+
+/** The `error` of a refusal the table has no OAuth code for (a body, routing or server failure). */
+export function oauthErrorOfStatus(http: number): string {
+  if (http >= 500) return 'server_error';
+  return http === 401 ? 'invalid_client' : 'invalid_request';
 }

@@ -82,6 +82,21 @@ export function oauthFailures(...codes: readonly ErrorCode[]): {} {
   return grouped([...codes, 'INTERNAL'], OAuthError, (message, _errorCode, code) => ({ error: oauthErrorOf(code), error_description: message }));
 }
 
+export const FORM = 'application/x-www-form-urlencoded';
+
+export function formBody<T extends z.ZodType>(schema: T) {
+  return { required: true, content: { [FORM]: { schema } } };
+}
+
+/**
+ * A form body (RFC 6749) that may also come as JSON. Marked not required: with both media types
+ * required, @hono/zod-openapi would run the JSON validator on form requests too; the operation
+ * refuses a missing body itself.
+ */
+export function formOrJsonBody<T extends z.ZodType>(schema: T) {
+  return { required: false, description: 'Required; form-encoded or JSON', content: { [FORM]: { schema }, 'application/json': { schema } } };
+}
+
 export function jsonBody<T extends z.ZodType>(schema: T, description?: string) {
   return { required: true, description, content: { 'application/json': { schema } } };
 }

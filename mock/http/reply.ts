@@ -1,5 +1,5 @@
 import type { Context } from 'hono';
-import { ERRORS, oauthErrorOf } from '../../spec/errors.js';
+import { ERRORS, oauthErrorOfStatus } from '../../spec/errors.js';
 import type { DomainError } from '../domain/result.js';
 import type { SandboxDomain } from '../domain/domain.js';
 import { formatServerTime } from '../domain/ist.js';
@@ -46,13 +46,14 @@ export class Reply {
   fail(c: Context, error: DomainError): never {
     const entry = ERRORS[error.code];
     const errorCode = 'errorCode' in entry ? entry.errorCode : undefined;
-    return this.failWith(c, entry.http as FailureStatus, error.message ?? entry.message, errorCode, oauthErrorOf(error.code));
+    const oauthError = 'oauth' in entry ? entry.oauth : undefined;
+    return this.failWith(c, entry.http as FailureStatus, error.message ?? entry.message, errorCode, oauthError);
   }
 
   failWith(c: Context, http: ContentfulStatusCode, message: string, errorCode?: string, oauthError?: string): never {
     if (isAutoTraderPath(c.req.path)) return c.json({ result: null, message, status: false, commandId: null }, http) as never;
     if (isOAuthPath(c.req.path)) {
-      const error = oauthError ?? (http >= 500 ? 'server_error' : http === 401 ? 'invalid_client' : 'invalid_request');
+      const error = oauthError ?? oauthErrorOfStatus(http);
       // RFC 6749 5.2: a 401 names the authentication scheme the client should use.
       if (http === 401 && error === 'invalid_client') c.header('WWW-Authenticate', 'Basic realm="tradeapi-sandbox", charset="UTF-8"');
       return c.json({ error, error_description: message }, http) as never;

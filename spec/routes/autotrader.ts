@@ -13,14 +13,12 @@ import {
   PlatformIdForm,
   PseudoAccountForm,
 } from '../schemas/autotrader.js';
-import { atFailures, BODY_ERRORS, jsonBody, okJson } from '../responses.js';
+import { atFailures, BODY_ERRORS, formBody, jsonBody, okJson } from '../responses.js';
 import type { ErrorCode } from '../errors.js';
 
 const tags = ['AutoTrader'];
 const security = [{ atApiKey: [] }];
 const KEY_ERRORS = ['AT_KEY_INVALID', 'AT_USER_DISABLED', 'AT_RATE_LIMITED'] as const satisfies readonly ErrorCode[];
-const FORM = 'application/x-www-form-urlencoded';
-const formBody = <T extends Parameters<typeof okJson>[0]>(schema: T) => ({ required: true, content: { [FORM]: { schema } } });
 
 export const atFetchAllTradingAccounts = createRoute({
   operationId: 'atFetchAllTradingAccounts',

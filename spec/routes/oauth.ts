@@ -1,10 +1,9 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { AuthorizationServerMetadata, AuthorizeQuery, ConsentForm, ConsentRequest, OAUTH_RULES, RevokeForm, TokenForm, TokenResponse } from '../schemas/oauth.js';
-import { BODY_ERRORS, oauthFailures } from '../responses.js';
+import { BODY_ERRORS, formBody, formOrJsonBody, oauthFailures } from '../responses.js';
 import type { ErrorCode } from '../errors.js';
 
 const tags = ['OAuth'];
-const FORM = 'application/x-www-form-urlencoded';
 const CODE_MINUTES = OAUTH_RULES.codeTtlMs / 60_000;
 
 const redirect = {
@@ -48,7 +47,7 @@ export const oauthConsent = createRoute({
   tags,
   summary: 'The user\'s consent: authorise with the app\'s API secret',
   description: `The consent step as an HTTP call: the parameters of the authorization request again, api_secret, and decision. Approved with the right secret, it redirects with a single-use code valid ${CODE_MINUTES} minutes; denied, with error=access_denied. A wrong API secret is answered 401 and the user may try again. ${NOT_REDIRECTED}`,
-  request: { body: { required: true, content: { [FORM]: { schema: ConsentForm } } } },
+  request: { body: formBody(ConsentForm) },
   responses: {
     ...redirect,
     ...pageFailures(...BODY_ERRORS, 'OAUTH_INVALID_REQUEST', 'OAUTH_UNKNOWN_CLIENT', 'OAUTH_REDIRECT_MISMATCH', 'OAUTH_CONSENT_SECRET'),
@@ -68,7 +67,7 @@ export const oauthToken = createRoute({
   security: clientSecurity,
   summary: 'Exchange a code, or refresh',
   description: `grant_type=authorization_code: code and code_verifier (PKCE), redirect_uri optional. A code works once; presented again it revokes every token issued from it. grant_type=refresh_token: refresh_token; each refresh returns a new refresh token and the old one dies; a used one presented again revokes the whole authorization. ${CLIENT_AUTH} The body is form-encoded (RFC 6749); a JSON object with the same parameters is accepted too, as Samco's docs send one. The access_token is a session: send it as x-session-token; it ends at 08:00 IST like every session, and with the app's deactivation or key or secret regeneration. Static IPs are not checked here (as /session/token; order calls check them). Answered with Cache-Control: no-store.`,
-  request: { body: { required: false, content: { 'application/x-www-form-urlencoded': { schema: TokenForm }, 'application/json': { schema: TokenForm } } } },
+  request: { body: formOrJsonBody(TokenForm) },
   responses: {
     200: { description: 'Tokens issued', content: { 'application/json': { schema: TokenResponse } } },
     ...oauthFailures(...BODY_ERRORS, 'OAUTH_INVALID_REQUEST', 'OAUTH_INVALID_CLIENT', 'OAUTH_INVALID_GRANT', 'OAUTH_INVALID_SCOPE', 'OAUTH_UNSUPPORTED_GRANT_TYPE'),
@@ -83,7 +82,7 @@ export const oauthRevoke = createRoute({
   security: clientSecurity,
   summary: 'Revoke a token (RFC 7009)',
   description: `An access token ends alone; a refresh token ends with its whole authorization (every access token issued from it). An unknown or already dead token is answered 200 as well; a token of another client is refused. ${CLIENT_AUTH}`,
-  request: { body: { required: false, description: 'Required; form-encoded or JSON', content: { [FORM]: { schema: RevokeForm }, 'application/json': { schema: RevokeForm } } } },
+  request: { body: formOrJsonBody(RevokeForm) },
   responses: {
     200: { description: 'The token no longer works (empty body)' },
     ...oauthFailures(...BODY_ERRORS, 'OAUTH_INVALID_REQUEST', 'OAUTH_INVALID_CLIENT', 'OAUTH_FOREIGN_TOKEN'),
