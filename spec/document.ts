@@ -17,11 +17,6 @@ export function buildOpenApiDocument() {
   for (const [name, header, description] of SECURITY_SCHEMES) {
     registry.openAPIRegistry.registerComponent('securitySchemes', name, { type: 'apiKey', in: 'header', name: header, description });
   }
-  registry.openAPIRegistry.registerComponent('securitySchemes', 'oauthClient', {
-    type: 'http',
-    scheme: 'basic',
-    description: 'OAuth client authentication: client_id = the app\'s API key, client_secret = its API secret (or both in the body)',
-  });
   for (const route of allRoutes) registry.openAPIRegistry.registerPath(route);
   return registry.getOpenAPI31Document({
     openapi: '3.1.0',
@@ -29,13 +24,13 @@ export function buildOpenApiDocument() {
       title: 'tradeapi-sandbox: Samco Trade API credential and session surface',
       version: SPEC_VERSION,
       description:
-        'A local sandbox of the Samco Trade API (tradeapi.samco.in): the legacy OTP and secret-key flow, the Web Dashboard\'s OAuth apps and static IPs, sessions (direct and OAuth 2.1) and their revocation. Every Samco response carries the envelope serverTime, msgId, status and statusMessage; the OAuth endpoints answer RFC 6749 bodies, and AutoTrader its own envelope. Operations under the Sandbox tag are the sandbox\'s own control API.',
+        'A local sandbox of the Samco Trade API (tradeapi.samco.in): the legacy OTP and secret-key flow, the Web Dashboard\'s OAuth apps and static IPs, sessions (direct, Samco\'s OAuth 2.1 flow and the Login Code) and their revocation. Every Samco response carries the envelope serverTime, msgId, status and statusMessage, except where Samco\'s published samples differ (/session/token failures, Login Code validation); the OAuth endpoints answer {status, message, data} and {status, message, errorCode}, and AutoTrader its own envelope. Operations under the Sandbox tag are the sandbox\'s own control API.',
     },
     servers: [{ url: 'http://127.0.0.1:4010', description: 'The sandbox (npm start)' }],
     tags: [
       { name: 'Legacy', description: 'The deprecated OTP -> secret key flow' },
       { name: 'Session', description: 'Session tokens (v3.2)' },
-      { name: 'OAuth', description: 'OAuth 2.1 authorization code with PKCE (S256): consent, token, refresh, revoke. Errors are RFC 6749 error bodies {error, error_description}, not envelopes.' },
+      { name: 'OAuth', description: 'Samco\'s OAuth 2.1 authorization-code flow as published: authorize, authenticate (the API secret), token (the code alone; refresh with rotation), revoke. Answers are {status, message, data}; failures {status:"Failure", message, errorCode} with EOAUTH0xx codes.' },
       { name: 'Trade API', description: 'Calls that need x-session-token' },
       { name: 'Dashboard', description: 'The Web Dashboard\'s API Keys page as JSON endpoints (sandbox paths)' },
       { name: 'Sandbox', description: 'The sandbox\'s control API: outbox, reset, fixtures' },

@@ -3,6 +3,8 @@
  * service uses (or, where the real text is unpublished, the sandbox's own wording). The domain
  * returns these codes; the HTTP layer and the spec's examples read this one table.
  */
+const TRADING_SESSION_MESSAGE = 'Unable to start your trading session. Please open the SAMCO mobile app, sign in once, and then retry.';
+
 export const ERRORS = {
   VALIDATION: { http: 400, message: 'Invalid request: appName: Too small: expected string to have >=3 characters' },
   MALFORMED_JSON: { http: 400, message: 'Malformed JSON in request body.' },
@@ -16,14 +18,22 @@ export const ERRORS = {
   OTP_RATE_LIMITED: { http: 429, message: 'Too many OTP requests: at most 20 in 10 minutes for one user. Try again later.' },
   INVALID_CREDENTIALS: { http: 401, message: 'Invalid credentials' },
   DASHBOARD_AUTH_REQUIRED: { http: 401, message: 'Sign in first: the x-dashboard-token header is missing, invalid or expired.' },
-  SESSION_REQUIRED: { http: 401, message: 'The x-session-token header is required.' },
-  SESSION_INVALID: { http: 401, message: 'Invalid session token.' },
+  // Samco's two published texts for a missing header and for a value that is not a session token.
+  SESSION_REQUIRED: { http: 401, message: "Unauthorized - Session token is mandatory. Please provide session token in 'x-session-token' header" },
+  SESSION_INVALID: { http: 401, message: 'Unauthorized - Invalid token. sessId missing.' },
   SESSION_EXPIRED: { http: 401, message: 'Session expired. Generate a new session token.' },
   SESSION_REVOKED: { http: 401, message: 'Session revoked: the app was deactivated or its API key or secret was regenerated.' },
-  // The three /session/token refusals and their errorCodes follow Samco's public Trade API docs.
+  // /session/token and the OAuth flow share Samco's published texts and errorCodes (one error-handling block covers both).
+  API_CREDENTIALS_REQUIRED: { http: 400, message: 'apiKey and apiSecret are required' },
   INVALID_API_KEY: { http: 401, message: 'Invalid API key', errorCode: 'EOAUTH001' },
   INACTIVE_API_KEY: { http: 401, message: 'Invalid or inactive API key', errorCode: 'EOAUTH001' },
+  INVALID_API_SECRET_FORMAT: { http: 401, message: 'Invalid API secret format', errorCode: 'EOAUTH008' },
   INVALID_API_SECRET: { http: 401, message: 'Invalid API secret', errorCode: 'EOAUTH008' },
+  ACCOUNT_NOT_SUBSCRIBED: { http: 403, message: 'User not subscribed. Please subscribe to access trade API' },
+  ACCOUNT_BLOCKED: { http: 403, message: 'User account is blocked' },
+  TRADING_SESSION_FAILED: { http: 401, message: TRADING_SESSION_MESSAGE },
+  LOGIN_CODE_INVALID: { http: 400, message: 'Invalid OTP. Please enter valid OTP.' },
+  LOGIN_CODE_EXPIRED: { http: 400, message: 'OTP expired. Please enter valid OTP.' },
   APP_NOT_FOUND: { http: 404, message: 'App not found.' },
   APP_LIMIT_REACHED: { http: 409, message: 'App limit reached: an account can have at most 5 apps, deactivated apps included (apps cannot be deleted).' },
   APP_NAME_TAKEN: { http: 409, message: 'App name already in use by another of your apps (compared case-insensitively after trimming; deactivated apps keep their name).' },
@@ -64,31 +74,26 @@ export const ERRORS = {
   AT_ORDER_NOT_FOUND: { http: 404, message: 'Order [AT-1] not found in pseudo account [ACC_1].' },
   AT_ORDER_NOT_CANCELLABLE: { http: 409, message: 'Order [AT-1] cannot be cancelled: it is COMPLETE.' },
   AT_USER_EXISTS: { http: 409, message: 'An AutoTrader user with this username already exists.' },
-  // OAuth 2.1 (RFC 6749 section 5.2 and 4.1.2.1): `oauth` is the `error` of the OAuth error body.
-  OAUTH_INVALID_REQUEST: { http: 400, message: 'code_verifier is required (PKCE).', oauth: 'invalid_request' },
-  OAUTH_UNKNOWN_CLIENT: { http: 400, message: 'Unknown or inactive client_id: it must be the API key of an active app.', oauth: 'invalid_request' },
-  OAUTH_REDIRECT_MISMATCH: { http: 400, message: 'redirect_uri does not match the Redirect URL registered for the app (scheme, host, port and path must be equal).', oauth: 'invalid_request' },
-  OAUTH_UNSUPPORTED_RESPONSE_TYPE: { http: 400, message: 'response_type must be code.', oauth: 'unsupported_response_type' },
-  OAUTH_INVALID_SCOPE: { http: 400, message: 'scope must be all (the only scope of a Trade API app).', oauth: 'invalid_scope' },
-  OAUTH_ACCESS_DENIED: { http: 400, message: 'The user denied the authorization request.', oauth: 'access_denied' },
-  OAUTH_CONSENT_SECRET: { http: 401, message: 'Invalid API secret: the authorization was not granted. Try again.', oauth: 'access_denied' },
-  OAUTH_INVALID_CLIENT: { http: 401, message: 'Client authentication failed: unknown client_id, inactive app or wrong client_secret.', oauth: 'invalid_client' },
-  OAUTH_INVALID_GRANT: { http: 400, message: 'The authorization code has expired.', oauth: 'invalid_grant' },
-  OAUTH_UNSUPPORTED_GRANT_TYPE: { http: 400, message: 'grant_type must be authorization_code or refresh_token.', oauth: 'unsupported_grant_type' },
-  OAUTH_FOREIGN_TOKEN: { http: 400, message: 'The token was issued to another client.', oauth: 'invalid_request' },
+  // Samco's OAuth 2.1 flow: {status:"Failure", message, errorCode}. Samco publishes the codes and some texts, not the HTTP statuses: these are the sandbox's.
+  OAUTH_API_KEY_REQUIRED: { http: 400, message: 'api_key is required', errorCode: 'EOAUTH001' },
+  OAUTH_REDIRECT_REQUIRED: { http: 400, message: 'redirect_url is required', errorCode: 'EOAUTH002' },
+  OAUTH_REDIRECT_MISMATCH: { http: 400, message: 'redirect_url does not match the redirect URL registered for the app', errorCode: 'EOAUTH002' },
+  OAUTH_INVALID_SCOPES: { http: 400, message: 'Requested scopes are not a subset of the scopes registered for the app', errorCode: 'EOAUTH003' },
+  OAUTH_API_SECRET_REQUIRED: { http: 400, message: 'api_secret is required', errorCode: 'EOAUTH008' },
+  OAUTH_IP_NOT_ALLOWED: { http: 403, message: 'Request IP is not registered as a static IP for this app', errorCode: 'EOAUTH009' },
+  OAUTH_CODE_REQUIRED: { http: 400, message: 'code is required', errorCode: 'EOAUTH010' },
+  OAUTH_CODE_NOT_FOUND: { http: 400, message: 'Invalid authorization code', errorCode: 'EOAUTH011' },
+  OAUTH_CODE_USED: { http: 400, message: 'Authorization code already used. All tokens revoked for security.', errorCode: 'EOAUTH012' },
+  OAUTH_CODE_EXPIRED: { http: 400, message: 'Authorization code has expired', errorCode: 'EOAUTH013' },
+  OAUTH_REFRESH_REQUIRED: { http: 400, message: 'refresh_token is required', errorCode: 'EOAUTH015' },
+  OAUTH_REFRESH_INVALID: { http: 401, message: 'Invalid or inactive refresh token', errorCode: 'EOAUTH016' },
+  OAUTH_REFRESH_EXPIRED: { http: 401, message: 'Refresh token has expired', errorCode: 'EOAUTH017' },
+  OAUTH_EXCHANGE_IN_PROGRESS: { http: 409, message: 'Concurrent token exchange in progress. Please retry.', errorCode: 'EOAUTH030' },
+  OAUTH_BACKEND_UNAVAILABLE: { http: 401, message: TRADING_SESSION_MESSAGE, errorCode: 'EOAUTH999' },
+  OAUTH_GRANT_TYPE: { http: 400, message: 'grant_type must be authorization_code or refresh_token' },
+  OAUTH_TOKEN_REQUIRED: { http: 400, message: 'token is required' },
+  OAUTH_TOKEN_TYPE: { http: 400, message: 'token_type must be access_token or refresh_token' },
   INTERNAL: { http: 500, message: 'Internal error. Nothing was changed.' },
-} as const satisfies Record<string, { http: number; message: string; errorCode?: string; oauth?: string }>;
+} as const satisfies Record<string, { http: number; message: string; errorCode?: string }>;
 
 export type ErrorCode = keyof typeof ERRORS;
-
-/** The RFC 6749 `error` of a refusal on the OAuth endpoints: from the table, else by HTTP status. */
-export function oauthErrorOf(code: ErrorCode): string {
-  const entry = ERRORS[code];
-  return 'oauth' in entry ? entry.oauth : oauthErrorOfStatus(entry.http);
-}
-
-/** The `error` of a refusal the table has no OAuth code for (a body, routing or server failure). */
-export function oauthErrorOfStatus(http: number): string {
-  if (http >= 500) return 'server_error';
-  return http === 401 ? 'invalid_client' : 'invalid_request';
-}

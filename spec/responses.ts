@@ -1,8 +1,9 @@
 import type { z } from '@hono/zod-openapi';
-import { ERRORS, oauthErrorOf, type ErrorCode } from './errors.js';
+import { ERRORS, type ErrorCode } from './errors.js';
 import { ErrorEnvelope, FailureEnvelope } from './schemas/envelope.js';
 import { AtFailure } from './schemas/autotrader.js';
-import { OAuthError } from './schemas/oauth.js';
+import { OAuthError, OAuthFailure } from './schemas/oauth.js';
+import { BareFailure, ValidationFailure } from './schemas/session.js';
 
 const EXAMPLE_TIME = '17/12/25 10:01:56';
 const EXAMPLE_MSG_ID = '6b2e7b9f-df86-4b96-932e-8028cbf766cc';
@@ -77,24 +78,38 @@ export function atFailures(...codes: readonly ErrorCode[]): {} {
   return grouped([...codes, 'INTERNAL'], AtFailure, (message) => ({ result: null, message, status: false, commandId: null }));
 }
 
-/** The same for an OAuth endpoint: the RFC 6749 error body, with `error` from the table. */
+/** The same for an OAuth endpoint: Samco's `{status, message, errorCode}`; an Error is `{status, message}`. */
 export function oauthFailures(...codes: readonly ErrorCode[]): {} {
-  return grouped([...codes, 'INTERNAL'], OAuthError, (message, _errorCode, code) => ({ error: oauthErrorOf(code), error_description: message }));
+  const out = grouped(codes, OAuthFailure, (message, errorCode) => ({ status: 'Failure', message, ...(errorCode ? { errorCode } : {}) }));
+  out[500] = {
+    description: DESCRIPTIONS[500]!,
+    content: { 'application/json': { schema: OAuthError, examples: { INTERNAL: { summary: 'internal error', value: { status: 'Error', message: ERRORS.INTERNAL.message } } } } },
+  };
+  return out;
+}
+
+/** The same for /session/token: its published failure samples carry only status, statusMessage and errorCode. */
+export function bareFailures(...codes: readonly ErrorCode[]): {} {
+  return grouped([...codes, 'INTERNAL'], BareFailure, (statusMessage, errorCode, code) => ({
+    status: code === 'INTERNAL' ? 'Error' : 'Failure',
+    statusMessage,
+    ...(errorCode ? { errorCode } : {}),
+  }));
+}
+
+/** The same for Login Code validation: Samco's `{serverTime, status, validationErrors}`. */
+export function validationFailures(...codes: readonly ErrorCode[]): {} {
+  return grouped([...codes, 'INTERNAL'], ValidationFailure, (message, _errorCode, code) => ({
+    serverTime: EXAMPLE_TIME,
+    status: code === 'INTERNAL' ? 'Error' : 'Failure',
+    validationErrors: [message],
+  }));
 }
 
 export const FORM = 'application/x-www-form-urlencoded';
 
 export function formBody<T extends z.ZodType>(schema: T) {
   return { required: true, content: { [FORM]: { schema } } };
-}
-
-/**
- * A form body (RFC 6749) that may also come as JSON. Marked not required: with both media types
- * required, @hono/zod-openapi would run the JSON validator on form requests too; the operation
- * refuses a missing body itself.
- */
-export function formOrJsonBody<T extends z.ZodType>(schema: T) {
-  return { required: false, description: 'Required; form-encoded or JSON', content: { [FORM]: { schema }, 'application/json': { schema } } };
 }
 
 export function jsonBody<T extends z.ZodType>(schema: T, description?: string) {

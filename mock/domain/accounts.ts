@@ -5,7 +5,7 @@ import { next0800Ist } from './ist.js';
 import type { Outbox } from './outbox.js';
 import { appNameKey, APP_RULES, checkAppName, checkRedirectUrl } from './rules.js';
 import { fail, ok, type Failure, type Result } from './result.js';
-import type { Account, App, Limits } from './types.js';
+import type { Account, AccountStanding, App, Limits } from './types.js';
 
 const DEFAULT_LIMITS: Limits = {
   equityLimit: { grossAvailableMargin: '100000.00', payInToday: '0.00', notionalCash: '100000.00', marginUsed: '0.00', netAvailableMargin: '100000.00' },
@@ -75,6 +75,7 @@ export class Accounts {
       limits: entry.limits ?? DEFAULT_LIMITS,
       legacySecretKeyHash: null,
       lastIpChangeAt: null,
+      standing: entry.standing ?? 'active',
       createdAt: now,
     });
     for (const app of entry.apps ?? []) {
@@ -94,6 +95,15 @@ export class Accounts {
       store.putApp(record);
     }
     return entry.apps?.length ?? 0;
+  }
+
+  /** What Samco's backend says of the account from now on (control API): its sessions already issued are not touched. */
+  setStanding(uid: string, standing: AccountStanding): Result<Account> {
+    const account = this.ctx.store.getAccount(uid);
+    if (!account) return fail('UNKNOWN_USER', `No account with user id ${uid}.`);
+    const next = { ...account, standing };
+    this.ctx.store.putAccount(next);
+    return ok(next);
   }
 
   dashboardLogin(userId: string, password: string): Result<{ token: string; account: Account; expiresAt: number }> {

@@ -6,6 +6,8 @@ import { fail, ok, type Result } from './result.js';
 import type { Sessions } from './sessions.js';
 import type { Account, App, Challenge, ChallengeAction, IpRegistration, IpType } from './types.js';
 import type { StaticIps } from './static-ips.js';
+import type { Random } from './random.js';
+import { CREDENTIAL_RULES } from '../../spec/schemas/credentials.js';
 
 export type DashboardAction = Exclude<ChallengeAction, 'legacy-secret-key'>;
 export type Verified = { action: DashboardAction; app: App; apiSecret?: string; staticIps?: IpRegistration };
@@ -13,8 +15,9 @@ export type Verified = { action: DashboardAction; app: App; apiSecret?: string; 
 const nameTakenFailure = (name: string) =>
   fail('APP_NAME_TAKEN', `App name "${name}" is already used by another of your apps (compared case-insensitively after trimming; deactivated apps keep their name).`);
 
-const API_KEY_LENGTH = 32;
-const API_SECRET_LENGTH = 48;
+/** Credentials of Samco's form: hex strings of the real lengths (see spec/schemas/credentials.ts). */
+const newApiKey = (random: Random) => random.bytes('api-key', CREDENTIAL_RULES.apiKeyHexLength / 2).toString('hex');
+const newApiSecret = (random: Random) => random.bytes('api-secret', CREDENTIAL_RULES.apiSecretHexLength / 2).toString('hex');
 
 /**
  * The API Keys page: OAuth apps of an account. Every change is asked for first (rules checked,
@@ -145,8 +148,8 @@ export class Apps {
     if (!checked.ok) return checked;
     const { store, clock, random, secrets } = this.ctx;
     const now = clock.now();
-    const apiKey = random.token('api-key', API_KEY_LENGTH);
-    const apiSecret = random.token('api-secret', API_SECRET_LENGTH);
+    const apiKey = newApiKey(random);
+    const apiSecret = newApiSecret(random);
     const app: App = {
       id: random.uuid('app-id'),
       uid: account.uid,
@@ -191,7 +194,7 @@ export class Apps {
         return ok({ action, app: next });
       }
       case 'regenerate-key': {
-        const apiKey = random.token('api-key', API_KEY_LENGTH);
+        const apiKey = newApiKey(random);
         const next = { ...app, apiKeyHash: secrets.hash(apiKey), updatedAt: now };
         store.putApp(next);
         this.sessions.revokeApp(app.id, 'key-regenerated');
@@ -199,7 +202,7 @@ export class Apps {
         return ok({ action, app: next });
       }
       case 'regenerate-secret': {
-        const apiSecret = random.token('api-secret', API_SECRET_LENGTH);
+        const apiSecret = newApiSecret(random);
         const next = { ...app, apiSecretHash: secrets.hash(apiSecret), updatedAt: now };
         store.putApp(next);
         this.sessions.revokeApp(app.id, 'secret-regenerated');

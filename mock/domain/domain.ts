@@ -13,6 +13,8 @@ import { Sessions } from './sessions.js';
 import { StaticIps } from './static-ips.js';
 import { Orders } from './orders.js';
 import { OAuth } from './oauth.js';
+import { LoginCodes } from './login-codes.js';
+import { TradingBackend } from './trading-backend.js';
 import { AutoTrader } from './autotrader/autotrader.js';
 import { ok, type Result } from './result.js';
 
@@ -45,6 +47,8 @@ export class SandboxDomain {
   readonly staticIps: StaticIps;
   readonly orders: Orders;
   readonly oauth: OAuth;
+  readonly loginCodes: LoginCodes;
+  readonly tradingBackend: TradingBackend;
   private readonly fixtures: FixtureSetData | null;
 
   constructor(options: DomainOptions = {}) {
@@ -53,11 +57,13 @@ export class SandboxDomain {
     this.ctx = { store: options.store ?? new MemoryStore(), clock: this.clock, random: this.random, secrets: options.secrets ?? new SecretHasher() };
     const outbox = new Outbox(this.ctx);
     this.challenges = new Challenges(this.ctx, outbox, { sendLimit: options.rateLimits ?? true });
-    this.sessions = new Sessions(this.ctx);
+    this.tradingBackend = new TradingBackend(this.ctx);
+    this.sessions = new Sessions(this.ctx, this.tradingBackend);
+    this.loginCodes = new LoginCodes(this.ctx, this.sessions);
     this.accounts = new Accounts(this.ctx, this.challenges, outbox);
     this.staticIps = new StaticIps(this.ctx, this.challenges);
     this.orders = new Orders(this.ctx);
-    this.oauth = new OAuth(this.ctx, this.sessions);
+    this.oauth = new OAuth(this.ctx, this.sessions, this.staticIps, this.tradingBackend);
     this.apps = new Apps(this.ctx, this.challenges, this.sessions, outbox, this.staticIps);
     this.autotrader = new AutoTrader(this.ctx, { rateLimits: options.rateLimits });
     this.fixtures = options.fixtures ?? null;
@@ -103,6 +109,7 @@ export class SandboxDomain {
     this.ctx.store.clear();
     this.random.restart();
     this.sessions.reset();
+    this.tradingBackend.reset();
     this.autotrader.reset();
     this.challenges.reset();
     if (mode === 'fixtures') this.loadStartupFixtures();

@@ -1,211 +1,231 @@
-import { createHash } from 'node:crypto';
-import { oauthErrorOf } from '../../spec/errors.js';
 import { OAUTH_RULES } from '../../spec/schemas/oauth.js';
 import type { DomainContext } from './context.js';
-import { fail, ok, type DomainError, type Result } from './result.js';
+import { fail, ok, type Result } from './result.js';
 import type { Sessions } from './sessions.js';
-import type { App, OAuthGrant, Session } from './types.js';
+import type { StaticIps } from './static-ips.js';
+import { checkStanding, type TradingBackend } from './trading-backend.js';
+import type { Account, App, OAuthGrant, Session } from './types.js';
+import { CREDENTIAL_RULES } from '../../spec/schemas/credentials.js';
 
 export { OAUTH_RULES };
 
 type Params<K extends string> = Partial<Record<K, string>>;
-export type AuthorizeParams = Params<'response_type' | 'client_id' | 'redirect_uri' | 'state' | 'code_challenge' | 'code_challenge_method' | 'scope'>;
-export type TokenParams = Params<'grant_type' | 'code' | 'code_verifier' | 'redirect_uri' | 'refresh_token' | 'scope' | 'client_id' | 'client_secret'>;
-export type RevokeParams = Params<'token' | 'token_type_hint' | 'client_id' | 'client_secret'>;
-/** Credentials from an `Authorization: Basic` header, 'malformed' when it could not be decoded, null without one. */
-export type BasicCredentials = { clientId: string; clientSecret: string } | 'malformed' | null;
+export type AuthorizeParams = Params<'api_key' | 'redirect_url' | 'state' | 'scopes'>;
+export type AuthenticateParams = AuthorizeParams & Params<'api_secret'>;
+export type TokenParams = Params<'grant_type' | 'code' | 'refresh_token'>;
+export type RevokeParams = Params<'token' | 'token_type'>;
 
-export type AuthorizeRequest = { app: App; redirectUri: string; state: string | null; codeChallenge: string };
+/** A validated authorization request: what the consent page shows. */
+export type AuthorizeRequest = { app: App; apiKey: string; redirectUrl: string; state: string; scopes: string };
 
-/**
- * What an authorization request comes to. `refused`: shown to the user, never sent to the
- * redirect URI, because the client or its redirect URI could not be trusted (RFC 6749 4.1.2.1).
- * `redirect`: the browser goes back to the client, with a code or an OAuth error.
- */
-export type AuthorizeOutcome = { kind: 'consent'; request: AuthorizeRequest } | { kind: 'redirect'; location: string } | { kind: 'refused'; error: DomainError };
+export type IssuedTokens = { accessToken: string; refreshToken: string; grant: OAuthGrant; session: Session; account: Account };
 
-export type IssuedTokens = { accessToken: string; expiresIn: number; refreshToken: string; refreshExpiresIn: number; session: Session };
-
-const s256 = (verifier: string) => createHash('sha256').update(verifier, 'ascii').digest('base64url');
-
-/** The redirect URI with parameters added; a query the registered URI already has is kept (RFC 6749 3.1.2). */
-function withParams(uri: string, params: Record<string, string | null>): string {
-  const url = new URL(uri);
-  for (const [name, value] of Object.entries(params)) if (value !== null) url.searchParams.set(name, value);
-  return url.toString();
-}
+/** Where a code stands: issued by authenticate, exchanging while the trading backend starts the session, used once exchanged. */
+export type CodeState = 'issued' | 'exchanging' | 'used';
 
 /**
- * OAuth 2.1 authorization code with PKCE (S256 only) for the apps of the dashboard: the client id
- * is the app's API key, its secret the API secret, and the user consents by entering that secret.
- * Access tokens are ordinary sessions (x-session-token, 08:00 IST); refresh tokens rotate.
+ * Samco's OAuth 2.1 authorization-code flow as published: GET /oauth/authorize validates,
+ * POST /oauth/authenticate takes the app's API secret and issues a 10-minute single-use code,
+ * POST /oauth/token exchanges it (the code is the only credential) and refreshes with rotation,
+ * POST /oauth/revoke ends a whole OAuth session. Access tokens are ordinary sessions.
  */
 export class OAuth {
+  /** Codes whose exchange is waiting on the trading backend: the compare-and-swap behind EOAUTH030. */
+  private readonly exchanging = new Set<string>();
+
   constructor(
     private readonly ctx: DomainContext,
     private readonly sessions: Sessions,
+    private readonly staticIps: StaticIps,
+    private readonly backend: TradingBackend,
   ) {}
 
-  /** Checks an authorization request in the order RFC 6749 prescribes: the client and redirect URI first, then the rest. */
-  authorize(p: AuthorizeParams): AuthorizeOutcome {
-    if (!p.client_id) return refused('OAUTH_INVALID_REQUEST', 'client_id is required.');
-    const app = this.ctx.store.appByKeyHash(this.ctx.secrets.hash(p.client_id));
-    if (!app || app.status !== 'Active') return refused('OAUTH_UNKNOWN_CLIENT');
-    if (!p.redirect_uri) return refused('OAUTH_INVALID_REQUEST', 'redirect_uri is required.');
-    if (p.redirect_uri !== app.redirectUrl) return refused('OAUTH_REDIRECT_MISMATCH');
-
-    const state = p.state ?? null;
-    const back = (code: DomainError['code'], description: string) => redirectError(p.redirect_uri!, state, code, description);
-    if (!p.response_type) return back('OAUTH_INVALID_REQUEST', 'response_type is required.');
-    if (p.response_type !== 'code') return back('OAUTH_UNSUPPORTED_RESPONSE_TYPE', 'response_type must be code.');
-    if (!p.code_challenge) return back('OAUTH_INVALID_REQUEST', 'code_challenge is required: PKCE with S256.');
-    if (p.code_challenge_method !== 'S256') return back('OAUTH_INVALID_REQUEST', 'code_challenge_method must be S256 (plain is not accepted).');
-    if (!OAUTH_RULES.challenge.test(p.code_challenge)) return back('OAUTH_INVALID_REQUEST', 'code_challenge must be BASE64URL(SHA-256(code_verifier)): 43 characters of A-Z a-z 0-9 - _.');
-    if (p.scope !== undefined && p.scope !== OAUTH_RULES.scope) return back('OAUTH_INVALID_SCOPE', `scope must be ${OAUTH_RULES.scope}, the only scope of a Trade API app.`);
-    return { kind: 'consent', request: { app, redirectUri: p.redirect_uri, state, codeChallenge: p.code_challenge } };
+  /** GET /oauth/authorize: the api_key (EOAUTH001), the redirect_url (EOAUTH002), the scopes (EOAUTH003). */
+  authorize(p: AuthorizeParams): Result<AuthorizeRequest> {
+    if (!p.api_key) return fail('OAUTH_API_KEY_REQUIRED');
+    const app = this.ctx.store.appByKeyHash(this.ctx.secrets.hash(p.api_key));
+    if (!app) return fail('INVALID_API_KEY');
+    if (app.status !== 'Active') return fail('INACTIVE_API_KEY');
+    if (!p.redirect_url) return fail('OAUTH_REDIRECT_REQUIRED');
+    if (p.redirect_url !== app.redirectUrl) return fail('OAUTH_REDIRECT_MISMATCH');
+    const scopes = resolveScopes(p.scopes);
+    if (scopes === null) return fail('OAUTH_INVALID_SCOPES');
+    return ok({ app, apiKey: p.api_key, redirectUrl: p.redirect_url, state: p.state ?? '', scopes });
   }
 
-  /** The user's answer on the consent page: the request is checked again, then the API secret. */
-  consent(p: AuthorizeParams, answer: { apiSecret?: string; decision?: 'approve' | 'deny' }): AuthorizeOutcome {
-    const checked = this.authorize(p);
-    if (checked.kind !== 'consent') return checked;
-    const { app, redirectUri, state, codeChallenge } = checked.request;
-    if (answer.decision === 'deny') return redirectError(redirectUri, state, 'OAUTH_ACCESS_DENIED', 'The user denied the authorization request.');
-    if (!answer.apiSecret || !this.ctx.secrets.matches(app.apiSecretHash, answer.apiSecret)) return refused('OAUTH_CONSENT_SECRET');
+  /**
+   * POST /oauth/authenticate, checks in the published order: api_key, redirect_url, api_secret,
+   * the app's static IPs (when it has any), scopes; then the account's standing. Issues the code.
+   */
+  authenticate(p: AuthenticateParams, srcIp: string): Result<{ redirectTo: string; code: string }> {
+    if (!p.api_key) return fail('OAUTH_API_KEY_REQUIRED');
+    const app = this.ctx.store.appByKeyHash(this.ctx.secrets.hash(p.api_key));
+    if (!app) return fail('INVALID_API_KEY');
+    if (app.status !== 'Active') return fail('INACTIVE_API_KEY');
+    if (!p.redirect_url) return fail('OAUTH_REDIRECT_REQUIRED');
+    if (p.redirect_url !== app.redirectUrl) return fail('OAUTH_REDIRECT_MISMATCH');
+    if (!p.api_secret) return fail('OAUTH_API_SECRET_REQUIRED');
+    if (!CREDENTIAL_RULES.secretFormat.test(p.api_secret)) return fail('INVALID_API_SECRET_FORMAT');
+    if (!this.ctx.secrets.matches(app.apiSecretHash, p.api_secret)) return fail('INVALID_API_SECRET');
+    if (!this.staticIps.allowsOAuth(app.uid, app.id, srcIp)) return fail('OAUTH_IP_NOT_ALLOWED');
+    const scopes = resolveScopes(p.scopes);
+    if (scopes === null) return fail('OAUTH_INVALID_SCOPES');
+    const account = this.account(app);
+    if (!account.ok) return account;
 
     const now = this.ctx.clock.now();
-    const code = this.ctx.random.bytes('oauth-code', 32).toString('base64url');
-    const grant: OAuthGrant = {
-      id: this.ctx.random.uuid('oauth-grant'),
+    const code = this.ctx.random.bytes('oauth-code', OAUTH_RULES.codeBytes).toString('base64url');
+    this.ctx.store.putGrant({
+      id: this.ctx.random.bytes('oauth-session', 16).toString('hex'),
       appId: app.id,
       uid: app.uid,
       codeHash: this.ctx.secrets.hash(code),
-      codeChallenge,
-      redirectUri,
+      redirectUrl: app.redirectUrl,
+      scopes,
       createdAt: now,
       codeExpiresAt: now + OAUTH_RULES.codeTtlMs,
       codeUsedAt: null,
       expiresAt: now + OAUTH_RULES.codeTtlMs,
       revokedAt: null,
       revokedReason: null,
-    };
-    this.ctx.store.putGrant(grant);
-    return { kind: 'redirect', location: withParams(redirectUri, { code, state }) };
+    });
+    const target = new URL(p.redirect_url);
+    target.searchParams.set('code', code);
+    if (p.state) target.searchParams.set('state', p.state);
+    return ok({ redirectTo: target.toString(), code });
   }
 
-  /** POST /oauth/token: the authorization_code and refresh_token grants, for an authenticated client. */
-  token(p: TokenParams, basic: BasicCredentials, srcIp: string): Result<IssuedTokens> {
-    const client = this.client(p, basic);
-    if (!client.ok) return client;
-    if (!p.grant_type) return fail('OAUTH_INVALID_REQUEST', 'grant_type is required.');
-    if (p.grant_type === 'authorization_code') return this.exchangeCode(client.value, p, srcIp);
-    if (p.grant_type === 'refresh_token') return this.refresh(client.value, p, srcIp);
-    return fail('OAUTH_UNSUPPORTED_GRANT_TYPE', `Unsupported grant_type ${JSON.stringify(p.grant_type)}: use authorization_code or refresh_token.`);
+  /** Where the code stands (for tests and the state machine): undefined when no such code was issued. */
+  codeState(code: string): CodeState | undefined {
+    const hash = this.ctx.secrets.hash(code);
+    const grant = this.ctx.store.grantByCodeHash(hash);
+    if (!grant) return undefined;
+    if (grant.codeUsedAt !== null) return 'used';
+    return this.exchanging.has(hash) ? 'exchanging' : 'issued';
   }
 
-  private exchangeCode(app: App, p: TokenParams, srcIp: string): Result<IssuedTokens> {
-    if (!p.code) return fail('OAUTH_INVALID_REQUEST', 'code is required.');
-    if (!p.code_verifier) return fail('OAUTH_INVALID_REQUEST', 'code_verifier is required (PKCE).');
-    if (!OAUTH_RULES.verifier.test(p.code_verifier)) return fail('OAUTH_INVALID_REQUEST', 'code_verifier must be 43-128 characters of A-Z a-z 0-9 - . _ ~.');
-    const grant = this.ctx.store.grantByCodeHash(this.ctx.secrets.hash(p.code));
-    if (!grant) return fail('OAUTH_INVALID_GRANT', 'Invalid authorization code.');
-    if (grant.appId !== app.id) return fail('OAUTH_INVALID_GRANT', 'The authorization code was issued to another client.');
+  /** POST /oauth/token: grant_type authorization_code (the code alone) or refresh_token (rotation). */
+  async token(p: TokenParams, srcIp: string): Promise<Result<IssuedTokens>> {
+    if (p.grant_type === 'authorization_code') return this.exchangeCode(p.code, srcIp);
+    if (p.grant_type === 'refresh_token') return this.refresh(p.refresh_token, srcIp);
+    return fail('OAUTH_GRANT_TYPE');
+  }
+
+  private async exchangeCode(code: string | undefined, srcIp: string): Promise<Result<IssuedTokens>> {
+    if (!code) return fail('OAUTH_CODE_REQUIRED');
+    const hash = this.ctx.secrets.hash(code);
+    const checked = this.checkCode(hash, srcIp);
+    if (!checked.ok) return checked;
+    // The claim: a second exchange of this code while the backend works is told to retry (EOAUTH030).
+    this.exchanging.add(hash);
+    let started: boolean;
+    try {
+      started = await this.backend.startSession(checked.value.uid);
+    } finally {
+      this.exchanging.delete(hash);
+    }
+    // A failed backend leaves the code as it was: a retry within its 10 minutes may still succeed.
+    if (!started) return fail('OAUTH_BACKEND_UNAVAILABLE');
+    const again = this.checkCode(hash, srcIp);
+    if (!again.ok) return again;
+    const grant = { ...again.value, codeUsedAt: this.ctx.clock.now() };
+    return ok(this.issue(grant, srcIp));
+  }
+
+  /** The code's refusals, in order: unknown (011), being exchanged (030), used (012, revoking), expired (013), IP (009), standing. */
+  private checkCode(hash: string, srcIp: string): Result<OAuthGrant> {
+    const grant = this.ctx.store.grantByCodeHash(hash);
+    if (!grant) return fail('OAUTH_CODE_NOT_FOUND');
+    if (this.exchanging.has(hash)) return fail('OAUTH_EXCHANGE_IN_PROGRESS');
     if (grant.codeUsedAt !== null) {
-      // OAuth 2.1 section 4.1.3: a code presented twice revokes what it issued.
-      this.sessions.revokeGrant(grant, 'code-reused');
-      return fail('OAUTH_INVALID_GRANT', 'The authorization code was already used: every token issued from it is now revoked.');
+      // A replay: every token issued under this api_key for this user ends, as Samco does.
+      this.sessions.revokeApp(grant.appId, 'code-reused');
+      return fail('OAUTH_CODE_USED');
     }
-    if (grant.revokedAt !== null) return fail('OAUTH_INVALID_GRANT', 'The authorization was revoked: the app was deactivated or its API key or secret regenerated.');
-    if (this.ctx.clock.now() >= grant.codeExpiresAt) return fail('OAUTH_INVALID_GRANT', `The authorization code has expired (codes are valid ${OAUTH_RULES.codeTtlMs / 60_000} minutes).`);
-    if (p.redirect_uri !== undefined && p.redirect_uri !== grant.redirectUri) return fail('OAUTH_INVALID_GRANT', 'redirect_uri differs from the one of the authorization request.');
-    if (s256(p.code_verifier) !== grant.codeChallenge) return fail('OAUTH_INVALID_GRANT', 'code_verifier does not match the code_challenge of the authorization request.');
-    return ok(this.issue(app, { ...grant, codeUsedAt: this.ctx.clock.now() }, srcIp));
+    // A code of an app deactivated, or whose key or secret was regenerated since, no longer exists.
+    if (grant.revokedAt !== null) return fail('OAUTH_CODE_NOT_FOUND');
+    if (this.ctx.clock.now() >= grant.codeExpiresAt) return fail('OAUTH_CODE_EXPIRED');
+    return this.checkCaller(grant, srcIp);
   }
 
-  private refresh(app: App, p: TokenParams, srcIp: string): Result<IssuedTokens> {
-    if (!p.refresh_token) return fail('OAUTH_INVALID_REQUEST', 'refresh_token is required.');
-    if (p.scope !== undefined && p.scope !== OAUTH_RULES.scope) return fail('OAUTH_INVALID_SCOPE', `scope must be ${OAUTH_RULES.scope}.`);
+  private async refresh(refreshToken: string | undefined, srcIp: string): Promise<Result<IssuedTokens>> {
+    if (!refreshToken) return fail('OAUTH_REFRESH_REQUIRED');
+    const hash = this.ctx.secrets.hash(refreshToken);
+    const checked = this.checkRefresh(hash, srcIp);
+    if (!checked.ok) return checked;
+    if (!(await this.backend.startSession(checked.value.uid))) return fail('OAUTH_BACKEND_UNAVAILABLE');
+    const again = this.checkRefresh(hash, srcIp);
+    if (!again.ok) return again;
+    const now = this.ctx.clock.now();
+    this.ctx.store.putRefreshToken({ ...this.ctx.store.getRefreshToken(hash)!, replacedAt: now });
+    // The new pair replaces the old one: the previous access token of this session ends with it.
+    for (const session of this.ctx.store.sessionsOfApp(again.value.appId)) {
+      if (session.grantId === again.value.id) this.sessions.revokeSession(session, 'refreshed');
+    }
+    return ok(this.issue(again.value, srcIp));
+  }
+
+  /** Unknown, used or revoked (016, nothing else revoked), expired (017), IP (009), standing. */
+  private checkRefresh(hash: string, srcIp: string): Result<OAuthGrant> {
     const { store } = this.ctx;
-    const token = store.getRefreshToken(this.ctx.secrets.hash(p.refresh_token));
+    const token = store.getRefreshToken(hash);
     const grant = token && store.getGrant(token.grantId);
-    if (!token || !grant) return fail('OAUTH_INVALID_GRANT', 'Invalid refresh token.');
-    if (grant.appId !== app.id) return fail('OAUTH_INVALID_GRANT', 'The refresh token was issued to another client.');
-    if (grant.revokedAt !== null) return fail('OAUTH_INVALID_GRANT', 'The refresh token was revoked.');
-    if (token.replacedAt !== null) {
-      // A rotated refresh token presented again means it leaked: the whole authorization ends.
-      this.sessions.revokeGrant(grant, 'refresh-reused');
-      return fail('OAUTH_INVALID_GRANT', 'The refresh token was already used (each is single use): every token of this authorization is now revoked.');
-    }
-    if (this.ctx.clock.now() >= token.expiresAt) return fail('OAUTH_INVALID_GRANT', `The refresh token has expired (refresh tokens are valid ${OAUTH_RULES.refreshTtlMs / 86_400_000} days).`);
-    store.putRefreshToken({ ...token, replacedAt: this.ctx.clock.now() });
-    return ok(this.issue(app, grant, srcIp));
+    if (!token || !grant || token.replacedAt !== null || grant.revokedAt !== null) return fail('OAUTH_REFRESH_INVALID');
+    if (this.ctx.clock.now() >= token.expiresAt) return fail('OAUTH_REFRESH_EXPIRED');
+    return this.checkCaller(grant, srcIp);
   }
 
-  /** A new access token (a session of the app, tied to the grant) and a new refresh token. */
-  private issue(app: App, grant: OAuthGrant, srcIp: string): IssuedTokens {
+  /** The token endpoint enforces the app's static IPs (EOAUTH009) and the account's standing. */
+  private checkCaller(grant: OAuthGrant, srcIp: string): Result<OAuthGrant> {
+    if (!this.staticIps.allowsOAuth(grant.uid, grant.appId, srcIp)) return fail('OAUTH_IP_NOT_ALLOWED');
+    const account = this.ctx.store.getAccount(grant.uid);
+    if (!account) return fail('OAUTH_CODE_NOT_FOUND');
+    const standing = checkStanding(account);
+    return standing.ok ? ok(grant) : standing;
+  }
+
+  /** A new access token (a session of the app, tied to the OAuth session) and a new refresh token. */
+  private issue(grant: OAuthGrant, srcIp: string): IssuedTokens {
     const { store, secrets, clock, random } = this.ctx;
     const now = clock.now();
-    const account = store.getAccount(app.uid)!;
-    const { sessionToken, session } = this.sessions.issueForGrant(account, app.id, grant.id, srcIp);
+    const account = store.getAccount(grant.uid)!;
+    const { sessionToken, session } = this.sessions.issue(account, grant.appId, srcIp, grant.id);
     const refreshToken = random.bytes('oauth-refresh', 32).toString('base64url');
     const refreshExpiresAt = now + OAUTH_RULES.refreshTtlMs;
     store.putRefreshToken({ tokenHash: secrets.hash(refreshToken), grantId: grant.id, createdAt: now, expiresAt: refreshExpiresAt, replacedAt: null });
-    store.putGrant({ ...grant, expiresAt: Math.max(grant.expiresAt, refreshExpiresAt) });
-    return {
-      accessToken: sessionToken,
-      expiresIn: Math.floor((session.expiresAt - now) / 1000),
-      refreshToken,
-      refreshExpiresIn: OAUTH_RULES.refreshTtlMs / 1000,
-      session,
-    };
+    const updated = { ...grant, expiresAt: Math.max(grant.expiresAt, refreshExpiresAt) };
+    store.putGrant(updated);
+    return { accessToken: sessionToken, refreshToken, grant: updated, session, account };
   }
 
   /**
-   * RFC 7009: ends an access token, or a refresh token with its whole authorization. An unknown
-   * token is not an error (the client's goal, a dead token, is met); another client's token is.
+   * POST /oauth/revoke: either token ends its whole session (the OAuth session, or a direct
+   * session token alone). Idempotent: an unknown or already revoked token gets the same answer.
    */
-  revoke(p: RevokeParams, basic: BasicCredentials): Result<void> {
-    const client = this.client(p, basic);
-    if (!client.ok) return client;
-    if (!p.token) return fail('OAUTH_INVALID_REQUEST', 'token is required.');
+  revoke(p: RevokeParams): Result<void> {
+    if (!p.token) return fail('OAUTH_TOKEN_REQUIRED');
+    if (p.token_type !== undefined && p.token_type !== 'access_token' && p.token_type !== 'refresh_token') return fail('OAUTH_TOKEN_TYPE');
     const { store, secrets } = this.ctx;
     const hash = secrets.hash(p.token);
     const refresh = store.getRefreshToken(hash);
-    const grant = refresh && store.getGrant(refresh.grantId);
-    if (grant) {
-      if (grant.appId !== client.value.id) return fail('OAUTH_FOREIGN_TOKEN');
-      this.sessions.revokeGrant(grant, 'token-revoked');
-      return ok(undefined);
-    }
-    const session = store.getSession(hash);
-    if (session) {
-      if (session.appId !== client.value.id) return fail('OAUTH_FOREIGN_TOKEN');
-      this.sessions.revokeSession(session, 'token-revoked');
-    }
+    const session = refresh ? undefined : store.getSession(hash);
+    const grant = store.getGrant(refresh?.grantId ?? session?.grantId ?? '');
+    if (grant) this.sessions.revokeGrant(grant, 'token-revoked');
+    else if (session) this.sessions.revokeSession(session, 'token-revoked');
     return ok(undefined);
   }
 
-  /** Client authentication (RFC 6749 2.3.1): HTTP Basic or client_id and client_secret in the body, never both. */
-  private client(p: { client_id?: string; client_secret?: string }, basic: BasicCredentials): Result<App> {
-    if (basic === 'malformed') return fail('OAUTH_INVALID_CLIENT', 'Malformed Authorization header: expected Basic base64(client_id:client_secret).');
-    if (basic && p.client_secret !== undefined) return fail('OAUTH_INVALID_REQUEST', 'Use one client authentication method: the Authorization header or client_secret in the body, not both.');
-    if (basic && p.client_id !== undefined && p.client_id !== basic.clientId) return fail('OAUTH_INVALID_CLIENT', 'client_id in the body differs from the one in the Authorization header.');
-    const id = basic ? basic.clientId : p.client_id;
-    const secret = basic ? basic.clientSecret : p.client_secret;
-    if (!id || secret === undefined) {
-      return fail('OAUTH_INVALID_CLIENT', 'Client authentication required: HTTP Basic with client_id = API key and client_secret = API secret, or both in the body.');
-    }
-    const app = this.ctx.store.appByKeyHash(this.ctx.secrets.hash(id));
-    if (!app || app.status !== 'Active' || !this.ctx.secrets.matches(app.apiSecretHash, secret)) return fail('OAUTH_INVALID_CLIENT');
-    return ok(app);
+  private account(app: App): Result<Account> {
+    const account = this.ctx.store.getAccount(app.uid);
+    if (!account) return fail('INVALID_API_KEY');
+    return checkStanding(account);
   }
 }
 
-function refused(code: DomainError['code'], message?: string): AuthorizeOutcome {
-  return { kind: 'refused', error: { code, message } };
+/** Comma-separated scopes, each one of the app's; none means the default. Null when one is not the app's. */
+function resolveScopes(raw: string | undefined): string | null {
+  const requested = [...new Set((raw ?? '').split(',').map((s) => s.trim()).filter(Boolean))];
+  if (requested.length === 0) return OAUTH_RULES.defaultScopes;
+  const allowed: readonly string[] = OAUTH_RULES.appScopes;
+  return requested.every((s) => allowed.includes(s)) ? requested.join(',') : null;
 }
-
-function redirectError(redirectUri: string, state: string | null, code: DomainError['code'], description: string): AuthorizeOutcome {
-  return { kind: 'redirect', location: withParams(redirectUri, { error: oauthErrorOf(code), error_description: description, state }) };
-}
-

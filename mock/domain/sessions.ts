@@ -2,7 +2,9 @@ import { createHmac } from 'node:crypto';
 import type { DomainContext } from './context.js';
 import { next0800Ist } from './ist.js';
 import { fail, ok, type Result } from './result.js';
+import { checkStanding, type TradingBackend } from './trading-backend.js';
 import type { Account, App, OAuthGrant, RevokeReason, Session } from './types.js';
+import { CREDENTIAL_RULES } from '../../spec/schemas/credentials.js';
 
 export const TRADING_LISTS = {
   exchangeList: ['NSE', 'BSE', 'NFO', 'MCX', 'CDS'],
@@ -16,8 +18,8 @@ const REVOKED_MESSAGE: Record<RevokeReason, string> = {
   'key-regenerated': 'Session revoked: the API key of the app was regenerated.',
   'secret-regenerated': 'Session revoked: the API secret of the app was regenerated.',
   'token-revoked': 'Session revoked: the token was revoked at /oauth/revoke.',
-  'code-reused': 'Session revoked: the authorization code it came from was presented again.',
-  'refresh-reused': 'Session revoked: a used refresh token of its authorization was presented again.',
+  'code-reused': 'Session revoked: an authorization code of its app was presented again (EOAUTH012 revokes every token of the app for the user).',
+  refreshed: 'Session ended: its refresh token was used, and the new access_token replaces this one.',
 };
 
 export type IssuedSession = { sessionToken: string; session: Session; account: Account; app: App };
@@ -27,20 +29,41 @@ const b64url = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('
 
 /** Trade API sessions: issued from an app's key and secret, valid until 08:00 IST, revoked with the app's credentials. */
 export class Sessions {
-  constructor(private readonly ctx: DomainContext) {}
+  constructor(
+    private readonly ctx: DomainContext,
+    private readonly backend: TradingBackend,
+  ) {}
 
   private key: Buffer | undefined;
 
-  fromApiKey(apiKey: string, apiSecret: string, srcIp: string): Result<IssuedSession> {
+  /**
+   * POST /session/token, checked in Samco's published order: both fields, the key (and whether its
+   * app is active), the secret's form, the secret, the account's standing; then the trading
+   * backend starts the session.
+   */
+  async fromApiKey(apiKey: string | undefined, apiSecret: string | undefined, srcIp: string): Promise<Result<IssuedSession>> {
+    const checked = this.checkApiKey(apiKey, apiSecret);
+    if (!checked.ok) return checked;
+    if (!(await this.backend.startSession(checked.value.account.uid))) return fail('TRADING_SESSION_FAILED');
+    // The app or the account may have changed while the backend worked: checked again before issuing.
+    const again = this.checkApiKey(apiKey, apiSecret);
+    if (!again.ok) return again;
+    const { account, app } = again.value;
+    return ok({ ...this.issue(account, app.id, srcIp), app });
+  }
+
+  private checkApiKey(apiKey: string | undefined, apiSecret: string | undefined): Result<{ app: App; account: Account }> {
     const { store, secrets } = this.ctx;
+    if (!apiKey || !apiSecret) return fail('API_CREDENTIALS_REQUIRED');
     const app = store.appByKeyHash(secrets.hash(apiKey));
-    // The real service's order: the key (and whether its app is active) first, then the secret.
     if (!app) return fail('INVALID_API_KEY');
     if (app.status !== 'Active') return fail('INACTIVE_API_KEY');
+    if (!CREDENTIAL_RULES.secretFormat.test(apiSecret)) return fail('INVALID_API_SECRET_FORMAT');
     if (!secrets.matches(app.apiSecretHash, apiSecret)) return fail('INVALID_API_SECRET');
     const account = store.getAccount(app.uid);
     if (!account) return fail('INVALID_API_KEY');
-    return ok({ ...this.issue(account, app.id, srcIp), app });
+    const standing = checkStanding(account);
+    return standing.ok ? ok({ app, account }) : standing;
   }
 
   /** Legacy login: password, year of birth (when given) and a live access token of the same user. */
@@ -54,19 +77,14 @@ export class Sessions {
     return ok(this.issue(account, null, srcIp));
   }
 
-  /** An OAuth access token: a session of the app, tied to the grant that issued it. */
-  issueForGrant(account: Account, appId: string, grantId: string, srcIp: string) {
-    return this.issue(account, appId, srcIp, grantId);
-  }
-
-  /** A session JWT valid until the next 08:00 IST, stored only as its hash. */
-  private issue(account: Account, appId: string | null, srcIp: string, grantId?: string): { sessionToken: string; session: Session; account: Account } {
+  /** A session JWT valid until the next 08:00 IST, stored only as its hash; an OAuth access token names its grant. */
+  issue(account: Account, appId: string | null, srcIp: string, grantId?: string): { sessionToken: string; session: Session; account: Account } {
     const { store, secrets } = this.ctx;
     const now = this.ctx.clock.now();
     const tokenId = this.ctx.random.uuid('token-id');
     const expiresAt = next0800Ist(now);
     const header = b64url({ alg: 'HS256', typ: 'JWT' });
-    const payload = b64url({ sub: account.uid, app: appId, jti: tokenId, iat: Math.floor(now / 1000), exp: Math.floor(expiresAt / 1000) });
+    const payload = b64url({ sub: account.uid, sessId: tokenId, app: appId, iat: Math.floor(now / 1000), exp: Math.floor(expiresAt / 1000) });
     const signature = createHmac('sha256', this.jwtKey()).update(`${header}.${payload}`).digest('base64url');
     const sessionToken = `${header}.${payload}.${signature}`;
     const session: Session = { tokenId, tokenHash: secrets.hash(sessionToken), uid: account.uid, appId, createdAt: now, expiresAt, revokedAt: null, revokedReason: null, srcIp, ...(grantId ? { grantId } : {}) };

@@ -8,7 +8,8 @@ import type { Account, App, Challenge, IpRegistration, IpType } from './types.js
 const DAY_MS = 24 * 60 * 60 * 1000;
 export const IP_CHANGE_COOLDOWN_MS = 7 * DAY_MS;
 
-export type IpMatch = { primaryIp: string | null; secondaryIp: string | null; matchedAs: IpType | null };
+/** The registered IPs as Samco writes them since v3.2 ("" where none is registered) and which one the source address is. */
+export type IpMatch = { primaryIp: string; secondaryIp: string; matchedAs: IpType | null };
 
 /** Monday 00:00 IST of the calendar week holding `ms`. */
 export function istWeekStart(ms: number): number {
@@ -36,10 +37,16 @@ export class StaticIps {
   /** Which registered IP (if any) the source address is, for a session's app (null: legacy). */
   match(uid: string, appId: string | null, srcIp: string): IpMatch {
     const reg = this.of(uid, appId);
-    const primaryIp = reg?.primaryIp ?? null;
-    const secondaryIp = reg?.secondaryIp ?? null;
+    const primaryIp = reg?.primaryIp ?? '';
+    const secondaryIp = reg?.secondaryIp ?? '';
     const matchedAs = primaryIp === srcIp ? 'PRIMARY' : secondaryIp === srcIp ? 'SECONDARY' : null;
     return { primaryIp, secondaryIp, matchedAs };
+  }
+
+  /** The OAuth rule (EOAUTH009): an app with static IPs registered is used only from one of them; one without, from anywhere. */
+  allowsOAuth(uid: string, appId: string, srcIp: string): boolean {
+    const { primaryIp, secondaryIp, matchedAs } = this.match(uid, appId, srcIp);
+    return matchedAs !== null || (primaryIp === '' && secondaryIp === '');
   }
 
   /** Whether an address may be held by this account: public, and not another client's. */

@@ -3,6 +3,10 @@ type OutboxKind = (typeof OUTBOX_KINDS)[number];
 import type { z } from '@hono/zod-openapi';
 import type { Limit } from '../../spec/schemas/limits.js';
 
+import type { ACCOUNT_STANDINGS } from '../../spec/schemas/fixtures.js';
+
+export type AccountStanding = (typeof ACCOUNT_STANDINGS)[number];
+
 export type Limits = { equityLimit: z.infer<typeof Limit>; commodityLimit: z.infer<typeof Limit> };
 
 export interface Account {
@@ -17,6 +21,8 @@ export interface Account {
   legacySecretKeyHash: string | null;
   /** The last static-IP change of any of the account's apps (or its legacy IPs): the 7-day rule runs from here. */
   lastIpChangeAt: number | null;
+  /** What Samco's backend says of the account: checked by /session/token and the OAuth flow. */
+  standing: AccountStanding;
   createdAt: number;
 }
 
@@ -69,7 +75,7 @@ export interface Challenge {
   state: 'pending' | 'used' | 'dead';
 }
 
-export type RevokeReason = 'logout' | 'app-deactivated' | 'key-regenerated' | 'secret-regenerated' | 'token-revoked' | 'code-reused' | 'refresh-reused';
+export type RevokeReason = 'logout' | 'app-deactivated' | 'key-regenerated' | 'secret-regenerated' | 'token-revoked' | 'code-reused' | 'refreshed';
 
 export interface Session {
   tokenId: string;
@@ -87,17 +93,16 @@ export interface Session {
 }
 
 /**
- * One OAuth authorization: the code the consent issued and every token exchanged from it since.
- * Revoking the grant ends all of them at once (a replayed code or refresh token, the app's credentials).
+ * One OAuth session (its id is the published `session_id`): the code the consent issued, then the
+ * access and refresh tokens exchanged from it. Revoking it ends all of them at once.
  */
 export interface OAuthGrant {
   id: string;
   appId: string;
   uid: string;
   codeHash: string;
-  /** The PKCE S256 challenge: BASE64URL(SHA-256(code_verifier)). */
-  codeChallenge: string;
-  redirectUri: string;
+  redirectUrl: string;
+  scopes: string;
   createdAt: number;
   codeExpiresAt: number;
   codeUsedAt: number | null;
@@ -112,8 +117,17 @@ export interface RefreshToken {
   grantId: string;
   createdAt: number;
   expiresAt: number;
-  /** Set when a refresh used it: a rotated token presented again revokes its grant. */
+  /** Set when a refresh used it: it is inactive from then on. */
   replacedAt: number | null;
+}
+
+/** A Login Code (GET /webSecretCode): single use, for the account (and app) of the session that asked for it. */
+export interface LoginCode {
+  codeHash: string;
+  uid: string;
+  appId: string | null;
+  expiresAt: number;
+  usedAt: number | null;
 }
 
 export interface DashboardSession {

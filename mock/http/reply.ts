@@ -1,10 +1,10 @@
 import type { Context } from 'hono';
-import { ERRORS, oauthErrorOfStatus } from '../../spec/errors.js';
+import { ERRORS } from '../../spec/errors.js';
 import type { DomainError } from '../domain/result.js';
 import type { SandboxDomain } from '../domain/domain.js';
 import { formatServerTime } from '../domain/ist.js';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import { isAutoTraderPath, isOAuthPath } from './surface.js';
+import { failureShape } from './surface.js';
 
 type FailureStatus = (typeof ERRORS)[keyof typeof ERRORS]['http'];
 
@@ -13,16 +13,20 @@ export class Reply {
   constructor(private readonly domain: SandboxDomain) {}
 
   private second = -1;
-  private serverTime = '';
+  private formatted = '';
 
   /** serverTime has a resolution of one second: formatted once per second, not per response. */
-  private head() {
+  serverTime(): string {
     const second = Math.floor(this.domain.clock.now() / 1000);
     if (second !== this.second) {
       this.second = second;
-      this.serverTime = formatServerTime(second * 1000);
+      this.formatted = formatServerTime(second * 1000);
     }
-    return { serverTime: this.serverTime, msgId: this.domain.random.uuid('msg-id') };
+    return this.formatted;
+  }
+
+  private head() {
+    return { serverTime: this.serverTime(), msgId: this.domain.random.uuid('msg-id') };
   }
 
   success<T extends object>(statusMessage: string, fields: T) {
@@ -46,19 +50,23 @@ export class Reply {
   fail(c: Context, error: DomainError): never {
     const entry = ERRORS[error.code];
     const errorCode = 'errorCode' in entry ? entry.errorCode : undefined;
-    const oauthError = 'oauth' in entry ? entry.oauth : undefined;
-    return this.failWith(c, entry.http as FailureStatus, error.message ?? entry.message, errorCode, oauthError);
+    return this.failWith(c, entry.http as FailureStatus, error.message ?? entry.message, errorCode);
   }
 
-  failWith(c: Context, http: ContentfulStatusCode, message: string, errorCode?: string, oauthError?: string): never {
-    if (isAutoTraderPath(c.req.path)) return c.json({ result: null, message, status: false, commandId: null }, http) as never;
-    if (isOAuthPath(c.req.path)) {
-      const error = oauthError ?? oauthErrorOfStatus(http);
-      // RFC 6749 5.2: a 401 names the authentication scheme the client should use.
-      if (http === 401 && error === 'invalid_client') c.header('WWW-Authenticate', 'Basic realm="tradeapi-sandbox", charset="UTF-8"');
-      return c.json({ error, error_description: message }, http) as never;
+  failWith(c: Context, http: ContentfulStatusCode, message: string, errorCode?: string): never {
+    const status = http >= 500 ? ('Error' as const) : ('Failure' as const);
+    const code = errorCode ? { errorCode } : {};
+    switch (failureShape(c.req.path)) {
+      case 'autotrader':
+        return c.json({ result: null, message, status: false, commandId: null }, http) as never;
+      case 'oauth':
+        return c.json({ status, message, ...(status === 'Failure' ? code : {}) }, http) as never;
+      case 'bare':
+        return c.json({ status, statusMessage: message, ...code }, http) as never;
+      case 'validation':
+        return c.json({ serverTime: this.serverTime(), status, validationErrors: [message] }, http) as never;
+      default:
+        return c.json(http >= 500 ? this.errorBody(message) : this.failureBody(message, errorCode), http) as never;
     }
-    const body = http >= 500 ? this.errorBody(message) : this.failureBody(message, errorCode);
-    return c.json(body, http) as never;
   }
 }

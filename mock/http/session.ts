@@ -4,38 +4,44 @@ import type { HttpDeps, SandboxApp, SandboxEnv } from './deps.js';
 import type { Context } from 'hono';
 import { fail, type Result } from '../domain/result.js';
 import type { Authenticated } from '../domain/sessions.js';
+import type { Account, Session } from '../domain/types.js';
 import { orderJson } from './present.js';
 import { header } from './header.js';
 
 export function sessionRoutes(app: SandboxApp, { domain, reply, sourceIp }: HttpDeps) {
-  app.openapi(session.sessionToken, (c) => {
+  /** The account and IP fields of every login-style answer. */
+  const loginFields = (account: Account, s: Session) => {
+    const ips = domain.staticIps.match(account.uid, s.appId, s.srcIp);
+    return { accountID: account.uid, accountName: account.name, ...TRADING_LISTS, srcIp: s.srcIp, primaryIp: ips.primaryIp, secondaryIp: ips.secondaryIp };
+  };
+
+  app.openapi(session.sessionToken, async (c) => {
     const { apiKey, apiSecret } = c.req.valid('json');
-    const result = domain.sessions.fromApiKey(apiKey, apiSecret, sourceIp(c));
+    const result = await domain.sessions.fromApiKey(apiKey, apiSecret, sourceIp(c));
     if (!result.ok) return reply.fail(c, result.error);
     const { sessionToken, session: s, account } = result.value;
-    const ips = domain.staticIps.match(account.uid, s.appId, s.srcIp);
-    return c.json(
-      reply.success('Session token generated successfully', {
-        sessionToken,
-        tokenId: s.tokenId,
-        accountID: account.uid,
-        accountName: account.name,
-        ...TRADING_LISTS,
-        srcIp: s.srcIp,
-        primaryIp: ips.primaryIp,
-        secondaryIp: ips.secondaryIp,
-      }),
-      200,
-    );
+    return c.json(reply.success('Session token generated successfully', { sessionToken, tokenId: s.tokenId, ...loginFields(account, s) }), 200);
   });
 
-  for (const route of [session.logout, session.logoutPost]) {
-    app.openapi(route, (c) => {
-      const result = domain.sessions.logout(header(c, 'x-session-token'));
-      if (!result.ok) return reply.fail(c, result.error);
-      return c.json(reply.success('Logged out successfully', {}), 200);
-    });
-  }
+  app.openapi(session.logout, (c) => {
+    const result = domain.sessions.logout(header(c, 'x-session-token'));
+    if (!result.ok) return reply.fail(c, result.error);
+    return c.json(reply.success('Request successful', {}), 200);
+  });
+
+  app.openapi(session.webSecretCode, (c) => {
+    const auth = domain.sessions.authenticate(header(c, 'x-session-token'));
+    if (!auth.ok) return reply.fail(c, auth.error);
+    const { code, expiresInS } = domain.loginCodes.issue(auth.value.session);
+    return c.json(reply.success('Secret code genererated successfully.', { data: { timeRemainingInSeconds: expiresInS, OTP: code } }), 200);
+  });
+
+  app.openapi(session.webSecretCodeValidation, (c) => {
+    const result = domain.loginCodes.validate(c.req.valid('json').otp, sourceIp(c));
+    if (!result.ok) return reply.fail(c, result.error);
+    const { sessionToken, session: s, account } = result.value;
+    return c.json({ serverTime: reply.serverTime(), status: 'Success' as const, statusMessage: 'Login session token generated successfully', sessionToken, ...loginFields(account, s) }, 200);
+  });
 
   app.openapi(trade.getLimits, (c) => {
     const auth = domain.sessions.authenticate(header(c, 'x-session-token'));
@@ -48,7 +54,9 @@ export function sessionRoutes(app: SandboxApp, { domain, reply, sourceIp }: Http
     if (!auth.ok) return reply.fail(c, auth.error);
     const srcIp = sourceIp(c);
     const { primaryIp, secondaryIp, matchedAs } = domain.staticIps.match(auth.value.account.uid, auth.value.session.appId, srcIp);
-    const message = matchedAs ? `Calling from registered ${matchedAs} IP (${srcIp}).` : `Calling from an unregistered IP (${srcIp}): order calls will be refused.`;
+    const message = matchedAs
+      ? `Calling from registered ${matchedAs} IP (${srcIp}).`
+      : `Calling IP (${srcIp}) is NOT a registered IP. Registered: PRIMARY=${primaryIp}, SECONDARY=${secondaryIp}. Order endpoints will reject this host.`;
     return c.json(reply.success(message, { srcIp, primaryIp, secondaryIp, matches: matchedAs !== null, matchedAs }), 200);
   });
 

@@ -1,12 +1,20 @@
-/** Which API a path belongs to decides the shape of its failures: Samco's envelope, AutoTrader's, or OAuth's. */
+/** Which API a path belongs to decides the shape of its failures: Samco's envelope, AutoTrader's, OAuth's, or one of the published special cases. */
 const AUTOTRADER_PREFIXES = ['/trading/', '/account/', '/autotrader/'];
 
 export function isAutoTraderPath(path: string): boolean {
   return AUTOTRADER_PREFIXES.some((prefix) => path.startsWith(prefix));
 }
 
-export const OAUTH_METADATA_PATH = '/.well-known/oauth-authorization-server';
+export type FailureShape = 'samco' | 'autotrader' | 'oauth' | 'bare' | 'validation';
 
-export function isOAuthPath(path: string): boolean {
-  return path.startsWith('/oauth/') || path === OAUTH_METADATA_PATH;
+/** Paths whose published failure samples differ from the usual envelope. */
+const SPECIAL: Record<string, FailureShape> = {
+  '/session/token': 'bare',
+  '/webSecretCodeValidation': 'validation',
+};
+
+export function failureShape(path: string): FailureShape {
+  if (isAutoTraderPath(path)) return 'autotrader';
+  if (path.startsWith('/oauth/')) return 'oauth';
+  return SPECIAL[path] ?? 'samco';
 }

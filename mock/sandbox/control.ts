@@ -83,4 +83,15 @@ export function controlRoutes(app: SandboxApp, { domain, reply }: HttpDeps) {
     }
     return c.json(reply.success('Sandbox clock set', clockBody()), 200);
   });
+
+  app.openapi(sandbox.sandboxSetStanding, (c) => {
+    const result = domain.accounts.setStanding(c.req.valid('param').uid, c.req.valid('json').standing);
+    if (!result.ok) return reply.fail(c, result.error);
+    return c.json(reply.success(`Account ${result.value.uid} is now ${result.value.standing}`, { uid: result.value.uid, standing: result.value.standing }), 200);
+  });
+
+  app.openapi(sandbox.sandboxTradingBackend, (c) => {
+    domain.tradingBackend.setDelay(c.req.valid('json').delayMs);
+    return c.json(reply.success('Trading backend delay set', { delayMs: domain.tradingBackend.delay }), 200);
+  });
 }

@@ -9,7 +9,7 @@ type Header = { format: 'tradeapi-sandbox-journal'; version: 1; pepper: string }
 
 /** Store calls that change state: each is recorded, then replayed on start. */
 const MUTATORS = new Set([
-  'putAccount', 'putApp', 'nextAppSeq', 'putChallenge', 'putSession', 'putGrant', 'putRefreshToken', 'putDashboardSession', 'deleteDashboardSession',
+  'putAccount', 'putApp', 'nextAppSeq', 'putChallenge', 'putSession', 'putGrant', 'putRefreshToken', 'putLoginCode', 'deleteLoginCode', 'putDashboardSession', 'deleteDashboardSession',
   'appendMessage', 'putIps', 'deleteIps', 'putAccessToken', 'putOrder', 'putAtUser', 'putAtOrder', 'clear',
   'restoreMessage', 'setCounters', 'sweep',
 ]);

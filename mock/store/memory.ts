@@ -1,4 +1,4 @@
-import type { AccessToken, Account, App, Challenge, DashboardSession, IpRegistration, OAuthGrant, OutboxDraft, OutboxMessage, RefreshToken, Session } from '../domain/types.js';
+import type { AccessToken, Account, App, Challenge, DashboardSession, IpRegistration, LoginCode, OAuthGrant, OutboxDraft, OutboxMessage, RefreshToken, Session } from '../domain/types.js';
 import type { OutboxFilter, Store } from './store.js';
 import type { AtOrderRecord, AtUser } from '../domain/autotrader/types.js';
 import type { SamcoOrder } from '../domain/orders.js';
@@ -23,6 +23,8 @@ export class MemoryStore implements Store {
   private grantsByCode = new Map<string, string>();
   private grantsByApp = new Map<string, Set<string>>();
   private refreshTokens = new Map<string, RefreshToken>();
+  private loginCodes = new Map<string, LoginCode>();
+  private loginCodeByUid = new Map<string, string>();
   private ips = new Map<string, IpRegistration>();
   private ipIndex = new Map<string, Set<string>>();
   private accessTokens = new Map<string, AccessToken>();
@@ -130,6 +132,23 @@ export class MemoryStore implements Store {
     this.grants.delete(grant.id);
     this.grantsByCode.delete(grant.codeHash);
     this.grantsByApp.get(grant.appId)?.delete(grant.id);
+  }
+  putLoginCode(code: LoginCode) {
+    this.loginCodes.set(code.codeHash, code);
+    this.loginCodeByUid.set(code.uid, code.codeHash);
+  }
+  loginCodeByHash(codeHash: string) {
+    return this.loginCodes.get(codeHash);
+  }
+  loginCodeOf(uid: string) {
+    const hash = this.loginCodeByUid.get(uid);
+    return hash === undefined ? undefined : this.loginCodes.get(hash);
+  }
+  deleteLoginCode(codeHash: string) {
+    const code = this.loginCodes.get(codeHash);
+    if (!code) return;
+    this.loginCodes.delete(codeHash);
+    if (this.loginCodeByUid.get(code.uid) === codeHash) this.loginCodeByUid.delete(code.uid);
   }
   getRefreshToken(tokenHash: string) {
     return this.refreshTokens.get(tokenHash);
@@ -280,6 +299,11 @@ export class MemoryStore implements Store {
       this.refreshTokens.delete(hash);
       dropped++;
     }
+    for (const [hash, code] of this.loginCodes) {
+      if (code.expiresAt >= before) continue;
+      this.deleteLoginCode(hash);
+      dropped++;
+    }
     for (const [hash, d] of this.dashboardSessions) if (d.expiresAt < before && this.dashboardSessions.delete(hash)) dropped++;
     for (const [hash, t] of this.accessTokens) if (t.expiresAt < before && this.accessTokens.delete(hash)) dropped++;
     return dropped;
@@ -307,6 +331,7 @@ export class MemoryStore implements Store {
       ...puts('putDashboardSession', this.dashboardSessions.values()),
       ...puts('putGrant', this.grants.values()),
       ...puts('putRefreshToken', this.refreshTokens.values()),
+      ...puts('putLoginCode', this.loginCodes.values()),
       ...puts('putIps', this.ips.values()),
       ...puts('putAccessToken', this.accessTokens.values()),
       ...puts('putOrder', this.orders.values()),
@@ -340,6 +365,8 @@ export class MemoryStore implements Store {
     this.grantsByCode.clear();
     this.grantsByApp.clear();
     this.refreshTokens.clear();
+    this.loginCodes.clear();
+    this.loginCodeByUid.clear();
     this.outbox = [];
     this.outboxSeq = 0;
     this.appSeq = 0;

@@ -1,4 +1,4 @@
-import type { AccessToken, Account, App, Challenge, DashboardSession, IpRegistration, OAuthGrant, OutboxDraft, OutboxMessage, RefreshToken, Session } from '../domain/types.js';
+import type { AccessToken, Account, App, Challenge, DashboardSession, IpRegistration, LoginCode, OAuthGrant, OutboxDraft, OutboxMessage, RefreshToken, Session } from '../domain/types.js';
 import type { AtOrderRecord, AtUser } from '../domain/autotrader/types.js';
 import type { SamcoOrder } from '../domain/orders.js';
 
@@ -36,6 +36,12 @@ export interface Store {
   grantsOfApp(appId: string): OAuthGrant[];
   getRefreshToken(tokenHash: string): RefreshToken | undefined;
   putRefreshToken(token: RefreshToken): void;
+
+  putLoginCode(code: LoginCode): void;
+  loginCodeByHash(codeHash: string): LoginCode | undefined;
+  /** The account's current Login Code: a new one replaces it. */
+  loginCodeOf(uid: string): LoginCode | undefined;
+  deleteLoginCode(codeHash: string): void;
 
   getDashboardSession(tokenHash: string): DashboardSession | undefined;
   putDashboardSession(session: DashboardSession): void;

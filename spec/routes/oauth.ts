@@ -1,76 +1,85 @@
-import { createRoute, z } from '@hono/zod-openapi';
-import { AuthorizationServerMetadata, AuthorizeQuery, ConsentForm, ConsentRequest, OAUTH_RULES, RevokeForm, TokenForm, TokenResponse } from '../schemas/oauth.js';
-import { BODY_ERRORS, formBody, formOrJsonBody, oauthFailures } from '../responses.js';
-import type { ErrorCode } from '../errors.js';
+import { createRoute } from '@hono/zod-openapi';
+import { AuthenticateRequest, AuthenticateResponse, AuthorizeQuery, AuthorizeResponse, OAUTH_RULES, RevokeRequest, RevokeResponse, TokenRequest, TokenResponse } from '../schemas/oauth.js';
+import { BODY_ERRORS, jsonBody, oauthFailures, okJson } from '../responses.js';
 
 const tags = ['OAuth'];
 const CODE_MINUTES = OAUTH_RULES.codeTtlMs / 60_000;
+const REFRESH_DAYS = OAUTH_RULES.refreshTtlMs / 86_400_000;
 
-const redirect = {
-  302: {
-    description: 'Back to the client: `code` and `state` on success; `error`, `error_description` and `state` otherwise (RFC 6749 4.1.2)',
-    headers: { Location: { description: 'The registered redirect URI with the parameters added', schema: { type: 'string' as const } } },
-  },
-};
+const FLOW = 'Samco\'s OAuth 2.1 authorization-code flow as published (no client_id, no PKCE, no client authentication, no discovery document): the app sends the browser to /app/oauth/authorize?api_key=&redirect_url=&state=&scopes=; that page calls GET /oauth/authorize, then POST /oauth/authenticate with the API secret the user pastes, and navigates to data.redirectTo.';
+const STATUSES = 'Failures are {status:"Failure", message, errorCode}; Samco publishes the errorCodes, not the HTTP statuses: the sandbox answers 400 for a missing or wrong parameter, 401 for a bad key, secret or refresh token, 403 for an IP or an account standing, 409 for EOAUTH030.';
+const STANDING = 'An account that is not subscribed or is blocked gets /session/token\'s 403 texts (no errorCode is published for them).';
 
-/** The refusals of the pages a browser shows: HTML when the Accept header names text/html, JSON otherwise. */
-function pageFailures(...codes: ErrorCode[]): {} {
-  const out = oauthFailures(...codes) as Record<number, { content: Record<string, { schema: z.ZodType }> }>;
-  for (const [status, response] of Object.entries(out)) if (Number(status) < 500) response.content['text/html'] = { schema: z.string() };
-  return out;
-}
-
-const NOT_REDIRECTED = 'Refused without a redirect, because the client or its redirect URI cannot be trusted (RFC 6749 4.1.2.1): unknown or inactive client_id, missing or mismatched redirect_uri.';
+const AUTHORIZE_CHECKS = 'api_key (missing, unknown or deactivated app: EOAUTH001), redirect_url (missing or not equal to the registered URL in scheme, host, port, path and query: EOAUTH002), scopes (comma-separated, each one of the app\'s; every app has exactly all; default all: EOAUTH003)';
 
 export const oauthAuthorize = createRoute({
   operationId: 'oauthAuthorize',
   method: 'get',
   path: '/oauth/authorize',
   tags,
-  summary: 'Start an authorization: the consent page',
-  description: `OAuth 2.1 authorization code with PKCE. client_id is the app's API key; redirect_uri must equal its registered Redirect URL exactly; code_challenge_method must be S256. Answers the consent page: HTML when the Accept header names text/html, JSON otherwise. The user consents with POST /oauth/authorize. ${NOT_REDIRECTED} Every other error is redirected.`,
+  summary: 'Validate an authorization request (called by the consent page)',
+  description: `${FLOW} Checks ${AUTHORIZE_CHECKS}, and answers what the consent page shows; state is echoed ("" when none was sent). ${STATUSES}`,
   request: { query: AuthorizeQuery },
   responses: {
-    200: {
-      description: 'The consent page',
-      content: { 'application/json': { schema: ConsentRequest }, 'text/html': { schema: z.string() } },
-    },
-    ...redirect,
-    ...pageFailures('OAUTH_INVALID_REQUEST', 'OAUTH_UNKNOWN_CLIENT', 'OAUTH_REDIRECT_MISMATCH'),
+    ...okJson(AuthorizeResponse, 'The request is valid: continue with POST /oauth/authenticate'),
+    ...oauthFailures('OAUTH_API_KEY_REQUIRED', 'INVALID_API_KEY', 'INACTIVE_API_KEY', 'OAUTH_REDIRECT_REQUIRED', 'OAUTH_REDIRECT_MISMATCH', 'OAUTH_INVALID_SCOPES'),
   },
 });
 
-export const oauthConsent = createRoute({
-  operationId: 'oauthConsent',
+export const oauthAuthenticate = createRoute({
+  operationId: 'oauthAuthenticate',
   method: 'post',
-  path: '/oauth/authorize',
+  path: '/oauth/authenticate',
   tags,
-  summary: 'The user\'s consent: authorise with the app\'s API secret',
-  description: `The consent step as an HTTP call: the parameters of the authorization request again, api_secret, and decision. Approved with the right secret, it redirects with a single-use code valid ${CODE_MINUTES} minutes; denied, with error=access_denied. A wrong API secret is answered 401 and the user may try again. ${NOT_REDIRECTED}`,
-  request: { body: formBody(ConsentForm) },
+  summary: 'Consent with the app\'s API secret: a single-use code',
+  description: `Checks in Samco's published order: ${AUTHORIZE_CHECKS.split(', scopes')[0]}, api_secret (missing, not of the ciphertext form ("Invalid API secret format") or wrong: EOAUTH008), the app's static IPs when it has any registered (EOAUTH009), scopes (EOAUTH003); then the account's standing. ${STANDING} Success: a code of ${OAUTH_RULES.codeBytes} random bytes in base64url (43 characters), single use, valid ${CODE_MINUTES} minutes, in data.redirectTo = redirect_url with code (and state when one was sent) added to its query. JSON, not a 302 (the current contract). ${STATUSES}`,
+  request: { body: jsonBody(AuthenticateRequest) },
   responses: {
-    ...redirect,
-    ...pageFailures(...BODY_ERRORS, 'OAUTH_INVALID_REQUEST', 'OAUTH_UNKNOWN_CLIENT', 'OAUTH_REDIRECT_MISMATCH', 'OAUTH_CONSENT_SECRET'),
+    ...okJson(AuthenticateResponse, 'Authorised: navigate to data.redirectTo'),
+    ...oauthFailures(
+      ...BODY_ERRORS,
+      'OAUTH_API_KEY_REQUIRED',
+      'INVALID_API_KEY',
+      'INACTIVE_API_KEY',
+      'OAUTH_REDIRECT_REQUIRED',
+      'OAUTH_REDIRECT_MISMATCH',
+      'OAUTH_API_SECRET_REQUIRED',
+      'INVALID_API_SECRET_FORMAT',
+      'INVALID_API_SECRET',
+      'OAUTH_IP_NOT_ALLOWED',
+      'OAUTH_INVALID_SCOPES',
+      'ACCOUNT_NOT_SUBSCRIBED',
+      'ACCOUNT_BLOCKED',
+    ),
   },
 });
-
-// Either HTTP Basic or credentials in the body (the empty requirement): both are client authentication.
-const clientSecurity: Array<Record<string, string[]>> = [{ oauthClient: [] }, {}];
-
-const CLIENT_AUTH = 'The client authenticates with HTTP Basic (client_id = API key, client_secret = API secret, each form-encoded) or with client_id and client_secret in the body, not both.';
 
 export const oauthToken = createRoute({
   operationId: 'oauthToken',
   method: 'post',
   path: '/oauth/token',
   tags,
-  security: clientSecurity,
-  summary: 'Exchange a code, or refresh',
-  description: `grant_type=authorization_code: code and code_verifier (PKCE), redirect_uri optional. A code works once; presented again it revokes every token issued from it. grant_type=refresh_token: refresh_token; each refresh returns a new refresh token and the old one dies; a used one presented again revokes the whole authorization. ${CLIENT_AUTH} The body is form-encoded (RFC 6749); a JSON object with the same parameters is accepted too, as Samco's docs send one. The access_token is a session: send it as x-session-token; it ends at 08:00 IST like every session, and with the app's deactivation or key or secret regeneration. Static IPs are not checked here (as /session/token; order calls check them). Answered with Cache-Control: no-store.`,
-  request: { body: formOrJsonBody(TokenForm) },
+  summary: 'Exchange the code for tokens, or refresh',
+  description: `JSON, no client credentials (the code is the credential). grant_type=authorization_code with code: missing EOAUTH010, unknown EOAUTH011 (also a code whose app was deactivated or had its key or secret regenerated since), already exchanged EOAUTH012 (a replay: every token issued under that api_key for that user is revoked, direct session tokens included), expired after ${CODE_MINUTES} minutes EOAUTH013, exchanged while another exchange of the same code is still in progress EOAUTH030 (retry once; nothing is revoked). grant_type=refresh_token with refresh_token: missing EOAUTH015, unknown, already used or revoked EOAUTH016 (nothing else is revoked), older than ${REFRESH_DAYS} days EOAUTH017; each refresh returns a new pair in the same session_id, the old refresh token is inactive at once, and the sandbox also ends the previous access token of that session (Samco tells clients to discard the previous values; the sandbox holds them to it). Both grants enforce the app's static IPs when it has any (EOAUTH009) and the account's standing (${STANDING.split(' gets')[0]}: 403); then the trading backend starts the session: when it cannot, EOAUTH999 with /session/token's text, and the code stays unused. expires_in is always ${OAUTH_RULES.accessExpiresInS} as published, yet the access token, like every session, ends at the next 08:00 IST, and with the app's deactivation or key or secret regeneration. ${STATUSES}`,
+  request: { body: jsonBody(TokenRequest) },
   responses: {
-    200: { description: 'Tokens issued', content: { 'application/json': { schema: TokenResponse } } },
-    ...oauthFailures(...BODY_ERRORS, 'OAUTH_INVALID_REQUEST', 'OAUTH_INVALID_CLIENT', 'OAUTH_INVALID_GRANT', 'OAUTH_INVALID_SCOPE', 'OAUTH_UNSUPPORTED_GRANT_TYPE'),
+    ...okJson(TokenResponse, 'Tokens issued'),
+    ...oauthFailures(
+      ...BODY_ERRORS,
+      'OAUTH_GRANT_TYPE',
+      'OAUTH_CODE_REQUIRED',
+      'OAUTH_CODE_NOT_FOUND',
+      'OAUTH_CODE_USED',
+      'OAUTH_CODE_EXPIRED',
+      'OAUTH_EXCHANGE_IN_PROGRESS',
+      'OAUTH_REFRESH_REQUIRED',
+      'OAUTH_REFRESH_INVALID',
+      'OAUTH_REFRESH_EXPIRED',
+      'OAUTH_IP_NOT_ALLOWED',
+      'ACCOUNT_NOT_SUBSCRIBED',
+      'ACCOUNT_BLOCKED',
+      'OAUTH_BACKEND_UNAVAILABLE',
+    ),
   },
 });
 
@@ -79,22 +88,11 @@ export const oauthRevoke = createRoute({
   method: 'post',
   path: '/oauth/revoke',
   tags,
-  security: clientSecurity,
-  summary: 'Revoke a token (RFC 7009)',
-  description: `An access token ends alone; a refresh token ends with its whole authorization (every access token issued from it). An unknown or already dead token is answered 200 as well; a token of another client is refused. ${CLIENT_AUTH}`,
-  request: { body: formOrJsonBody(RevokeForm) },
+  summary: 'Revoke a token (logout)',
+  description: `Either token of an OAuth session ends the whole session (every access and refresh token of its session_id); a /session/token session token ends that session. Idempotent: an unknown or already revoked token gets the same answer. token is required; token_type is optional (both kinds are looked up) but, when sent, must be access_token or refresh_token (the sandbox's choice). ${STATUSES}`,
+  request: { body: jsonBody(RevokeRequest) },
   responses: {
-    200: { description: 'The token no longer works (empty body)' },
-    ...oauthFailures(...BODY_ERRORS, 'OAUTH_INVALID_REQUEST', 'OAUTH_INVALID_CLIENT', 'OAUTH_FOREIGN_TOKEN'),
+    ...okJson(RevokeResponse, 'Revoked (or already dead)'),
+    ...oauthFailures(...BODY_ERRORS, 'OAUTH_TOKEN_REQUIRED', 'OAUTH_TOKEN_TYPE'),
   },
-});
-
-export const oauthMetadata = createRoute({
-  operationId: 'oauthMetadata',
-  method: 'get',
-  path: '/.well-known/oauth-authorization-server',
-  tags,
-  summary: 'Authorization server metadata (RFC 8414)',
-  description: 'The endpoints and what they support, for client libraries that discover them. The issuer is the origin the request was sent to.',
-  responses: { 200: { description: 'The metadata', content: { 'application/json': { schema: AuthorizationServerMetadata } } }, ...oauthFailures() },
 });

@@ -11,6 +11,11 @@ import {
   ClockRequest,
   ClockResponse,
   ResetResponse,
+  AccountStandingParams,
+  AccountStandingRequest,
+  AccountStandingResponse,
+  TradingBackendRequest,
+  TradingBackendResponse,
 } from '../schemas/sandbox.js';
 import { FixtureAccount, FixtureAtUser, FixtureSet } from '../schemas/fixtures.js';
 import { BODY_ERRORS, failures, jsonBody, okJson } from '../responses.js';
@@ -112,4 +117,28 @@ export const sandboxSetClock = createRoute({
   description: 'E.g. {"set":"2025-12-18T02:29:00Z"} (07:59 IST, frozen), then {"advanceMs":60000} to reach 08:00 IST; {"real":true} goes back to real time. A reset leaves the clock as it is.',
   request: { body: jsonBody(ClockRequest) },
   responses: { ...okJson(ClockResponse, 'The clock'), ...failures(...BODY_ERRORS, 'CONTROL_FORBIDDEN') },
+});
+
+export const sandboxSetStanding = createRoute({
+  operationId: 'sandboxSetStanding',
+  method: 'put',
+  path: '/__sandbox/accounts/{uid}/standing',
+  tags,
+  security,
+  summary: 'Put an account into a standing: active, not subscribed, blocked, or trading backend unavailable',
+  description: 'Each standing gives its published answer at /session/token and in the OAuth flow: not-subscribed and blocked 403, backend-unavailable 401 "Unable to start your trading session..." (EOAUTH999 at /oauth/token). Also settable per account in a fixture file (standing).',
+  request: { params: AccountStandingParams, body: jsonBody(AccountStandingRequest) },
+  responses: { ...okJson(AccountStandingResponse, 'Standing set'), ...failures(...BODY_ERRORS, 'UNKNOWN_USER', 'CONTROL_FORBIDDEN') },
+});
+
+export const sandboxTradingBackend = createRoute({
+  operationId: 'sandboxTradingBackend',
+  method: 'put',
+  path: '/__sandbox/trading-backend',
+  tags,
+  security,
+  summary: 'Make the trading backend slow',
+  description: 'A delay on the step where the trading backend starts a session (after the credentials are accepted, at /session/token and /oauth/token). While one exchange of a code waits there, a second exchange of the same code gets EOAUTH030. Reset sets it back to 0.',
+  request: { body: jsonBody(TradingBackendRequest) },
+  responses: { ...okJson(TradingBackendResponse, 'Delay set'), ...failures(...BODY_ERRORS, 'CONTROL_FORBIDDEN') },
 });

@@ -13,3 +13,10 @@ export const IsoTime = z.iso.datetime().openapi({ description: 'ISO 8601 time, U
 export const Ip = z.string().openapi({ description: 'An IPv4 address as the server sees it', example: '203.0.113.10' });
 
 export const AppId = z.uuid().openapi({ description: 'The sandbox id of an OAuth app', example: '6d1f3c1e-2b7a-4a4e-9a51-1f0e8f0c2d11' });
+
+/** srcIp and the registered IPs as Samco answers them: since v3.2 an unregistered IP is "" (never null). */
+export const publishedIps = {
+  srcIp: Ip,
+  primaryIp: z.string().openapi({ description: 'The PRIMARY static IP registered for the app; "" when none is', example: '203.0.113.10' }),
+  secondaryIp: z.string().openapi({ description: 'The SECONDARY static IP registered for the app; "" when none is', example: '' }),
+};

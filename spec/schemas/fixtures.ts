@@ -2,6 +2,15 @@ import { z } from '@hono/zod-openapi';
 import { IsoTime, Uid } from './common.js';
 import { AppName, AppStatus, RedirectUrl } from './apps.js';
 import { Limit } from './limits.js';
+import { ApiKey, ApiSecret } from './credentials.js';
+
+/**
+ * What Samco's backend can say of an account, each with its published /session/token answer:
+ * active; not subscribed to the Trade API (403); blocked (403); or its trading backend cannot
+ * start a session (401 "Unable to start your trading session...", EOAUTH999 at /oauth/token).
+ */
+export const ACCOUNT_STANDINGS = ['active', 'not-subscribed', 'blocked', 'backend-unavailable'] as const;
+export const AccountStanding = z.enum(ACCOUNT_STANDINGS).openapi('AccountStanding', { description: 'active (default), not-subscribed, blocked, or backend-unavailable' });
 
 /** A data set a client team can load: every credential in it is plaintext so tests can use it; the sandbox stores it hashed. */
 export const FixtureApp = z
@@ -10,8 +19,8 @@ export const FixtureApp = z
     appName: AppName,
     redirectUrl: RedirectUrl,
     status: AppStatus,
-    apiKey: z.string().min(16).max(256),
-    apiSecret: z.string().min(16).max(256),
+    apiKey: ApiKey,
+    apiSecret: ApiSecret,
     createdAt: IsoTime.optional(),
   })
   .openapi('FixtureApp');
@@ -25,6 +34,7 @@ export const FixtureAccount = z
     mobile: z.string().regex(/^\d{10}$/).openapi({ example: '9876543210' }),
     email: z.email().max(254),
     limits: z.strictObject({ equityLimit: Limit, commodityLimit: Limit }).optional(),
+    standing: AccountStanding.optional(),
     apps: z.array(FixtureApp).max(5).optional(),
   })
   .openapi('FixtureAccount');

@@ -1,119 +1,120 @@
 import { z } from '@hono/zod-openapi';
+import { publishedIps } from './common.js';
 
 /**
- * The OAuth 2.1 authorization-code rules, shared by the spec's descriptions and the domain.
- * Codes live 10 minutes (the longest RFC 6749 recommends, and what Samco's docs state); refresh
- * tokens 7 days (Samco's refresh_token_expires_in); access tokens, like every session, until
- * 08:00 IST the next day.
+ * Samco's OAuth 2.1 authorization-code flow, as its docs publish it (not RFC-shaped): the API key
+ * and redirect URL identify the app, the user consents with the app's API secret, the code alone
+ * is the credential at the token exchange. Numbers shared by the spec's texts and the domain.
  */
 export const OAUTH_RULES = {
+  /** Codes: 32 random bytes, base64url, single use, 10 minutes. */
+  codeBytes: 32,
   codeTtlMs: 10 * 60 * 1000,
+  /** What `expires_in` reports; the session still ends at 08:00 IST like every session. */
+  accessExpiresInS: 86_400,
   refreshTtlMs: 7 * 24 * 60 * 60 * 1000,
-  scope: 'all',
-  /** RFC 7636: 43-128 unreserved characters. */
-  verifier: /^[A-Za-z0-9._~-]{43,128}$/,
-  /** BASE64URL(SHA-256(verifier)) without padding: always 43 characters. */
-  challenge: /^[A-Za-z0-9_-]{43}$/,
+  /** The scopes an app is registered with: every app of the dashboard has exactly `all`. */
+  appScopes: ['all'],
+  defaultScopes: 'all',
+  nextAction: '/oauth/authenticate',
 } as const;
 
-// OAuth requests are plain objects, not strict ones: RFC 6749 section 3.2 says unrecognised
-// parameters MUST be ignored. Every parameter is an optional string here so that a missing one
-// gets the OAuth error the protocol prescribes (and, at authorize, a redirect), not a schema error.
+const REFRESH_DAYS = OAUTH_RULES.refreshTtlMs / 86_400_000;
+
+// Requests are plain objects: unknown keys are ignored as the real service does, and every field
+// is an optional string so that a missing one gets Samco's errorCode instead of a schema error.
 const param = (description: string, example?: string) => z.string().optional().openapi({ description, ...(example ? { example } : {}) });
 
 const authorizeFields = {
-  response_type: param('Must be code', 'code'),
-  client_id: param('The API key of an active app', 'sandbox-app-key'),
-  redirect_uri: param('Must equal the Redirect URL registered for the app exactly: scheme, host, port and path', 'https://tradeapi.samco.in/app/callback'),
-  state: param('Opaque value returned unchanged with the code or the error', 'af0ifjsldkj'),
-  code_challenge: param('PKCE: BASE64URL(SHA-256(code_verifier)), 43 characters. Required.', 'E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM'),
-  code_challenge_method: param('Must be S256 (plain is refused)', 'S256'),
-  scope: param('Optional; the only scope is all', 'all'),
+  api_key: param('The API key of the app, exactly as e-mailed (an AES ciphertext: paste as is)', '3f1c0a7e9b2d4c6e8a0b1c2d3e4f5a6b7c8d9e0f1a2b3c4d5e6f7a8b9c0d1e2f'),
+  redirect_url: param('Must equal the redirect URL registered for the app: scheme, host, port and path', 'https://tradeapi.samco.in/app/callback'),
+  state: param('Opaque CSRF value, echoed unchanged', 'af0ifjsldkj'),
+  scopes: param('Comma-separated; a subset of the app\'s scopes (every app has all). Default all.', 'all'),
 };
 
 export const AuthorizeQuery = z.object(authorizeFields);
 
-export const ConsentForm = z
+export const AuthenticateRequest = z
   .object({
     ...authorizeFields,
-    api_secret: param('The app\'s API Secret: the user authorises the request with it'),
-    decision: z.enum(['approve', 'deny']).optional().openapi({ description: 'approve (default) or deny; deny sends error=access_denied back to the client' }),
+    api_secret: param('The API secret of the app, exactly as shown once by the dashboard (~96 hex characters)'),
   })
-  .openapi('OAuthConsentForm');
+  .openapi('OAuthAuthenticateRequest');
 
-export const ConsentRequest = z
-  .strictObject({
-    appName: z.string(),
-    clientId: z.string(),
-    redirectUri: z.string(),
-    scope: z.literal(OAUTH_RULES.scope),
-    state: z.string().nullable(),
-    consent: z.string().openapi({ description: 'How to grant it: POST these parameters to /oauth/authorize with api_secret' }),
-  })
-  .openapi('OAuthConsentRequest', { description: 'The consent page as JSON (Accept: application/json): what the user is asked to authorise' });
-
-export const TokenForm = z
+export const TokenRequest = z
   .object({
     grant_type: param('authorization_code or refresh_token', 'authorization_code'),
     code: param('authorization_code: the code from the redirect'),
-    code_verifier: param('authorization_code: the PKCE verifier (43-128 characters of A-Z a-z 0-9 - . _ ~)'),
-    redirect_uri: param('authorization_code: optional; when sent it must equal the one of the authorization request'),
-    refresh_token: param('refresh_token: the newest refresh token of the authorization'),
-    scope: param('refresh_token: optional; must be all'),
-    client_id: param('client_secret_post: the API key (else use HTTP Basic)'),
-    client_secret: param('client_secret_post: the API secret (else use HTTP Basic)'),
+    refresh_token: param('refresh_token: the newest refresh token of the session'),
   })
-  .openapi('OAuthTokenForm');
+  .openapi('OAuthTokenRequest');
 
-export const RevokeForm = z
+export const RevokeRequest = z
   .object({
-    token: param('An access token or refresh token of this client'),
-    token_type_hint: param('access_token or refresh_token (a hint only: both kinds are looked up)'),
-    client_id: param('client_secret_post: the API key (else use HTTP Basic)'),
-    client_secret: param('client_secret_post: the API secret (else use HTTP Basic)'),
+    token: param('An access_token or refresh_token'),
+    token_type: param('access_token or refresh_token; optional: both kinds are looked up', 'access_token'),
   })
-  .openapi('OAuthRevokeForm');
+  .openapi('OAuthRevokeRequest');
+
+export const AuthorizeResponse = z
+  .strictObject({
+    status: z.literal('Success'),
+    message: z.string().openapi({ example: 'Authorization request validated. Continue with POST /oauth/authenticate to complete login and consent.' }),
+    data: z.strictObject({
+      appName: z.string(),
+      apiKey: z.string().openapi({ description: 'The api_key of the request, echoed' }),
+      redirectUrl: z.string().openapi({ description: 'The redirect_url of the request, echoed' }),
+      state: z.string().openapi({ description: 'The state of the request, echoed ("" when none was sent)' }),
+      scopes: z.string().openapi({ description: 'The resolved scopes', example: 'all' }),
+      clientUid: z.string().openapi({ description: 'The client code of the account that owns the app', example: 'DV99999' }),
+      nextAction: z.literal(OAUTH_RULES.nextAction),
+    }),
+  })
+  .openapi('OAuthAuthorizeResponse');
+
+export const AuthenticateResponse = z
+  .strictObject({
+    status: z.literal('Success'),
+    data: z.strictObject({
+      redirectTo: z.string().openapi({ description: 'The redirect URL with code (and state, when one was sent); the consent page navigates there', example: 'https://tradeapi.samco.in/app/callback?code=k6Yc7QxZ8m3pR2sT9vW1yA4bC6dE8fG0hJ2kL4mN6oP&state=af0ifjsldkj' }),
+    }),
+  })
+  .openapi('OAuthAuthenticateResponse');
 
 export const TokenResponse = z
   .strictObject({
-    access_token: z.string().openapi({ description: 'Send it as the x-session-token header; valid until 08:00 IST the next day' }),
-    token_type: z.literal('Bearer'),
-    expires_in: z.number().int().nonnegative().openapi({ description: 'Seconds until the access token expires (08:00 IST the next day)', example: 64800 }),
-    refresh_token: z.string().openapi({ description: `Single use: each refresh returns a new one. Valid ${OAUTH_RULES.refreshTtlMs / 86_400_000} days.` }),
-    refresh_token_expires_in: z.number().int().nonnegative().openapi({ example: 604800 }),
-    scope: z.literal(OAUTH_RULES.scope),
+    status: z.literal('Success'),
+    data: z.strictObject({
+      access_token: z.string().openapi({ description: 'A JWT: send it as the x-session-token header. Ends at 08:00 IST like every session, whatever expires_in says.' }),
+      token_type: z.literal('Bearer'),
+      expires_in: z.literal(OAUTH_RULES.accessExpiresInS).openapi({ description: 'Always 86400, as published; the session still ends at the next 08:00 IST' }),
+      refresh_token: z.string().openapi({ description: `Opaque base64url; single use (each refresh returns a new one); valid ${REFRESH_DAYS} days` }),
+      refresh_token_expires_in: z.literal(OAUTH_RULES.refreshTtlMs / 1000),
+      session_id: z.string().openapi({ description: 'The OAuth session: the same across refreshes; revoking either token ends it', example: '9c3f5e7a1b2d4f6e8a0c2e4f6a8b0d2e' }),
+      user_id: z.string().openapi({ description: 'The account\'s client code, the same as accountID' }),
+      scopes: z.string().openapi({ example: 'all' }),
+      accountID: z.string(),
+      accountName: z.string(),
+      exchangeList: z.array(z.string()),
+      orderTypeList: z.array(z.string()),
+      productList: z.array(z.string()),
+      ...publishedIps,
+    }),
   })
   .openapi('OAuthTokenResponse');
 
-export const OAUTH_ERROR_CODES = [
-  'invalid_request',
-  'invalid_client',
-  'invalid_grant',
-  'unsupported_grant_type',
-  'unsupported_response_type',
-  'invalid_scope',
-  'access_denied',
-  'server_error',
-] as const;
+export const RevokeResponse = z
+  .strictObject({ status: z.literal('Success'), message: z.literal('Token revoked successfully') })
+  .openapi('OAuthRevokeResponse');
+
+export const OAuthFailure = z
+  .strictObject({
+    status: z.literal('Failure'),
+    message: z.string(),
+    errorCode: z.string().optional().openapi({ description: 'EOAUTH0xx where Samco publishes one', example: 'EOAUTH011' }),
+  })
+  .openapi('OAuthFailure', { description: 'Refused. Nothing was changed, except that a replayed code (EOAUTH012) revokes every token of the app for the user.' });
 
 export const OAuthError = z
-  .strictObject({
-    error: z.enum(OAUTH_ERROR_CODES),
-    error_description: z.string(),
-  })
-  .openapi('OAuthError', { description: 'RFC 6749 section 5.2: the OAuth error body. Nothing was changed, except that a replayed code or refresh token revokes its authorization.' });
-
-export const AuthorizationServerMetadata = z
-  .strictObject({
-    issuer: z.string().openapi({ example: 'http://127.0.0.1:4010' }),
-    authorization_endpoint: z.string(),
-    token_endpoint: z.string(),
-    revocation_endpoint: z.string(),
-    response_types_supported: z.array(z.literal('code')),
-    grant_types_supported: z.array(z.enum(['authorization_code', 'refresh_token'])),
-    code_challenge_methods_supported: z.array(z.literal('S256')),
-    token_endpoint_auth_methods_supported: z.array(z.enum(['client_secret_basic', 'client_secret_post'])),
-    revocation_endpoint_auth_methods_supported: z.array(z.enum(['client_secret_basic', 'client_secret_post'])),
-    scopes_supported: z.array(z.literal(OAUTH_RULES.scope)),
-  })
-  .openapi('OAuthServerMetadata', { description: 'RFC 8414 authorization server metadata, so that OAuth client libraries can discover the endpoints' });
+  .strictObject({ status: z.literal('Error'), message: z.string() })
+  .openapi('OAuthError', { description: 'The sandbox failed; nothing was changed.' });

@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { success } from './envelope.js';
 import { IsoTime, Uid } from './common.js';
+import { AccountStanding } from './fixtures.js';
 
 export const OUTBOX_KINDS = ['otp-sms', 'otp-email', 'api-key-email', 'secret-key-email'] as const;
 export const OutboxKind = z.enum(OUTBOX_KINDS).openapi('OutboxKind');
@@ -90,3 +91,21 @@ export const ClockResponse = success('ClockResponse', {
   serverTime: z.string().openapi({ description: 'The same instant as the envelopes write it (IST)' }),
   frozen: z.boolean(),
 });
+
+export const AccountStandingParams = z.strictObject({
+  uid: Uid.openapi({ param: { name: 'uid', in: 'path' } }),
+});
+
+export const AccountStandingRequest = z
+  .strictObject({ standing: AccountStanding })
+  .openapi('AccountStandingRequest', { description: 'What Samco\'s backend says of the account from now on; sessions already issued are not touched' });
+
+export const AccountStandingResponse = success('AccountStandingResponse', { uid: Uid, standing: AccountStanding });
+
+export const TradingBackendRequest = z
+  .strictObject({
+    delayMs: z.number().int().min(0).max(60_000).openapi({ description: 'How long the trading backend takes to start a session (at /session/token and /oauth/token); 0 (the default) for no delay' }),
+  })
+  .openapi('TradingBackendRequest');
+
+export const TradingBackendResponse = success('TradingBackendResponse', { delayMs: z.number().int() });

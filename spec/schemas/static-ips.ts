@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { success } from './envelope.js';
-import { AppId, Ip, IsoTime, Uid } from './common.js';
+import { AppId, Ip, IsoTime, Uid, publishedIps } from './common.js';
 
 export const IpType = z.enum(['PRIMARY', 'SECONDARY']).openapi('IpType');
 const IpAddress = z.string().min(1).max(64).openapi({ description: 'A public IPv4 address (private, loopback, link-local, CGNAT, multicast, documentation, reserved and IPv6 are refused)', example: '49.36.10.20' });
@@ -27,9 +27,7 @@ export const SetStaticIpRequest = z
   .openapi('SetStaticIpRequest', { description: 'Register or change one slot. A SECONDARY needs a PRIMARY first; a change (not a first registration) is allowed once every 7 days across all of the account\'s apps.' });
 
 export const WhoAmIResponse = success('WhoAmIResponse', {
-  srcIp: Ip,
-  primaryIp: Ip.nullable(),
-  secondaryIp: Ip.nullable(),
+  ...publishedIps,
   matches: z.boolean(),
   matchedAs: IpType.nullable(),
 });
