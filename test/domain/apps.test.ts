@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createApp, makeDomain, openAccount, otpOf, runAction } from '../helpers.js';
 
 describe('creating apps', () => {
-  it('checks the rules before sending an OTP and again on verify', () => {
+  it('checks the rules before sending an OTP and again on verify', async () => {
     const domain = makeDomain();
     const account = openAccount(domain);
     const a = domain.apps.requestCreate(account, { appName: 'Twin', redirectUrl: 'https://example.com/cb' });
@@ -14,7 +14,7 @@ describe('creating apps', () => {
     expect(domain.apps.list(account)).toHaveLength(1);
   });
 
-  it('collides names case-insensitively after trimming, and deactivated apps keep theirs', () => {
+  it('collides names case-insensitively after trimming, and deactivated apps keep theirs', async () => {
     const domain = makeDomain();
     const account = openAccount(domain);
     const { app } = createApp(domain, account, 'Alpha Desk');
@@ -26,13 +26,13 @@ describe('creating apps', () => {
     expect(domain.apps.requestCreate(account, { appName: 'Alpha Desk 2', redirectUrl: 'https://example.com/cb' }).ok).toBe(true);
   });
 
-  it('names are per account: another account may use the same name', () => {
+  it('names are per account: another account may use the same name', async () => {
     const domain = makeDomain();
     createApp(domain, openAccount(domain, 'AA1111'), 'Shared Name');
     expect(() => createApp(domain, openAccount(domain, 'BB2222'), 'shared name')).not.toThrow();
   });
 
-  it('allows 5 apps, deactivated ones counted; the 6th fails before and after the OTP and changes nothing', () => {
+  it('allows 5 apps, deactivated ones counted; the 6th fails before and after the OTP and changes nothing', async () => {
     const domain = makeDomain();
     const account = openAccount(domain);
     const pending = domain.apps.requestCreate(account, { appName: 'Late', redirectUrl: 'https://example.com/cb' });
@@ -47,7 +47,7 @@ describe('creating apps', () => {
     expect(domain.store.appCount()).toBe(5);
   });
 
-  it('hands the secret out once and keeps only hashes of key and secret', () => {
+  it('hands the secret out once and keeps only hashes of key and secret', async () => {
     const domain = makeDomain();
     const account = openAccount(domain);
     const { app, apiKey, apiSecret } = createApp(domain, account, 'Hash Check');
@@ -59,7 +59,7 @@ describe('creating apps', () => {
 });
 
 describe('editing apps', () => {
-  it('changes name and URL on verify only; scope and credentials stay', () => {
+  it('changes name and URL on verify only; scope and credentials stay', async () => {
     const domain = makeDomain();
     const account = openAccount(domain);
     const { app, apiKey, apiSecret } = createApp(domain, account, 'Before');
@@ -70,10 +70,10 @@ describe('editing apps', () => {
     const done = domain.apps.verify(account, challenge.value.id, otpOf(domain, account.uid, challenge.value.id));
     expect(done).toMatchObject({ ok: true, value: { action: 'edit', app: { name: 'After', redirectUrl: 'http://127.0.0.1:9000/cb' } } });
     expect(domain.store.getApp(app.id)!.updatedAt).toBe(app.createdAt + 60_000);
-    expect(domain.sessions.fromApiKey(apiKey, apiSecret, '127.0.0.1').ok).toBe(true);
+    expect((await domain.sessions.fromApiKey(apiKey, apiSecret, '127.0.0.1')).ok).toBe(true);
   });
 
-  it('may change only the case of its own name, not take another app\'s', () => {
+  it('may change only the case of its own name, not take another app\'s', async () => {
     const domain = makeDomain();
     const account = openAccount(domain);
     const { app } = createApp(domain, account, 'mine');
@@ -82,7 +82,7 @@ describe('editing apps', () => {
     expect(domain.apps.requestEdit(account, app.id, { appName: ' theirs ' })).toMatchObject({ error: { code: 'APP_NAME_TAKEN' } });
   });
 
-  it('refuses an edit that changes nothing', () => {
+  it('refuses an edit that changes nothing', async () => {
     const domain = makeDomain();
     const account = openAccount(domain);
     const { app } = createApp(domain, account, 'Same', 'https://example.com/cb');
@@ -92,7 +92,7 @@ describe('editing apps', () => {
 });
 
 describe('status changes', () => {
-  it('refuses to deactivate twice or activate an active app', () => {
+  it('refuses to deactivate twice or activate an active app', async () => {
     const domain = makeDomain();
     const account = openAccount(domain);
     const { app } = createApp(domain, account, 'Toggle');
@@ -101,7 +101,7 @@ describe('status changes', () => {
     expect(domain.apps.requestStatus(account, app.id, 'deactivate')).toMatchObject({ error: { code: 'APP_ALREADY_DEACTIVATED' } });
   });
 
-  it('two pending deactivations: the second fails on verify and changes nothing', () => {
+  it('two pending deactivations: the second fails on verify and changes nothing', async () => {
     const domain = makeDomain();
     const account = openAccount(domain);
     const { app } = createApp(domain, account, 'Racing');
@@ -115,7 +115,7 @@ describe('status changes', () => {
     expect(domain.store.getApp(app.id)!.updatedAt).toBe(updated);
   });
 
-  it('another account\'s app is not found', () => {
+  it('another account\'s app is not found', async () => {
     const domain = makeDomain();
     const { app } = createApp(domain, openAccount(domain, 'OW1111'), 'Owned');
     const other = openAccount(domain, 'OT2222');

@@ -4,19 +4,21 @@ import { DEFAULT_SET_OPTIONS, generateFixtureSet } from '../../fixtures/generato
 import { FixtureSet } from '../../spec/schemas/fixtures.js';
 import { makeDomain, openAccount, otpOf } from '../helpers.js';
 
+const KEY = 'ab'.repeat(32);
+const SECRET = 'cd'.repeat(48);
 const committed = JSON.parse(readFileSync(new URL('../../fixtures/default.json', import.meta.url), 'utf8'));
 
 describe('fixture generator', () => {
-  it('same seed, same data; another seed, other data', () => {
+  it('same seed, same data; another seed, other data', async () => {
     expect(generateFixtureSet({ seed: 7, accounts: 5 })).toEqual(generateFixtureSet({ seed: 7, accounts: 5 }));
     expect(generateFixtureSet({ seed: 8, accounts: 5 })).not.toEqual(generateFixtureSet({ seed: 7, accounts: 5 }));
   });
 
-  it('fixtures/default.json is what `npm run fixtures` generates (not stale)', () => {
+  it('fixtures/default.json is what `npm run fixtures` generates (not stale)', async () => {
     expect(committed).toEqual(generateFixtureSet(DEFAULT_SET_OPTIONS));
   });
 
-  it('the default set is a valid fixture set with empty, full and deactivated cases', () => {
+  it('the default set is a valid fixture set with empty, full and deactivated cases', async () => {
     const set = FixtureSet.parse(committed);
     const counts = set.accounts.map((a) => a.apps?.length ?? 0);
     expect(counts).toContain(0);
@@ -25,15 +27,15 @@ describe('fixture generator', () => {
     expect(new Set(set.accounts.map((a) => a.uid)).size).toBe(set.accounts.length);
   });
 
-  it('a 1,000-account set loads, and its credentials work as given', () => {
+  it('a 1,000-account set loads, and its credentials work as given', async () => {
     const set = generateFixtureSet({ seed: 3, accounts: 1000 });
     const domain = makeDomain();
     expect(domain.load(set)).toMatchObject({ ok: true, value: { accounts: 1000 } });
     const account = set.accounts.find((a) => a.apps?.some((app) => app.status === 'Active') && a.apps.some((app) => app.status === 'Deactivated'))!;
     const active = account.apps!.find((app) => app.status === 'Active')!;
     const inactive = account.apps!.find((app) => app.status === 'Deactivated')!;
-    expect(domain.sessions.fromApiKey(active.apiKey, active.apiSecret, '127.0.0.1').ok).toBe(true);
-    expect(domain.sessions.fromApiKey(inactive.apiKey, inactive.apiSecret, '127.0.0.1')).toMatchObject({ error: { code: 'INACTIVE_API_KEY' } });
+    expect((await domain.sessions.fromApiKey(active.apiKey, active.apiSecret, '127.0.0.1')).ok).toBe(true);
+    expect((await domain.sessions.fromApiKey(inactive.apiKey, inactive.apiSecret, '127.0.0.1'))).toMatchObject({ error: { code: 'INACTIVE_API_KEY' } });
     expect(domain.accounts.dashboardLogin(account.uid, account.password).ok).toBe(true);
   });
 });
@@ -42,7 +44,7 @@ describe('loading fixtures', () => {
   const base = { name: 'N', password: 'p', yob: '1990', mobile: '9876543210', email: 'n@example.com' };
   const app = (appName: string, apiKey: string) => ({ appName, redirectUrl: 'https://example.com/cb', status: 'Active' as const, apiKey, apiSecret: 'S'.repeat(32) });
 
-  it('is all or nothing: a clash anywhere loads nothing', () => {
+  it('is all or nothing: a clash anywhere loads nothing', async () => {
     const domain = makeDomain();
     openAccount(domain, 'TAKEN1');
     const result = domain.load({ accounts: [{ ...base, uid: 'FRESH1' }, { ...base, uid: 'TAKEN1' }] });
@@ -50,7 +52,7 @@ describe('loading fixtures', () => {
     expect(domain.accounts.get('FRESH1')).toBeUndefined();
   });
 
-  it('refuses apps that break the dashboard\'s rules', () => {
+  it('refuses apps that break the dashboard\'s rules', async () => {
     const domain = makeDomain();
     const twins = { ...base, uid: 'TW1111', apps: [app('Same', 'K'.repeat(32)), app(' same ', 'L'.repeat(32))] };
     expect(domain.load({ accounts: [twins] })).toMatchObject({ error: { code: 'INVALID_FIXTURE', message: /duplicate app name/ } });
@@ -63,7 +65,7 @@ describe('loading fixtures', () => {
 });
 
 describe('reset and seed', () => {
-  it('reset returns to the start-up fixtures, and the seed replays the same OTPs', () => {
+  it('reset returns to the start-up fixtures, and the seed replays the same OTPs', async () => {
     const domain = makeDomain('replay');
     const account = openAccount(domain);
     domain.accounts.generateLegacyOtp(account.uid);
@@ -77,7 +79,7 @@ describe('reset and seed', () => {
 });
 
 describe('retention', () => {
-  it('sweeps challenges, sessions and tokens an hour after they stopped mattering, and nothing alive', () => {
+  it('sweeps challenges, sessions and tokens an hour after they stopped mattering, and nothing alive', async () => {
     const domain = makeDomain();
     const account = openAccount(domain);
     domain.accounts.generateLegacyOtp(account.uid);
@@ -93,7 +95,7 @@ describe('retention', () => {
 });
 
 describe('retention by count', () => {
-  it('a superseded legacy OTP is dropped at once; beyond the cap, the oldest revoked sessions go first', () => {
+  it('a superseded legacy OTP is dropped at once; beyond the cap, the oldest revoked sessions go first', async () => {
     const domain = makeDomain();
     const account = openAccount(domain);
     for (let i = 0; i < 3; i++) domain.accounts.generateLegacyOtp(account.uid);
@@ -101,15 +103,16 @@ describe('retention by count', () => {
     const store = domain.store as unknown as { challenges: Map<string, unknown> };
     expect(store.challenges.size).toBe(1);
 
-    const apps = domain.load({ accounts: [{ uid: 'CAP001', name: 'C', password: 'p', yob: '1990', mobile: '9876543210', email: 'c@example.com', apps: [{ appName: 'Cap App', redirectUrl: 'https://example.com/cb', status: 'Active', apiKey: 'K'.repeat(32), apiSecret: 'S'.repeat(32) }] }] });
+    const apps = domain.load({ accounts: [{ uid: 'CAP001', name: 'C', password: 'p', yob: '1990', mobile: '9876543210', email: 'c@example.com', apps: [{ appName: 'Cap App', redirectUrl: 'https://example.com/cb', status: 'Active', apiKey: KEY, apiSecret: SECRET }] }] });
     expect(apps.ok).toBe(true);
-    const tokens = Array.from({ length: 5 }, () => {
-      const s = domain.sessions.fromApiKey('K'.repeat(32), 'S'.repeat(32), '127.0.0.1');
+    const tokens: string[] = [];
+    for (let i = 0; i < 5; i++) {
+      const s = await domain.sessions.fromApiKey(KEY, SECRET, '127.0.0.1');
       if (!s.ok) throw new Error();
       domain.clock.advance(1000);
       domain.sessions.logout(s.value.sessionToken);
-      return s.value.sessionToken;
-    });
+      tokens.push(s.value.sessionToken);
+    }
     expect(domain.store.sweep(domain.clock.now(), 3600_000, 2)).toBe(3);
     expect(tokens.map((t) => domain.sessions.authenticate(t).ok ? 'ok' : (domain.sessions.authenticate(t) as { error: { code: string } }).error.code)).toEqual([
       'SESSION_INVALID', 'SESSION_INVALID', 'SESSION_INVALID', 'SESSION_REVOKED', 'SESSION_REVOKED',

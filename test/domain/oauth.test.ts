@@ -1,280 +1,293 @@
-import { createHash } from 'node:crypto';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { OAUTH_RULES, type AuthorizeOutcome, type AuthorizeParams } from '../../mock/domain/oauth.js';
+import { OAUTH_RULES, type AuthenticateParams } from '../../mock/domain/oauth.js';
 import type { SandboxDomain } from '../../mock/domain/domain.js';
 import type { Account } from '../../mock/domain/types.js';
-import { createApp, makeDomain, openAccount, runAction } from '../helpers.js';
+import { createApp, makeDomain, openAccount, otpOf, runAction } from '../helpers.js';
 
 const REDIRECT = 'https://example.com/cb';
-const VERIFIER = 'dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk';
-const CHALLENGE = createHash('sha256').update(VERIFIER).digest('base64url');
 const IP = '49.36.10.20';
+const OTHER_IP = '49.36.10.99';
 
-const redirectOf = (outcome: AuthorizeOutcome) => {
-  if (outcome.kind !== 'redirect') throw new Error(`expected a redirect, got ${outcome.kind}`);
-  return new URL(outcome.location);
-};
-const refusal = (outcome: AuthorizeOutcome) => (outcome.kind === 'refused' ? outcome.error.code : `not refused: ${outcome.kind}`);
-
-describe('OAuth 2.1 authorization code with PKCE', () => {
+describe("Samco's OAuth 2.1 flow (domain)", () => {
   let domain: SandboxDomain;
   let account: Account;
   let client: ReturnType<typeof createApp>;
-  let params: AuthorizeParams;
+  let params: AuthenticateParams;
 
   beforeEach(() => {
     domain = makeDomain();
     account = openAccount(domain);
     client = createApp(domain, account, 'Partner App', REDIRECT);
-    params = { response_type: 'code', client_id: client.apiKey, redirect_uri: REDIRECT, state: 'xyz-state', code_challenge: CHALLENGE, code_challenge_method: 'S256' };
+    params = { api_key: client.apiKey, redirect_url: REDIRECT, api_secret: client.apiSecret, state: 'xyz-state', scopes: 'all' };
   });
 
-  const basic = () => ({ clientId: client.apiKey, clientSecret: client.apiSecret });
-  const code = (p: AuthorizeParams = params) => {
-    const url = redirectOf(domain.oauth.consent(p, { apiSecret: client.apiSecret }));
-    return url.searchParams.get('code')!;
+  const codeOf = (p: AuthenticateParams = params) => {
+    const result = domain.oauth.authenticate(p, IP);
+    if (!result.ok) throw new Error(result.error.code);
+    return result.value.code;
   };
-  const exchange = (c: string, extra: Record<string, string> = {}) =>
-    domain.oauth.token({ grant_type: 'authorization_code', code: c, code_verifier: VERIFIER, ...extra }, basic(), IP);
-  const tokens = () => {
-    const issued = exchange(code());
+  const exchange = (code: string | undefined, ip = IP) => domain.oauth.token({ grant_type: 'authorization_code', code }, ip);
+  const tokens = async () => {
+    const issued = await exchange(codeOf());
     if (!issued.ok) throw new Error(issued.error.code);
     return issued.value;
   };
+  const errorOf = (result: { ok: boolean; error?: { code: string } }) => (result.ok ? 'ok' : result.error!.code);
+  const registerIp = (ip: string) => {
+    const challenge = domain.staticIps.requestSet(account, client.app, 'PRIMARY', ip);
+    if (!challenge.ok) throw new Error(challenge.error.code);
+    const verified = domain.apps.verify(account, challenge.value.id, otpOf(domain, account.uid, challenge.value.id));
+    if (!verified.ok) throw new Error(verified.error.code);
+  };
 
   describe('authorize', () => {
-    it('shows the consent for a valid request, naming the app', () => {
-      const outcome = domain.oauth.authorize(params);
-      expect(outcome.kind).toBe('consent');
-      if (outcome.kind === 'consent') expect(outcome.request).toMatchObject({ redirectUri: REDIRECT, state: 'xyz-state', app: { name: 'Partner App' } });
-    });
-
-    it('never redirects when the client or the redirect URI cannot be trusted', () => {
-      expect(refusal(domain.oauth.authorize({ ...params, client_id: undefined }))).toBe('OAUTH_INVALID_REQUEST');
-      expect(refusal(domain.oauth.authorize({ ...params, client_id: 'no-such-key' }))).toBe('OAUTH_UNKNOWN_CLIENT');
-      expect(refusal(domain.oauth.authorize({ ...params, redirect_uri: undefined }))).toBe('OAUTH_INVALID_REQUEST');
-      for (const other of ['https://example.com/cb/', 'https://example.com:8443/cb', 'http://example.com/cb', 'https://EXAMPLE.com/cb', 'https://example.com/cb?x=1', 'https://evil.example/cb']) {
-        expect(refusal(domain.oauth.authorize({ ...params, redirect_uri: other })), other).toBe('OAUTH_REDIRECT_MISMATCH');
-      }
-    });
-
-    it('refuses a deactivated app as an unknown client', () => {
-      expect(runAction(domain, account, client.app.id, 'deactivate').ok).toBe(true);
-      expect(refusal(domain.oauth.authorize(params))).toBe('OAUTH_UNKNOWN_CLIENT');
+    it('validates a request and answers what the consent page shows', () => {
+      expect(domain.oauth.authorize(params)).toMatchObject({
+        ok: true,
+        value: { app: { name: 'Partner App', uid: 'AB1234' }, apiKey: client.apiKey, redirectUrl: REDIRECT, state: 'xyz-state', scopes: 'all' },
+      });
+      expect(domain.oauth.authorize({ api_key: client.apiKey, redirect_url: REDIRECT })).toMatchObject({ ok: true, value: { state: '', scopes: OAUTH_RULES.defaultScopes } });
     });
 
     it.each([
-      [{ response_type: undefined }, 'invalid_request', 'response_type is required'],
-      [{ response_type: 'token' }, 'unsupported_response_type', 'must be code'],
-      [{ code_challenge: undefined }, 'invalid_request', 'code_challenge is required'],
-      [{ code_challenge_method: undefined }, 'invalid_request', 'must be S256'],
-      [{ code_challenge_method: 'plain' }, 'invalid_request', 'must be S256'],
-      [{ code_challenge: 'too-short' }, 'invalid_request', '43 characters'],
-      [{ scope: 'read' }, 'invalid_scope', 'scope must be all'],
-    ])('redirects %j back with error=%s and the state', (change, error, description) => {
-      const url = redirectOf(domain.oauth.authorize({ ...params, ...change }));
-      expect(url.origin + url.pathname).toBe(REDIRECT);
-      expect(url.searchParams.get('error')).toBe(error);
-      expect(url.searchParams.get('error_description')).toContain(description);
-      expect(url.searchParams.get('state')).toBe('xyz-state');
-      expect(url.searchParams.has('code')).toBe(false);
+      [{ api_key: undefined }, 'OAUTH_API_KEY_REQUIRED'],
+      [{ api_key: 'ab'.repeat(32) }, 'INVALID_API_KEY'],
+      [{ redirect_url: undefined }, 'OAUTH_REDIRECT_REQUIRED'],
+      [{ redirect_url: `${REDIRECT}/` }, 'OAUTH_REDIRECT_MISMATCH'],
+      [{ redirect_url: 'https://EXAMPLE.com/cb' }, 'OAUTH_REDIRECT_MISMATCH'],
+      [{ redirect_url: 'https://example.com:443/cb?x=1' }, 'OAUTH_REDIRECT_MISMATCH'],
+      [{ scopes: 'orders' }, 'OAUTH_INVALID_SCOPES'],
+      [{ scopes: 'all,orders' }, 'OAUTH_INVALID_SCOPES'],
+    ])('refuses %j with %s, in the published order', (change, code) => {
+      expect(errorOf(domain.oauth.authorize({ ...params, ...change }))).toBe(code);
+    });
+
+    it('refuses a deactivated app as an inactive key (EOAUTH001)', () => {
+      runAction(domain, account, client.app.id, 'deactivate');
+      expect(errorOf(domain.oauth.authorize(params))).toBe('INACTIVE_API_KEY');
     });
   });
 
-  describe('consent', () => {
-    it('redirects with a code and the same state when the API secret is right', () => {
-      const url = redirectOf(domain.oauth.consent(params, { apiSecret: client.apiSecret }));
-      expect(url.origin + url.pathname).toBe(REDIRECT);
-      expect(url.searchParams.get('state')).toBe('xyz-state');
+  describe('authenticate', () => {
+    it('issues a 43-character single-use code in redirectTo, with the state', () => {
+      const result = domain.oauth.authenticate(params, IP);
+      if (!result.ok) throw new Error(result.error.code);
+      const url = new URL(result.value.redirectTo);
+      expect(`${url.origin}${url.pathname}`).toBe(REDIRECT);
       expect(url.searchParams.get('code')).toMatch(/^[A-Za-z0-9_-]{43}$/);
-    });
-
-    it('keeps a query the registered redirect URL has, and leaves state out when none was sent', () => {
-      const withQuery = createApp(domain, account, 'Query App', 'https://example.com/cb?tenant=7');
-      const url = redirectOf(domain.oauth.consent({ ...params, client_id: withQuery.apiKey, redirect_uri: 'https://example.com/cb?tenant=7', state: undefined }, { apiSecret: withQuery.apiSecret }));
-      expect(url.searchParams.get('tenant')).toBe('7');
-      expect(url.searchParams.has('state')).toBe(false);
-    });
-
-    it('refuses a wrong API secret without redirecting, and issues nothing', () => {
-      expect(refusal(domain.oauth.consent(params, { apiSecret: 'wrong' }))).toBe('OAUTH_CONSENT_SECRET');
-      expect(refusal(domain.oauth.consent(params, {}))).toBe('OAUTH_CONSENT_SECRET');
-      expect(domain.store.grantsOfApp(client.app.id)).toHaveLength(0);
-    });
-
-    it('sends access_denied back when the user denies', () => {
-      const url = redirectOf(domain.oauth.consent(params, { apiSecret: client.apiSecret, decision: 'deny' }));
-      expect(url.searchParams.get('error')).toBe('access_denied');
       expect(url.searchParams.get('state')).toBe('xyz-state');
+      expect(domain.oauth.codeState(url.searchParams.get('code')!)).toBe('issued');
+    });
+
+    it('leaves state out when none was sent', () => {
+      const result = domain.oauth.authenticate({ ...params, state: undefined }, IP);
+      expect(result.ok && new URL(result.value.redirectTo).searchParams.has('state')).toBe(false);
+    });
+
+    it.each([
+      [{ api_key: 'ab'.repeat(32), api_secret: 'nope' }, 'INVALID_API_KEY'],
+      [{ redirect_url: 'https://other.example/cb', api_secret: 'nope' }, 'OAUTH_REDIRECT_MISMATCH'],
+      [{ api_secret: undefined }, 'OAUTH_API_SECRET_REQUIRED'],
+      [{ api_secret: 'plaintext-secret' }, 'INVALID_API_SECRET_FORMAT'],
+      [{ api_secret: 'ef'.repeat(48) }, 'INVALID_API_SECRET'],
+      [{ api_secret: 'ef'.repeat(48), scopes: 'orders' }, 'INVALID_API_SECRET'],
+      [{ scopes: 'orders' }, 'OAUTH_INVALID_SCOPES'],
+    ])('checks in order: %j gives %s and issues nothing', (change, code) => {
+      expect(errorOf(domain.oauth.authenticate({ ...params, ...change }, IP))).toBe(code);
       expect(domain.store.grantsOfApp(client.app.id)).toHaveLength(0);
     });
 
-    it('checks the request again: a mismatched redirect URI is refused even with the right secret', () => {
-      expect(refusal(domain.oauth.consent({ ...params, redirect_uri: 'https://evil.example/cb' }, { apiSecret: client.apiSecret }))).toBe('OAUTH_REDIRECT_MISMATCH');
+    it('enforces the app static IPs only when it has some (EOAUTH009), after the secret', () => {
+      expect(errorOf(domain.oauth.authenticate(params, OTHER_IP))).toBe('ok');
+      registerIp(IP);
+      expect(errorOf(domain.oauth.authenticate(params, OTHER_IP))).toBe('OAUTH_IP_NOT_ALLOWED');
+      expect(errorOf(domain.oauth.authenticate({ ...params, api_secret: 'ef'.repeat(48) }, OTHER_IP))).toBe('INVALID_API_SECRET');
+      expect(errorOf(domain.oauth.authenticate({ ...params, scopes: 'orders' }, OTHER_IP))).toBe('OAUTH_IP_NOT_ALLOWED');
+      expect(errorOf(domain.oauth.authenticate(params, IP))).toBe('ok');
+    });
+
+    it.each([
+      ['not-subscribed', 'ACCOUNT_NOT_SUBSCRIBED'],
+      ['blocked', 'ACCOUNT_BLOCKED'],
+    ] as const)('refuses an account that is %s', (standing, code) => {
+      domain.accounts.setStanding(account.uid, standing);
+      expect(errorOf(domain.oauth.authenticate(params, IP))).toBe(code);
     });
   });
 
   describe('token: authorization_code', () => {
-    it('exchanges a code for an access token that works as a session until 08:00 IST, and a refresh token', () => {
-      const issued = tokens();
-      const session = domain.sessions.authenticate(issued.accessToken);
-      expect(session.ok).toBe(true);
-      if (session.ok) expect(session.value.session.appId).toBe(client.app.id);
-      // T0 is 10:00 IST: 22 hours to 08:00 IST the next day.
-      expect(issued.expiresIn).toBe(22 * 3600);
-      expect(issued.refreshExpiresIn).toBe(OAUTH_RULES.refreshTtlMs / 1000);
-      expect(issued.refreshToken).not.toBe(issued.accessToken);
+    it('exchanges the code alone for a session that ends at 08:00 IST, and a refresh token', async () => {
+      const issued = await tokens();
+      expect(issued.grant).toMatchObject({ appId: client.app.id, uid: 'AB1234', scopes: 'all' });
+      expect(issued.grant.id).toMatch(/^[0-9a-f]{32}$/);
+      expect(issued.refreshToken).toMatch(/^[A-Za-z0-9_-]{43}$/);
+      const auth = domain.sessions.authenticate(issued.accessToken);
+      expect(auth).toMatchObject({ ok: true, value: { session: { appId: client.app.id, grantId: issued.grant.id, srcIp: IP } } });
+      expect(JSON.stringify(domain.store.getGrant(issued.grant.id))).not.toContain(issued.refreshToken);
     });
 
-    it('accepts client credentials in the body and a matching redirect_uri', () => {
-      const c = code();
-      const issued = domain.oauth.token({ grant_type: 'authorization_code', code: c, code_verifier: VERIFIER, redirect_uri: REDIRECT, client_id: client.apiKey, client_secret: client.apiSecret }, null, IP);
-      expect(issued.ok).toBe(true);
+    it('walks the code state machine: issued -> exchanging -> used', async () => {
+      const code = codeOf();
+      expect(domain.oauth.codeState(code)).toBe('issued');
+      domain.tradingBackend.setDelay(50);
+      const pending = exchange(code);
+      expect(domain.oauth.codeState(code)).toBe('exchanging');
+      expect(errorOf(await exchange(code))).toBe('OAUTH_EXCHANGE_IN_PROGRESS');
+      expect(errorOf(await pending)).toBe('ok');
+      expect(domain.oauth.codeState(code)).toBe('used');
+    });
+
+    it('EOAUTH030 revokes nothing; the winner keeps its tokens', async () => {
+      const code = codeOf();
+      domain.tradingBackend.setDelay(30);
+      const first = exchange(code);
+      expect(errorOf(await exchange(code))).toBe('OAUTH_EXCHANGE_IN_PROGRESS');
+      const won = await first;
+      if (!won.ok) throw new Error(won.error.code);
+      expect(domain.sessions.authenticate(won.value.accessToken).ok).toBe(true);
+    });
+
+    it('EOAUTH012: a replayed code revokes every token of the app for the user, direct sessions included', async () => {
+      const code = codeOf();
+      const first = await exchange(code);
+      if (!first.ok) throw new Error(first.error.code);
+      const other = await tokens();
+      const direct = await domain.sessions.fromApiKey(client.apiKey, client.apiSecret, IP);
+      if (!direct.ok) throw new Error(direct.error.code);
+      const pendingCode = codeOf();
+      const bystander = createApp(domain, account, 'Bystander App', REDIRECT);
+      const bystanderSession = await domain.sessions.fromApiKey(bystander.apiKey, bystander.apiSecret, IP);
+      if (!bystanderSession.ok) throw new Error(bystanderSession.error.code);
+
+      expect(errorOf(await exchange(code))).toBe('OAUTH_CODE_USED');
+      for (const token of [first.value.accessToken, other.accessToken, direct.value.sessionToken]) {
+        expect(domain.sessions.authenticate(token)).toMatchObject({ ok: false, error: { code: 'SESSION_REVOKED' } });
+      }
+      expect(errorOf(await domain.oauth.token({ grant_type: 'refresh_token', refresh_token: other.refreshToken }, IP))).toBe('OAUTH_REFRESH_INVALID');
+      expect(errorOf(await exchange(pendingCode))).toBe('OAUTH_CODE_NOT_FOUND');
+      expect(domain.sessions.authenticate(bystanderSession.value.sessionToken).ok).toBe(true);
     });
 
     it.each([
-      ['no client credentials', null, {}, 'OAUTH_INVALID_CLIENT'],
-      ['a malformed Authorization header', 'malformed', {}, 'OAUTH_INVALID_CLIENT'],
-      ['a wrong client secret', 'wrong-secret', {}, 'OAUTH_INVALID_CLIENT'],
-      ['Basic and client_secret both', 'basic', { client_secret: 'x' }, 'OAUTH_INVALID_REQUEST'],
-      ['a body client_id unlike the Basic one', 'basic', { client_id: 'other' }, 'OAUTH_INVALID_CLIENT'],
-      ['no grant_type', 'basic', { grant_type: undefined }, 'OAUTH_INVALID_REQUEST'],
-      ['grant_type password', 'basic', { grant_type: 'password' }, 'OAUTH_UNSUPPORTED_GRANT_TYPE'],
-      ['no code', 'basic', { code: undefined }, 'OAUTH_INVALID_REQUEST'],
-      ['no code_verifier', 'basic', { code_verifier: undefined }, 'OAUTH_INVALID_REQUEST'],
-      ['a too short code_verifier', 'basic', { code_verifier: 'short' }, 'OAUTH_INVALID_REQUEST'],
-      ['a wrong code_verifier', 'basic', { code_verifier: 'x'.repeat(43) }, 'OAUTH_INVALID_GRANT'],
-      ['an unknown code', 'basic', { code: 'no-such-code' }, 'OAUTH_INVALID_GRANT'],
-      ['another redirect_uri', 'basic', { redirect_uri: 'https://example.com/other' }, 'OAUTH_INVALID_GRANT'],
-    ] as const)('refuses %s (%s)', (_name, auth, change, expected) => {
-      const c = code();
-      const credentials = auth === 'basic' ? basic() : auth === 'wrong-secret' ? { ...basic(), clientSecret: 'wrong' } : auth;
-      const result = domain.oauth.token({ grant_type: 'authorization_code', code: c, code_verifier: VERIFIER, ...change }, credentials, IP);
-      expect(result.ok ? 'issued' : result.error.code).toBe(expected);
-      // Nothing was issued, and the code still works.
-      expect(exchange(c).ok).toBe(true);
+      [undefined, 'OAUTH_CODE_REQUIRED'],
+      ['', 'OAUTH_CODE_REQUIRED'],
+      ['no-such-code', 'OAUTH_CODE_NOT_FOUND'],
+    ])('refuses code %j with %s', async (code, expected) => {
+      expect(errorOf(await exchange(code))).toBe(expected);
     });
 
-    it('refuses a code issued to another client', () => {
-      const other = createApp(domain, account, 'Other App', REDIRECT);
-      const c = code();
-      const result = domain.oauth.token({ grant_type: 'authorization_code', code: c, code_verifier: VERIFIER }, { clientId: other.apiKey, clientSecret: other.apiSecret }, IP);
-      expect(result.ok ? 'issued' : result.error.message).toMatch(/another client/);
+    it('refuses an unknown grant_type', async () => {
+      expect(errorOf(await domain.oauth.token({ grant_type: 'password' }, IP))).toBe('OAUTH_GRANT_TYPE');
+      expect(errorOf(await domain.oauth.token({}, IP))).toBe('OAUTH_GRANT_TYPE');
     });
 
-    it('refuses an expired code: valid for 10 minutes', () => {
-      const c = code();
-      domain.clock.advance(OAUTH_RULES.codeTtlMs);
-      const result = exchange(c);
-      expect(result.ok ? 'issued' : result.error.message).toMatch(/expired/);
-      const fresh = code();
-      domain.clock.advance(OAUTH_RULES.codeTtlMs - 1000);
-      expect(exchange(fresh).ok).toBe(true);
+    it('EOAUTH013: a code is valid 10 minutes, not a millisecond longer', async () => {
+      const early = codeOf();
+      const late = codeOf();
+      domain.clock.advance(OAUTH_RULES.codeTtlMs - 1);
+      expect(errorOf(await exchange(early))).toBe('ok');
+      domain.clock.advance(1);
+      expect(errorOf(await exchange(late))).toBe('OAUTH_CODE_EXPIRED');
     });
 
-    it('a code works once; presented again it revokes every token issued from it', () => {
-      const c = code();
-      const first = exchange(c);
-      if (!first.ok) throw new Error(first.error.code);
-      const again = exchange(c);
-      expect(again.ok ? 'issued' : again.error.code).toBe('OAUTH_INVALID_GRANT');
-      const session = domain.sessions.authenticate(first.value.accessToken);
-      expect(session.ok ? 'live' : session.error.message).toMatch(/authorization code it came from was presented again/);
-      const refreshed = domain.oauth.token({ grant_type: 'refresh_token', refresh_token: first.value.refreshToken }, basic(), IP);
-      expect(refreshed.ok).toBe(false);
+    it('EOAUTH009 at the exchange when the app has static IPs; the code stays usable from the right IP', async () => {
+      const code = codeOf();
+      registerIp(IP);
+      expect(errorOf(await exchange(code, OTHER_IP))).toBe('OAUTH_IP_NOT_ALLOWED');
+      expect(errorOf(await exchange(code, IP))).toBe('ok');
+    });
+
+    it('EOAUTH999 when the trading backend cannot start a session; the code stays unused', async () => {
+      const code = codeOf();
+      domain.accounts.setStanding(account.uid, 'backend-unavailable');
+      expect(errorOf(await exchange(code))).toBe('OAUTH_BACKEND_UNAVAILABLE');
+      expect(domain.oauth.codeState(code)).toBe('issued');
+      domain.accounts.setStanding(account.uid, 'active');
+      expect(errorOf(await exchange(code))).toBe('ok');
+    });
+
+    it('refuses a blocked account at the exchange', async () => {
+      const code = codeOf();
+      domain.accounts.setStanding(account.uid, 'blocked');
+      expect(errorOf(await exchange(code))).toBe('ACCOUNT_BLOCKED');
     });
   });
 
   describe('token: refresh_token', () => {
-    const refresh = (token: string) => domain.oauth.token({ grant_type: 'refresh_token', refresh_token: token }, basic(), IP);
-
-    it('rotates: a new access token and a new refresh token; the old refresh token dies, the old access token lives on', () => {
-      const first = tokens();
-      const second = refresh(first.refreshToken);
+    it('rotates within the same session_id; the old refresh token and the old access token end', async () => {
+      const first = await tokens();
+      const second = await domain.oauth.token({ grant_type: 'refresh_token', refresh_token: first.refreshToken }, IP);
       if (!second.ok) throw new Error(second.error.code);
+      expect(second.value.grant.id).toBe(first.grant.id);
       expect(second.value.refreshToken).not.toBe(first.refreshToken);
-      expect(second.value.accessToken).not.toBe(first.accessToken);
       expect(domain.sessions.authenticate(second.value.accessToken).ok).toBe(true);
-      expect(domain.sessions.authenticate(first.accessToken).ok).toBe(true);
-      expect(refresh(second.value.refreshToken).ok).toBe(true);
+      expect(domain.sessions.authenticate(first.accessToken)).toMatchObject({ ok: false, error: { code: 'SESSION_REVOKED' } });
     });
 
-    it('a used refresh token presented again revokes the whole authorization', () => {
-      const first = tokens();
-      const second = refresh(first.refreshToken);
+    it('EOAUTH016: a used refresh token is refused and nothing else is revoked', async () => {
+      const first = await tokens();
+      const second = await domain.oauth.token({ grant_type: 'refresh_token', refresh_token: first.refreshToken }, IP);
       if (!second.ok) throw new Error(second.error.code);
-      const replay = refresh(first.refreshToken);
-      expect(replay.ok ? 'issued' : replay.error.message).toMatch(/already used/);
-      expect(domain.sessions.authenticate(first.accessToken).ok).toBe(false);
-      expect(domain.sessions.authenticate(second.value.accessToken).ok).toBe(false);
-      expect(refresh(second.value.refreshToken).ok).toBe(false);
+      expect(errorOf(await domain.oauth.token({ grant_type: 'refresh_token', refresh_token: first.refreshToken }, IP))).toBe('OAUTH_REFRESH_INVALID');
+      expect(domain.sessions.authenticate(second.value.accessToken).ok).toBe(true);
+      expect(errorOf(await domain.oauth.token({ grant_type: 'refresh_token', refresh_token: second.value.refreshToken }, IP))).toBe('ok');
     });
 
-    it('refuses an unknown, expired, foreign or missing refresh token, and a scope other than all', () => {
-      const first = tokens();
-      expect(refresh('nope').ok).toBe(false);
-      expect(domain.oauth.token({ grant_type: 'refresh_token' }, basic(), IP)).toMatchObject({ ok: false, error: { code: 'OAUTH_INVALID_REQUEST' } });
-      expect(domain.oauth.token({ grant_type: 'refresh_token', refresh_token: first.refreshToken, scope: 'read' }, basic(), IP)).toMatchObject({ ok: false, error: { code: 'OAUTH_INVALID_SCOPE' } });
-      const other = createApp(domain, account, 'Other App', REDIRECT);
-      const foreign = domain.oauth.token({ grant_type: 'refresh_token', refresh_token: first.refreshToken }, { clientId: other.apiKey, clientSecret: other.apiSecret }, IP);
-      expect(foreign.ok ? 'issued' : foreign.error.message).toMatch(/another client/);
+    it('refuses a missing (015), unknown (016) or 7-day-old (017) refresh token', async () => {
+      const first = await tokens();
+      expect(errorOf(await domain.oauth.token({ grant_type: 'refresh_token' }, IP))).toBe('OAUTH_REFRESH_REQUIRED');
+      expect(errorOf(await domain.oauth.token({ grant_type: 'refresh_token', refresh_token: 'nope' }, IP))).toBe('OAUTH_REFRESH_INVALID');
       domain.clock.advance(OAUTH_RULES.refreshTtlMs);
-      const expired = refresh(first.refreshToken);
-      expect(expired.ok ? 'issued' : expired.error.message).toMatch(/expired/);
+      expect(errorOf(await domain.oauth.token({ grant_type: 'refresh_token', refresh_token: first.refreshToken }, IP))).toBe('OAUTH_REFRESH_EXPIRED');
     });
   });
 
   describe('revocation', () => {
-    it.each(['deactivate', 'regenerate-key', 'regenerate-secret'] as const)('%s ends OAuth access tokens, refresh tokens and unused codes of the app', (action) => {
-      const issued = tokens();
-      const unused = code();
-      const done = runAction(domain, account, client.app.id, action);
-      if (!done.ok) throw new Error(done.error.code);
+    it('either token ends the whole OAuth session; idempotent, unknown tokens too', async () => {
+      const byAccess = await tokens();
+      const byRefresh = await tokens();
+      expect(domain.oauth.revoke({ token: byAccess.accessToken, token_type: 'access_token' })).toEqual({ ok: true, value: undefined });
+      expect(errorOf(await domain.oauth.token({ grant_type: 'refresh_token', refresh_token: byAccess.refreshToken }, IP))).toBe('OAUTH_REFRESH_INVALID');
+      expect(domain.oauth.revoke({ token: byRefresh.refreshToken, token_type: 'refresh_token' }).ok).toBe(true);
+      expect(domain.sessions.authenticate(byRefresh.accessToken)).toMatchObject({ ok: false, error: { code: 'SESSION_REVOKED' } });
+      expect(domain.oauth.revoke({ token: byRefresh.refreshToken }).ok).toBe(true);
+      expect(domain.oauth.revoke({ token: 'never-issued' }).ok).toBe(true);
+    });
+
+    it('revokes only its own session: other sessions of the app live on', async () => {
+      const a = await tokens();
+      const b = await tokens();
+      domain.oauth.revoke({ token: a.accessToken });
+      expect(domain.sessions.authenticate(b.accessToken).ok).toBe(true);
+    });
+
+    it('a direct session token revoked at /oauth/revoke ends that session', async () => {
+      const direct = await domain.sessions.fromApiKey(client.apiKey, client.apiSecret, IP);
+      if (!direct.ok) throw new Error(direct.error.code);
+      domain.oauth.revoke({ token: direct.value.sessionToken });
+      expect(domain.sessions.authenticate(direct.value.sessionToken).ok).toBe(false);
+    });
+
+    it('refuses a missing token or a token_type of another kind', () => {
+      expect(errorOf(domain.oauth.revoke({}))).toBe('OAUTH_TOKEN_REQUIRED');
+      expect(errorOf(domain.oauth.revoke({ token: 'x', token_type: 'id_token' }))).toBe('OAUTH_TOKEN_TYPE');
+    });
+
+    it.each(['deactivate', 'regenerate-key', 'regenerate-secret'] as const)('%s ends access tokens, refresh tokens and unused codes of the app', async (action) => {
+      const issued = await tokens();
+      const unused = codeOf();
+      expect(runAction(domain, account, client.app.id, action).ok).toBe(true);
       expect(domain.sessions.authenticate(issued.accessToken).ok).toBe(false);
-      // The client's current credentials, so that only the revocation can refuse.
-      const credentials = basic();
-      if (action === 'deactivate') expect(runAction(domain, account, client.app.id, 'activate').ok).toBe(true);
-      if (action === 'regenerate-key') credentials.clientId = domain.store.messages({ uid: account.uid, kind: 'api-key-email', limit: 100 }).at(-1)!.apiKey!;
-      if (action === 'regenerate-secret') credentials.clientSecret = done.value.apiSecret!;
-      const refreshed = domain.oauth.token({ grant_type: 'refresh_token', refresh_token: issued.refreshToken }, credentials, IP);
-      expect(refreshed.ok ? 'issued' : refreshed.error.message).toMatch(/revoked/);
-      const exchanged = domain.oauth.token({ grant_type: 'authorization_code', code: unused, code_verifier: VERIFIER }, credentials, IP);
-      expect(exchanged.ok ? 'issued' : exchanged.error.message).toMatch(/revoked/);
-    });
-
-    it('RFC 7009: revoking an access token ends it alone; a refresh token ends its whole authorization', () => {
-      const a = tokens();
-      const b = tokens();
-      expect(domain.oauth.revoke({ token: a.accessToken }, basic()).ok).toBe(true);
-      expect(domain.sessions.authenticate(a.accessToken).ok).toBe(false);
-      expect(domain.oauth.token({ grant_type: 'refresh_token', refresh_token: a.refreshToken }, basic(), IP).ok).toBe(true);
-
-      expect(domain.oauth.revoke({ token: b.refreshToken, token_type_hint: 'refresh_token' }, basic()).ok).toBe(true);
-      expect(domain.sessions.authenticate(b.accessToken).ok).toBe(false);
-      expect(domain.oauth.token({ grant_type: 'refresh_token', refresh_token: b.refreshToken }, basic(), IP).ok).toBe(false);
-    });
-
-    it('answers an unknown token as revoked, and refuses another client\'s token or a missing one', () => {
-      const a = tokens();
-      expect(domain.oauth.revoke({ token: 'never-issued' }, basic()).ok).toBe(true);
-      expect(domain.oauth.revoke({}, basic())).toMatchObject({ ok: false, error: { code: 'OAUTH_INVALID_REQUEST' } });
-      const other = createApp(domain, account, 'Other App', REDIRECT);
-      expect(domain.oauth.revoke({ token: a.accessToken }, { clientId: other.apiKey, clientSecret: other.apiSecret })).toMatchObject({ ok: false, error: { code: 'OAUTH_FOREIGN_TOKEN' } });
-      expect(domain.oauth.revoke({ token: a.accessToken }, null)).toMatchObject({ ok: false, error: { code: 'OAUTH_INVALID_CLIENT' } });
-      expect(domain.sessions.authenticate(a.accessToken).ok).toBe(true);
+      expect(errorOf(await domain.oauth.token({ grant_type: 'refresh_token', refresh_token: issued.refreshToken }, IP))).toBe('OAUTH_REFRESH_INVALID');
+      expect(errorOf(await exchange(unused))).toBe('OAUTH_CODE_NOT_FOUND');
     });
   });
 
-  it('sweeps grants and refresh tokens an hour after they stopped mattering', () => {
-    const issued = tokens();
-    code();
-    expect(domain.store.grantsOfApp(client.app.id)).toHaveLength(2);
-    domain.clock.advance(OAUTH_RULES.codeTtlMs + 60 * 60 * 1000 + 1);
-    domain.sweep();
-    expect(domain.store.grantsOfApp(client.app.id)).toHaveLength(1);
-    domain.clock.advance(OAUTH_RULES.refreshTtlMs);
-    domain.sweep();
+  it('sweeps OAuth sessions and refresh tokens an hour after they stopped mattering', async () => {
+    await tokens();
+    codeOf();
+    domain.clock.advance(OAUTH_RULES.refreshTtlMs + 2 * 3600_000);
+    expect(domain.sweep()).toBeGreaterThanOrEqual(3);
     expect(domain.store.grantsOfApp(client.app.id)).toHaveLength(0);
-    expect(domain.oauth.token({ grant_type: 'refresh_token', refresh_token: issued.refreshToken }, basic(), IP).ok).toBe(false);
   });
 });

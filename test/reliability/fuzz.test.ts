@@ -4,7 +4,7 @@ import { SpecValidator } from '../../contracts/spec-validator.js';
 import { generateFixtureSet } from '../../fixtures/generator.js';
 import { appNameKey } from '../../mock/domain/rules.js';
 import { createSandbox } from '../../mock/server.js';
-import { isAutoTraderPath, isOAuthPath } from '../../mock/http/surface.js';
+import { failureShape } from '../../mock/http/surface.js';
 import { arbitraryFor, resolve } from './schema-arbitrary.js';
 
 /**
@@ -22,6 +22,9 @@ const operations: Operation[] = Object.entries(doc.paths as Record<string, Recor
 );
 const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
 
+/** The spec component of a failure on a path no operation matches (404/405). */
+const FAILURE_COMPONENT = { autotrader: 'AtFailure', oauth: 'OAuthFailure', bare: 'BareFailure', validation: 'ValidationFailure', samco: 'FailureEnvelope' } as const;
+
 type Request = { method: string; path: string; headers: Record<string, string>; body?: string; operation: Operation | null; variant: string };
 
 async function world() {
@@ -34,11 +37,13 @@ async function world() {
     if (!login.ok) throw new Error('fixture login failed');
     return login.value.token;
   });
-  const sessionTokens = activeApps.slice(0, 2).map((x) => {
-    const s = domain.sessions.fromApiKey(x.apiKey, x.apiSecret, '127.0.0.1');
-    if (!s.ok) throw new Error('fixture session failed');
-    return s.value.sessionToken;
-  });
+  const sessionTokens = await Promise.all(
+    activeApps.slice(0, 2).map(async (x) => {
+      const s = await domain.sessions.fromApiKey(x.apiKey, x.apiSecret, '127.0.0.1');
+      if (!s.ok) throw new Error('fixture session failed');
+      return s.value.sessionToken;
+    }),
+  );
   const pools: Record<string, string[]> = {
     dashboardToken: [...dashboardTokens, 'not-a-token'],
     sessionToken: [...sessionTokens, 'eyJ.bogus.token'],
@@ -141,7 +146,7 @@ describe('fuzzing every operation', () => {
         const body = JSON.parse(text);
         const path = req.path.split('?')[0]!;
         const matched = operations.find((o) => o.method === req.method && new RegExp(`^${o.path.replace(/\{[^}]+\}/g, '[^/]+')}$`).test(path));
-        const problems = matched ? validator.check(matched.id, res.status, body) : validator.checkComponent(isAutoTraderPath(path) ? 'AtFailure' : isOAuthPath(path) ? 'OAuthError' : 'FailureEnvelope', body);
+        const problems = matched ? validator.check(matched.id, res.status, body) : validator.checkComponent(FAILURE_COMPONENT[failureShape(path)], body);
         expect(problems, `${req.variant} ${req.method} ${req.path}`).toEqual([]);
         if (matched?.id === 'sandboxCreateAccount' && res.status === 200) uids.add(body.uid);
         checkInvariants(domain, uids);

@@ -5,7 +5,6 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { freePort, ROOT, startProcess, stop, type Running } from '../../contracts/setup/processes.js';
 import { createSandbox } from '../../mock/server.js';
 import { client } from './http-client.js';
-import { createHash } from 'node:crypto';
 import { createApp, openAccount } from '../helpers.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'sandbox-state-'));
@@ -121,32 +120,33 @@ describe('the journal', () => {
     second.journal!.close();
   });
 
-  it('OAuth grants and refresh tokens survive restarts (journal replay, then the compacted snapshot)', () => {
+  it('OAuth sessions, refresh tokens and Login Codes survive restarts (journal replay, then the compacted snapshot)', async () => {
     const file = join(dir, 'oauth.journal');
-    const verifier = 'persisted-verifier-persisted-verifier-persisted';
     const first = createSandbox({ state: file, seed: 'oauth' });
     const account = openAccount(first.domain, 'OAUTH1');
     const app = createApp(first.domain, account, 'Durable OAuth');
-    const basic = { clientId: app.apiKey, clientSecret: app.apiSecret };
-    const consent = first.domain.oauth.consent(
-      { response_type: 'code', client_id: app.apiKey, redirect_uri: 'https://example.com/cb', code_challenge: createHash('sha256').update(verifier).digest('base64url'), code_challenge_method: 'S256' },
-      { apiSecret: app.apiSecret },
-    );
-    const code = consent.kind === 'redirect' ? new URL(consent.location).searchParams.get('code')! : '';
-    const issued = first.domain.oauth.token({ grant_type: 'authorization_code', code, code_verifier: verifier }, basic, '127.0.0.1');
+    const consent = first.domain.oauth.authenticate({ api_key: app.apiKey, redirect_url: 'https://example.com/cb', api_secret: app.apiSecret }, '127.0.0.1');
+    if (!consent.ok) throw new Error(consent.error.code);
+    const code = consent.value.code;
+    const issued = await first.domain.oauth.token({ grant_type: 'authorization_code', code }, '127.0.0.1');
     if (!issued.ok) throw new Error(issued.error.code);
+    const loginCode = first.domain.loginCodes.issue(issued.value.session).code;
     first.domain.commit();
     first.journal!.close();
 
     const second = createSandbox({ state: file, seed: 'oauth' });
     expect(second.domain.sessions.authenticate(issued.value.accessToken).ok).toBe(true);
-    const refreshed = second.domain.oauth.token({ grant_type: 'refresh_token', refresh_token: issued.value.refreshToken }, basic, '127.0.0.1');
+    const refreshed = await second.domain.oauth.token({ grant_type: 'refresh_token', refresh_token: issued.value.refreshToken }, '127.0.0.1');
     if (!refreshed.ok) throw new Error(refreshed.error.code);
+    expect(second.domain.loginCodes.validate(loginCode, '127.0.0.1').ok).toBe(true);
     second.domain.commit();
     second.journal!.close();
 
     const third = createSandbox({ state: file, seed: 'oauth' });
-    expect(third.domain.oauth.token({ grant_type: 'authorization_code', code, code_verifier: verifier }, basic, '127.0.0.1')).toMatchObject({ ok: false, error: { code: 'OAUTH_INVALID_GRANT' } });
+    expect(await third.domain.oauth.token({ grant_type: 'refresh_token', refresh_token: issued.value.refreshToken }, '127.0.0.1')).toMatchObject({ ok: false, error: { code: 'OAUTH_REFRESH_INVALID' } });
+    expect(third.domain.sessions.authenticate(refreshed.value.accessToken).ok).toBe(true);
+    expect(third.domain.loginCodes.validate(loginCode, '127.0.0.1')).toMatchObject({ ok: false, error: { code: 'LOGIN_CODE_INVALID' } });
+    expect(await third.domain.oauth.token({ grant_type: 'authorization_code', code }, '127.0.0.1')).toMatchObject({ ok: false, error: { code: 'OAUTH_CODE_USED' } });
     expect(third.domain.sessions.authenticate(refreshed.value.accessToken)).toMatchObject({ ok: false, error: { code: 'SESSION_REVOKED' } });
     third.journal!.close();
   });
