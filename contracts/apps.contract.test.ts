@@ -20,11 +20,11 @@ describe.each(inject('targets'))('dashboard apps on $name', (target) => {
     const challenge = (res.json as any).challenge;
     const done = await confirm(target, account, auth, challenge);
     ctx.expect(done.app).toMatchObject({ appName: 'Momentum Bot', status: 'Active', scope: 'all' });
-    ctx.expect(done.apiSecret).toMatch(/^[A-Za-z0-9]{48}$/);
+    ctx.expect(done.apiSecret).toMatch(/^[0-9a-f]{96}$/);
     ctx.expect(done.statusMessage).toContain('Momentum Bot');
     const mail = await lastMessage(target, account.uid, 'api-key-email');
     ctx.expect(mail).toMatchObject({ appId: done.app.appId, appName: 'Momentum Bot' });
-    ctx.expect(mail.apiKey).toMatch(/^[A-Za-z0-9]{32}$/);
+    ctx.expect(mail.apiKey).toMatch(/^[0-9a-f]{64}$/);
 
     const list = await call(target, 'listApps', { headers: auth }).expectStatus(200);
     const body = list.json as any;

@@ -8,14 +8,18 @@ const ENVELOPE = { serverTime: /^\d{2}\/\d{2}\/\d{2} \d{2}:\d{2}:\d{2}$/, status
 describe.each(inject('targets'))('bad input on $name', (target) => {
   it('malformed JSON: 400 envelope', async (ctx) => {
     requires(ctx, target, 'raw');
-    await call(target, 'sessionToken', { raw: { body: '{"apiKey": "x",', contentType: 'application/json' } })
+    await call(target, 'dashboardLogin', { raw: { body: '{"userId": "x",', contentType: 'application/json' } })
       .expectStatus(400)
       .expectJsonLike({ ...ENVELOPE, statusMessage: 'Malformed JSON in request body.' });
+    // /session/token answers in the bare shape of its published failure samples.
+    await call(target, 'sessionToken', { raw: { body: '{"apiKey": "x",', contentType: 'application/json' } })
+      .expectStatus(400)
+      .expectJson({ status: 'Failure', statusMessage: 'Malformed JSON in request body.' });
   });
 
   it('wrong content type: 415 envelope', async (ctx) => {
     requires(ctx, target, 'raw');
-    await call(target, 'sessionToken', { raw: { body: 'apiKey=x&apiSecret=y', contentType: 'application/x-www-form-urlencoded' } })
+    await call(target, 'dashboardLogin', { raw: { body: 'userId=x&password=y', contentType: 'application/x-www-form-urlencoded' } })
       .expectStatus(415)
       .expectJsonLike(ENVELOPE);
   });
@@ -24,7 +28,7 @@ describe.each(inject('targets'))('bad input on $name', (target) => {
     requires(ctx, target, 'raw');
     await call(target, 'secretKeyGenerator', { body: { uid: 'AB1234' } }).expectStatus(400).expectJsonLike({ ...ENVELOPE, statusMessage: /body\.otp/ });
     await call(target, 'secretKeyGenerator', { body: { uid: 'AB1234', otp: '1', admin: true } }).expectStatus(400).expectJsonLike({ ...ENVELOPE, statusMessage: /admin/ });
-    await call(target, 'sessionToken', { body: { apiKey: 'k'.repeat(5000), apiSecret: 's' } }).expectStatus(400).expectJsonLike({ ...ENVELOPE, statusMessage: /body\.apiKey/ });
+    await call(target, 'dashboardLogin', { body: { userId: 'k'.repeat(5000), password: 's' } }).expectStatus(400).expectJsonLike({ ...ENVELOPE, statusMessage: /body\.userId/ });
     const auth = await signIn(target, await newAccount(target));
     await call(target, 'createApp', { headers: auth, body: { appName: 'x'.repeat(101), redirectUrl: 'https://example.com/cb' } })
       .expectStatus(400)
@@ -36,14 +40,14 @@ describe.each(inject('targets'))('bad input on $name', (target) => {
 
   it('a body over the size limit: 413 envelope', async (ctx) => {
     requires(ctx, target, 'raw');
-    await call(target, 'sessionToken', { raw: { body: JSON.stringify({ apiKey: 'k'.repeat(100_000), apiSecret: 's' }), contentType: 'application/json' } })
+    await call(target, 'dashboardLogin', { raw: { body: JSON.stringify({ userId: 'k'.repeat(100_000), password: 's' }), contentType: 'application/json' } })
       .expectStatus(413)
       .expectJsonLike(ENVELOPE);
   });
 
   it('no session token, or no dashboard token: 401 envelope', async (ctx) => {
     requires(ctx, target, 'raw');
-    await call(target, 'getLimits').expectStatus(401).expectJsonLike({ ...ENVELOPE, statusMessage: 'The x-session-token header is required.' });
+    await call(target, 'getLimits').expectStatus(401).expectJsonLike({ ...ENVELOPE, statusMessage: "Unauthorized - Session token is mandatory. Please provide session token in 'x-session-token' header" });
     await call(target, 'listApps').expectStatus(401).expectJsonLike(ENVELOPE);
   });
 
@@ -57,6 +61,7 @@ describe.each(inject('targets'))('bad input on $name', (target) => {
   it('unknown paths and wrong methods: 404 and 405 envelopes', async (ctx) => {
     requires(ctx, target, 'raw');
     await raw(target, 'GET', '/no/such/path').expectStatus(404).expectJsonLike({ ...ENVELOPE, statusMessage: 'No such endpoint: GET /no/such/path' });
-    await raw(target, 'PUT', '/session/token').expectStatus(405).expectHeader('allow', 'POST').expectJsonLike(ENVELOPE);
+    await raw(target, 'PUT', '/app/api/login').expectStatus(405).expectHeader('allow', 'POST').expectJsonLike(ENVELOPE);
+    await raw(target, 'POST', '/logout').expectStatus(405).expectHeader('allow', 'DELETE').expectJsonLike(ENVELOPE);
   });
 });

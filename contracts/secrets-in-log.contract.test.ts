@@ -1,4 +1,4 @@
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { describe, inject, it } from 'vitest';
 import { call, raw, requires } from './client.js';
@@ -21,12 +21,16 @@ describe.each(inject('targets').filter((t) => t.name === 'sandbox'))('secrets in
     seen.push(created.apiKey, created.apiSecret);
     const session = await call(target, 'sessionToken', { body: { apiKey: created.apiKey, apiSecret: created.apiSecret } }).expectStatus(200);
     seen.push((session.json as any).sessionToken);
-    const verifier = randomBytes(32).toString('base64url');
-    const authorize = { response_type: 'code', client_id: created.apiKey, redirect_uri: created.app.redirectUrl, state: 'log', code_challenge: createHash('sha256').update(verifier).digest('base64url'), code_challenge_method: 'S256' };
-    const consent = await call(target, 'oauthConsent', { form: { ...authorize, api_secret: created.apiSecret } }).expectStatus(302);
-    const code = new URL(consent.headers.location as string).searchParams.get('code')!;
-    const oauth = await call(target, 'oauthToken', { form: { grant_type: 'authorization_code', code, code_verifier: verifier, client_id: created.apiKey, client_secret: created.apiSecret } }).expectStatus(200);
-    seen.push(code, verifier, (oauth.json as any).access_token, (oauth.json as any).refresh_token);
+    const consent = await call(target, 'oauthAuthenticate', { body: { api_key: created.apiKey, redirect_url: created.app.redirectUrl, api_secret: created.apiSecret, state: 'log' } }).expectStatus(200);
+    const code = new URL((consent.json as any).data.redirectTo).searchParams.get('code')!;
+    const oauth = await call(target, 'oauthToken', { body: { grant_type: 'authorization_code', code } }).expectStatus(200);
+    const { access_token: accessToken, refresh_token: refreshToken } = (oauth.json as any).data;
+    const refreshed = await call(target, 'oauthToken', { body: { grant_type: 'refresh_token', refresh_token: refreshToken } }).expectStatus(200);
+    seen.push(code, accessToken, refreshToken, (refreshed.json as any).data.access_token, (refreshed.json as any).data.refresh_token);
+    const loginCode = await call(target, 'webSecretCode', { headers: { 'x-session-token': (refreshed.json as any).data.access_token } }).expectStatus(200);
+    const otp = (loginCode.json as any).data.OTP;
+    const loggedIn = await call(target, 'webSecretCodeValidation', { body: { otp } }).expectStatus(200);
+    seen.push(otp, (loggedIn.json as any).sessionToken);
     const regen = await call(target, 'regenerateSecret', { params: { appId: created.app.appId }, headers: auth }).expectStatus(200);
     seen.push((await confirm(target, account, auth, (regen.json as any).challenge)).apiSecret);
     await call(target, 'generateOtp', { body: { uid: account.uid } }).expectStatus(200);

@@ -30,12 +30,16 @@ describe.each(inject('targets'))('sessions on $name', (target) => {
   it('refuses a wrong secret and a wrong key with the real messages and errorCodes', async (ctx) => {
     requires(ctx, target, 'stateful', 'control');
     const { apiKey, apiSecret } = await setup();
+    const otherSecret = [...apiSecret].reverse().join('');
+    await call(target, 'sessionToken', { body: { apiKey, apiSecret: otherSecret } })
+      .expectStatus(401)
+      .expectJson({ status: 'Failure', statusMessage: 'Invalid API secret', errorCode: 'EOAUTH008' });
     await call(target, 'sessionToken', { body: { apiKey, apiSecret: `${apiSecret}x` } })
       .expectStatus(401)
-      .expectJsonLike({ status: 'Failure', statusMessage: 'Invalid API secret', errorCode: 'EOAUTH008' });
+      .expectJson({ status: 'Failure', statusMessage: 'Invalid API secret format', errorCode: 'EOAUTH008' });
     await call(target, 'sessionToken', { body: { apiKey: `${apiKey}x`, apiSecret } })
       .expectStatus(401)
-      .expectJsonLike({ status: 'Failure', statusMessage: 'Invalid API key', errorCode: 'EOAUTH001' });
+      .expectJson({ status: 'Failure', statusMessage: 'Invalid API key', errorCode: 'EOAUTH001' });
   });
 
   for (const [operationId, reason] of [
@@ -76,7 +80,7 @@ describe.each(inject('targets'))('sessions on $name', (target) => {
     requires(ctx, target, 'stateful', 'control');
     const { account, auth, app, apiKey, apiSecret } = await setup();
     const done = await appAction(target, account, auth, 'regenerateSecret', app.appId);
-    ctx.expect(done.apiSecret).toMatch(/^[A-Za-z0-9]{48}$/);
+    ctx.expect(done.apiSecret).toMatch(/^[0-9a-f]{96}$/);
     ctx.expect(done.apiSecret).not.toBe(apiSecret);
     await call(target, 'sessionToken', { body: { apiKey, apiSecret } }).expectStatus(401);
     await openSession(target, apiKey, done.apiSecret);

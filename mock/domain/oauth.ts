@@ -204,7 +204,7 @@ export class OAuth {
    */
   revoke(p: RevokeParams): Result<void> {
     if (!p.token) return fail('OAUTH_TOKEN_REQUIRED');
-    if (p.token_type !== undefined && p.token_type !== 'access_token' && p.token_type !== 'refresh_token') return fail('OAUTH_TOKEN_TYPE');
+    if (p.token_type && p.token_type !== 'access_token' && p.token_type !== 'refresh_token') return fail('OAUTH_TOKEN_TYPE');
     const { store, secrets } = this.ctx;
     const hash = secrets.hash(p.token);
     const refresh = store.getRefreshToken(hash);

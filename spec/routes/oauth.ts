@@ -89,7 +89,7 @@ export const oauthRevoke = createRoute({
   path: '/oauth/revoke',
   tags,
   summary: 'Revoke a token (logout)',
-  description: `Either token of an OAuth session ends the whole session (every access and refresh token of its session_id); a /session/token session token ends that session. Idempotent: an unknown or already revoked token gets the same answer. token is required; token_type is optional (both kinds are looked up) but, when sent, must be access_token or refresh_token (the sandbox's choice). ${STATUSES}`,
+  description: `Either token of an OAuth session ends the whole session (every access and refresh token of its session_id); a /session/token session token ends that session. Idempotent: an unknown or already revoked token gets the same answer. token is required; token_type is optional (both kinds are looked up; "" counts as absent) but, when sent, must be access_token or refresh_token (the sandbox's choice). ${STATUSES}`,
   request: { body: jsonBody(RevokeRequest) },
   responses: {
     ...okJson(RevokeResponse, 'Revoked (or already dead)'),

@@ -54,7 +54,7 @@ export const LoginCodeValidationResponse = z
   .openapi('LoginCodeValidationResponse');
 
 export const ValidationFailure = z
-  .strictObject({ serverTime: ServerTime, status: z.literal('Failure'), validationErrors: z.array(z.string()) })
+  .strictObject({ serverTime: ServerTime, status: z.enum(['Failure', 'Error']), validationErrors: z.array(z.string()) })
   .openapi('ValidationFailure', { description: 'Samco\'s input-error shape on Login Code validation: the reasons in validationErrors' });
 
 /** Bare failures, as /session/token's published samples show them: no serverTime or msgId. */

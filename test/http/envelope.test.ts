@@ -34,10 +34,10 @@ describe('envelopes', () => {
 
 describe('bad input gets a Failure envelope, never plain text or a 500', () => {
   const cases: Array<[string, string, { raw?: string; contentType?: string; body?: unknown; headers?: Record<string, string> }, number, RegExp]> = [
-    ['malformed JSON', '/session/token', { raw: '{"apiKey":', contentType: 'application/json' }, 400, /Malformed JSON/],
-    ['empty JSON body', '/session/token', { raw: '', contentType: 'application/json' }, 400, /Malformed JSON|Invalid request/],
-    ['JSON array', '/session/token', { raw: '[]', contentType: 'application/json' }, 400, /Invalid request/],
-    ['form body', '/session/token', { raw: 'apiKey=x', contentType: 'application/x-www-form-urlencoded' }, 415, /Unsupported Media Type/],
+    ['malformed JSON', '/app/api/login', { raw: '{"userId":', contentType: 'application/json' }, 400, /Malformed JSON/],
+    ['empty JSON body', '/app/api/login', { raw: '', contentType: 'application/json' }, 400, /Malformed JSON|Invalid request/],
+    ['JSON array', '/app/api/login', { raw: '[]', contentType: 'application/json' }, 400, /Invalid request/],
+    ['form body', '/app/api/login', { raw: 'userId=x', contentType: 'application/x-www-form-urlencoded' }, 415, /Unsupported Media Type/],
     ['text body', '/otp/generateOtp', { raw: 'uid=AB1234', contentType: 'text/plain' }, 415, /Unsupported Media Type/],
     ['no content type', '/otp/generateOtp', { raw: '{"uid":"AB1234"}' }, 415, /Unsupported Media Type/],
     ['wrong field type', '/otp/generateOtp', { body: { uid: 42 } }, 400, /body\.uid/],
@@ -45,7 +45,7 @@ describe('bad input gets a Failure envelope, never plain text or a 500', () => {
     ['extra field', '/otp/generateOtp', { body: { uid: 'AB1234', role: 'admin' } }, 400, /Unrecognized key.*role/],
     ['over-long field', '/otp/secretKeyGenerator', { body: { uid: 'AB1234', otp: '1'.repeat(17) } }, 400, /body\.otp/],
     ['unicode uid', '/otp/generateOtp', { body: { uid: 'ÄB1234' } }, 400, /body\.uid/],
-    ['body over 64 KiB', '/session/token', { raw: JSON.stringify({ apiKey: 'k'.repeat(70_000), apiSecret: 's' }), contentType: 'application/json' }, 413, /too large/],
+    ['body over 64 KiB', '/app/api/login', { raw: JSON.stringify({ userId: 'k'.repeat(70_000), password: 's' }), contentType: 'application/json' }, 413, /too large/],
   ];
 
   it.each(cases)('%s', async (_name, path, init, status, message) => {
@@ -62,8 +62,8 @@ describe('bad input gets a Failure envelope, never plain text or a 500', () => {
     const wrong = await h.request('GET', '/session/token');
     expect(wrong.status).toBe(405);
     expect(wrong.headers.get('allow')).toBe('POST');
-    const both = await h.request('PUT', '/logout');
-    expect(both.headers.get('allow')).toBe('DELETE, POST');
+    const logout = await h.request('POST', '/logout');
+    expect(logout.headers.get('allow')).toBe('DELETE');
   });
 
   it('a validation failure changes nothing', async () => {

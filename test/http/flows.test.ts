@@ -45,7 +45,7 @@ describe('dashboard over HTTP', () => {
     const who = await h.account();
     const { apiKey, apiSecret } = await h.createApp(who, 'Ip App');
     const session = await h.request('POST', '/session/token', { body: { apiKey, apiSecret } });
-    expect(session.body).toMatchObject({ srcIp: '127.0.0.1', primaryIp: null, secondaryIp: null, accountID: 'AB1234', accountName: 'Ravi Kumar' });
+    expect(session.body).toMatchObject({ srcIp: '127.0.0.1', primaryIp: '', secondaryIp: '', accountID: 'AB1234', accountName: 'Ravi Kumar' });
     expect(session.body.exchangeList).toContain('NSE');
   });
 });
