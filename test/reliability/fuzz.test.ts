@@ -52,8 +52,8 @@ async function world() {
     uid: [...uids],
     pseudoAccount: (fixtures.autotraderUsers ?? []).flatMap((u) => u.accounts.map((a) => a.pseudoAccount)),
   };
-  // OAuth clients: a fixture app's key, secret and redirect URL, so that generated OAuth requests get past the client check.
-  clients.push(...activeApps.slice(0, 2).map((x) => ({ client_id: x.apiKey!, client_secret: x.apiSecret!, api_secret: x.apiSecret!, redirect_uri: x.redirectUrl })));
+  // OAuth apps: a fixture app's key, secret and redirect URL, so that generated OAuth requests get past the first checks.
+  clients.push(...activeApps.slice(0, 2).map((x) => ({ api_key: x.apiKey!, api_secret: x.apiSecret!, redirect_url: x.redirectUrl })));
   return { app, domain, uids, pools };
 }
 
@@ -117,7 +117,7 @@ const clients: Array<Record<string, string>> = [];
 function withPools(body: Record<string, unknown>, pools: Record<string, string[]>) {
   if (!body || typeof body !== 'object' || Array.isArray(body)) return body;
   const out = { ...body };
-  if ('client_id' in out && Math.random() < 0.5) for (const [key, value] of Object.entries(clients[0]!)) if (key in out) out[key] = value;
+  if ('api_key' in out && Math.random() < 0.5) for (const [key, value] of Object.entries(clients[0]!)) if (key in out) out[key] = value;
   for (const key of ['uid', 'userId', 'clientId']) if (key in out && Math.random() < 0.5) out[key] = pools.uid![0];
   if ('appId' in out && Math.random() < 0.5) out.appId = pools.appId![0];
   if ('pseudoAccount' in out && Math.random() < 0.5) out.pseudoAccount = pools.pseudoAccount![0];
