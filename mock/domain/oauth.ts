@@ -42,15 +42,22 @@ export class OAuth {
 
   /** GET /oauth/authorize: the api_key (EOAUTH001), the redirect_url (EOAUTH002), the scopes (EOAUTH003). */
   authorize(p: AuthorizeParams): Result<AuthorizeRequest> {
+    const app = this.appOf(p);
+    if (!app.ok) return app;
+    const scopes = resolveScopes(p.scopes);
+    if (scopes === null) return fail('OAUTH_INVALID_SCOPES');
+    return ok({ app: app.value, apiKey: p.api_key!, redirectUrl: p.redirect_url!, state: p.state ?? '', scopes });
+  }
+
+  /** The first two checks of authorize and authenticate: the api_key (EOAUTH001), then the redirect_url (EOAUTH002). */
+  private appOf(p: AuthorizeParams): Result<App> {
     if (!p.api_key) return fail('OAUTH_API_KEY_REQUIRED');
     const app = this.ctx.store.appByKeyHash(this.ctx.secrets.hash(p.api_key));
     if (!app) return fail('INVALID_API_KEY');
     if (app.status !== 'Active') return fail('INACTIVE_API_KEY');
     if (!p.redirect_url) return fail('OAUTH_REDIRECT_REQUIRED');
     if (p.redirect_url !== app.redirectUrl) return fail('OAUTH_REDIRECT_MISMATCH');
-    const scopes = resolveScopes(p.scopes);
-    if (scopes === null) return fail('OAUTH_INVALID_SCOPES');
-    return ok({ app, apiKey: p.api_key, redirectUrl: p.redirect_url, state: p.state ?? '', scopes });
+    return ok(app);
   }
 
   /**
@@ -58,12 +65,9 @@ export class OAuth {
    * the app's static IPs (when it has any), scopes; then the account's standing. Issues the code.
    */
   authenticate(p: AuthenticateParams, srcIp: string): Result<{ redirectTo: string; code: string }> {
-    if (!p.api_key) return fail('OAUTH_API_KEY_REQUIRED');
-    const app = this.ctx.store.appByKeyHash(this.ctx.secrets.hash(p.api_key));
-    if (!app) return fail('INVALID_API_KEY');
-    if (app.status !== 'Active') return fail('INACTIVE_API_KEY');
-    if (!p.redirect_url) return fail('OAUTH_REDIRECT_REQUIRED');
-    if (p.redirect_url !== app.redirectUrl) return fail('OAUTH_REDIRECT_MISMATCH');
+    const found = this.appOf(p);
+    if (!found.ok) return found;
+    const app = found.value;
     if (!p.api_secret) return fail('OAUTH_API_SECRET_REQUIRED');
     if (!CREDENTIAL_RULES.secretFormat.test(p.api_secret)) return fail('INVALID_API_SECRET_FORMAT');
     if (!this.ctx.secrets.matches(app.apiSecretHash, p.api_secret)) return fail('INVALID_API_SECRET');
@@ -89,7 +93,7 @@ export class OAuth {
       revokedAt: null,
       revokedReason: null,
     });
-    const target = new URL(p.redirect_url);
+    const target = new URL(app.redirectUrl);
     target.searchParams.set('code', code);
     if (p.state) target.searchParams.set('state', p.state);
     return ok({ redirectTo: target.toString(), code });

@@ -1,6 +1,6 @@
 import { oauth as routes } from '../../spec/routes/index.js';
 import { OAUTH_RULES } from '../../spec/schemas/oauth.js';
-import { TRADING_LISTS } from '../domain/sessions.js';
+import { loginFields } from './present.js';
 import type { HttpDeps, SandboxApp } from './deps.js';
 
 /** Samco's OAuth endpoints: thin, every rule is in the domain's OAuth. */
@@ -35,7 +35,6 @@ export function oauthRoutes(app: SandboxApp, { domain, reply, sourceIp }: HttpDe
     const result = await domain.oauth.token(c.req.valid('json'), sourceIp(c));
     if (!result.ok) return reply.fail(c, result.error);
     const { accessToken, refreshToken, grant, session, account } = result.value;
-    const ips = domain.staticIps.match(account.uid, grant.appId, session.srcIp);
     return c.json(
       {
         status: 'Success' as const,
@@ -48,12 +47,7 @@ export function oauthRoutes(app: SandboxApp, { domain, reply, sourceIp }: HttpDe
           session_id: grant.id,
           user_id: account.uid,
           scopes: grant.scopes,
-          accountID: account.uid,
-          accountName: account.name,
-          ...TRADING_LISTS,
-          srcIp: session.srcIp,
-          primaryIp: ips.primaryIp,
-          secondaryIp: ips.secondaryIp,
+          ...loginFields(account, session.srcIp, domain.staticIps.match(account.uid, grant.appId, session.srcIp)),
         },
       },
       200,

@@ -4,6 +4,8 @@ import { maskEmail, maskMobile } from '../domain/mask.js';
 import { formatServerTime } from '../domain/ist.js';
 import type { SamcoOrder } from '../domain/orders.js';
 import type { IpRegistration } from '../domain/types.js';
+import type { IpMatch } from '../domain/static-ips.js';
+import { TRADING_LISTS } from '../domain/sessions.js';
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
@@ -56,6 +58,11 @@ export function orderJson(order: SamcoOrder) {
 
 export function staticIpsJson(registration: IpRegistration) {
   return { primaryIp: registration.primaryIp, secondaryIp: registration.secondaryIp, lastUpdated: iso(registration.updatedAt) };
+}
+
+/** The account and IP fields of every login-style answer (/session/token, OAuth tokens, Login Code). */
+export function loginFields(account: Account, srcIp: string, ips: IpMatch) {
+  return { accountID: account.uid, accountName: account.name, ...TRADING_LISTS, srcIp, primaryIp: ips.primaryIp, secondaryIp: ips.secondaryIp };
 }
 
 export { iso };

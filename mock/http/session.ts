@@ -1,26 +1,21 @@
 import { session, trade } from '../../spec/routes/index.js';
-import { TRADING_LISTS } from '../domain/sessions.js';
 import type { HttpDeps, SandboxApp, SandboxEnv } from './deps.js';
 import type { Context } from 'hono';
 import { fail, type Result } from '../domain/result.js';
 import type { Authenticated } from '../domain/sessions.js';
 import type { Account, Session } from '../domain/types.js';
-import { orderJson } from './present.js';
+import { loginFields, orderJson } from './present.js';
 import { header } from './header.js';
 
 export function sessionRoutes(app: SandboxApp, { domain, reply, sourceIp }: HttpDeps) {
-  /** The account and IP fields of every login-style answer. */
-  const loginFields = (account: Account, s: Session) => {
-    const ips = domain.staticIps.match(account.uid, s.appId, s.srcIp);
-    return { accountID: account.uid, accountName: account.name, ...TRADING_LISTS, srcIp: s.srcIp, primaryIp: ips.primaryIp, secondaryIp: ips.secondaryIp };
-  };
+  const loginOf = (account: Account, s: Session) => loginFields(account, s.srcIp, domain.staticIps.match(account.uid, s.appId, s.srcIp));
 
   app.openapi(session.sessionToken, async (c) => {
     const { apiKey, apiSecret } = c.req.valid('json');
     const result = await domain.sessions.fromApiKey(apiKey, apiSecret, sourceIp(c));
     if (!result.ok) return reply.fail(c, result.error);
     const { sessionToken, session: s, account } = result.value;
-    return c.json(reply.success('Session token generated successfully', { sessionToken, tokenId: s.tokenId, ...loginFields(account, s) }), 200);
+    return c.json(reply.success('Session token generated successfully', { sessionToken, tokenId: s.tokenId, ...loginOf(account, s) }), 200);
   });
 
   app.openapi(session.logout, (c) => {
@@ -40,7 +35,7 @@ export function sessionRoutes(app: SandboxApp, { domain, reply, sourceIp }: Http
     const result = domain.loginCodes.validate(c.req.valid('json').otp, sourceIp(c));
     if (!result.ok) return reply.fail(c, result.error);
     const { sessionToken, session: s, account } = result.value;
-    return c.json({ serverTime: reply.serverTime(), status: 'Success' as const, statusMessage: 'Login session token generated successfully', sessionToken, ...loginFields(account, s) }, 200);
+    return c.json({ serverTime: reply.serverTime(), status: 'Success' as const, statusMessage: 'Login session token generated successfully', sessionToken, ...loginOf(account, s) }, 200);
   });
 
   app.openapi(trade.getLimits, (c) => {

@@ -20,3 +20,12 @@ export const publishedIps = {
   primaryIp: z.string().openapi({ description: 'The PRIMARY static IP registered for the app; "" when none is', example: '203.0.113.10' }),
   secondaryIp: z.string().openapi({ description: 'The SECONDARY static IP registered for the app; "" when none is', example: '' }),
 };
+
+/** The account fields of every login-style answer (/session/token, OAuth tokens, Login Code, legacy login). */
+export const loginAccountFields = {
+  accountID: z.string().openapi({ description: 'The client code of the trading account', example: 'DV99999' }),
+  accountName: z.string(),
+  exchangeList: z.array(z.string()),
+  orderTypeList: z.array(z.string()),
+  productList: z.array(z.string()),
+};

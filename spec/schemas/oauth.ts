@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { publishedIps } from './common.js';
+import { loginAccountFields, publishedIps } from './common.js';
 
 /**
  * Samco's OAuth 2.1 authorization-code flow, as its docs publish it (not RFC-shaped): the API key
@@ -93,11 +93,7 @@ export const TokenResponse = z
       session_id: z.string().openapi({ description: 'The OAuth session: the same across refreshes; revoking either token ends it', example: '9c3f5e7a1b2d4f6e8a0c2e4f6a8b0d2e' }),
       user_id: z.string().openapi({ description: 'The account\'s client code, the same as accountID' }),
       scopes: z.string().openapi({ example: 'all' }),
-      accountID: z.string(),
-      accountName: z.string(),
-      exchangeList: z.array(z.string()),
-      orderTypeList: z.array(z.string()),
-      productList: z.array(z.string()),
+      ...loginAccountFields,
       ...publishedIps,
     }),
   })

@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { ServerTime, success } from './envelope.js';
-import { publishedIps } from './common.js';
+import { loginAccountFields, publishedIps } from './common.js';
 
 /** Login Code: 4 letters and 4 digits (e.g. QOHG6854), valid 120 seconds, single use. */
 export const LOGIN_CODE_RULES = { letters: 4, digits: 4, ttlMs: 120_000 } as const;
@@ -16,11 +16,7 @@ export const SessionTokenRequest = z
 export const SessionTokenResponse = success('SessionTokenResponse', {
   sessionToken: z.string().openapi({ description: 'A JWT; send it as x-session-token. Valid until 08:00 IST the next day.' }),
   tokenId: z.uuid(),
-  accountID: z.string(),
-  accountName: z.string(),
-  exchangeList: z.array(z.string()),
-  orderTypeList: z.array(z.string()),
-  productList: z.array(z.string()),
+  ...loginAccountFields,
   ...publishedIps,
 });
 
@@ -44,11 +40,7 @@ export const LoginCodeValidationResponse = z
     status: z.literal('Success'),
     statusMessage: z.string(),
     sessionToken: z.string(),
-    accountID: z.string(),
-    accountName: z.string(),
-    exchangeList: z.array(z.string()),
-    orderTypeList: z.array(z.string()),
-    productList: z.array(z.string()),
+    ...loginAccountFields,
     ...publishedIps,
   })
   .openapi('LoginCodeValidationResponse');
@@ -81,9 +73,5 @@ export const LegacyLoginRequest = z
 
 export const LegacyLoginResponse = success('LegacyLoginResponse', {
   sessionToken: z.string(),
-  accountID: z.string(),
-  accountName: z.string(),
-  exchangeList: z.array(z.string()),
-  orderTypeList: z.array(z.string()),
-  productList: z.array(z.string()),
+  ...loginAccountFields,
 });
