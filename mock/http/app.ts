@@ -1,5 +1,7 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from './body-limit.js';
+import { blankFieldsAbsent } from './blank-fields.js';
+import { isSandboxDesignedPath } from './surface.js';
 import { allRoutes } from '../../spec/routes/index.js';
 import { buildOpenApiDocument } from '../../spec/document.js';
 import type { SandboxDomain } from '../domain/domain.js';
@@ -69,6 +71,10 @@ export function createHttpApp(domain: SandboxDomain, options: HttpOptions = {}):
   const smallBodies = bodyLimit(options.maxBodyBytes ?? 64 * 1024, tooLarge);
   const fixtureBodies = bodyLimit(options.maxFixtureBytes ?? 64 * 1024 * 1024, tooLarge);
   app.use('*', (c, next) => (c.req.path === '/__sandbox/fixtures' ? fixtureBodies : smallBodies)(c, next));
+  // Samco's and AutoTrader's operations take "" as absent; the sandbox's own JSON APIs (the
+  // dashboard's and the control API) keep their strict reading.
+  const blanks = blankFieldsAbsent();
+  app.use('*', (c, next) => (isSandboxDesignedPath(c.req.path) ? next() : blanks(c, next)));
   if (options.checkResponses) app.use('*', checkResponses(routes, reply, log));
 
   const deps = { domain, reply, sourceIp: sourceIpResolver(options.trustProxy ?? false) };

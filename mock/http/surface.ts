@@ -18,3 +18,8 @@ export function failureShape(path: string): FailureShape {
   if (path.startsWith('/oauth/')) return 'oauth';
   return SPECIAL[path] ?? 'samco';
 }
+
+/** The sandbox's own JSON APIs (the dashboard's endpoints, the control API): strict, unlike Samco's operations. */
+export function isSandboxDesignedPath(path: string): boolean {
+  return path.startsWith('/app/api/') || path.startsWith('/__sandbox/');
+}

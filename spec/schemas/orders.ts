@@ -5,7 +5,7 @@ export const ORDER_EXCHANGES = ['NSE', 'BSE', 'NFO', 'MCX', 'CDS'] as const;
 const Numeric = z.union([z.string().regex(/^\d+(\.\d+)?$/), z.number().min(0)]).openapi({ description: 'A number, or a string of digits as the SDKs send it', example: '1' });
 
 export const PlaceOrderRequest = z
-  .strictObject({
+  .object({
     symbolName: z.string().min(1).max(50).openapi({ example: 'INFY' }),
     exchange: z.enum(ORDER_EXCHANGES),
     transactionType: z.enum(['BUY', 'SELL']),
@@ -52,6 +52,6 @@ export const PlaceOrderResponse = success('PlaceOrderResponse', {
 export const OrderBookResponse = success('OrderBookResponse', { orderBookDetails: z.array(OrderDetails) });
 export const OrderStatusResponse = success('OrderStatusResponse', { orderNumber: z.string(), orderStatus: OrderStatus, orderDetails: OrderDetails });
 export const CancelOrderResponse = success('CancelOrderResponse', { orderNumber: z.string() });
-export const OrderNumberQuery = z.strictObject({
+export const OrderNumberQuery = z.object({
   orderNumber: z.string().min(1).max(40).openapi({ param: { name: 'orderNumber', in: 'query' }, example: '250101000000001' }),
 });

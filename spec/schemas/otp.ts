@@ -2,10 +2,10 @@ import { z } from '@hono/zod-openapi';
 import { success } from './envelope.js';
 import { AppId, IsoTime, Otp, Uid } from './common.js';
 
-export const GenerateOtpRequest = z.strictObject({ uid: Uid }).openapi('GenerateOtpRequest');
+export const GenerateOtpRequest = z.object({ uid: Uid }).openapi('GenerateOtpRequest');
 export const GenerateOtpResponse = success('GenerateOtpResponse', {});
 
-export const SecretKeyRequest = z.strictObject({ uid: Uid, otp: Otp }).openapi('SecretKeyRequest');
+export const SecretKeyRequest = z.object({ uid: Uid, otp: Otp }).openapi('SecretKeyRequest');
 export const SecretKeyResponse = success('SecretKeyResponse', {});
 
 export const CHALLENGE_ACTIONS = ['create', 'edit', 'deactivate', 'activate', 'regenerate-key', 'regenerate-secret', 'set-ip'] as const;

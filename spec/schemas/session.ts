@@ -55,7 +55,7 @@ export const BareFailure = z
   .openapi('BareFailure', { description: 'Refused; nothing was changed. The shape of Samco\'s /session/token failure samples.' });
 
 export const AccessTokenRequest = z
-  .strictObject({ uid: z.string().min(1).max(20), secretApiKey: z.string().min(1).max(256) })
+  .object({ uid: z.string().min(1).max(20), secretApiKey: z.string().min(1).max(256) })
   .openapi('AccessTokenRequest');
 
 export const AccessTokenResponse = success('AccessTokenResponse', {
@@ -63,7 +63,7 @@ export const AccessTokenResponse = success('AccessTokenResponse', {
 });
 
 export const LegacyLoginRequest = z
-  .strictObject({
+  .object({
     userId: z.string().min(1).max(20),
     password: z.string().min(1).max(128),
     yob: z.string().max(4).optional().openapi({ description: 'Year of birth; checked when given' }),

@@ -33,7 +33,7 @@ export const WhoAmIResponse = success('WhoAmIResponse', {
 });
 
 export const LegacyIpRequest = z
-  .strictObject({
+  .object({
     clientId: Uid,
     password: z.string().min(1).max(128),
     primaryIp: IpAddress,

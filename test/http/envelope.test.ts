@@ -42,7 +42,7 @@ describe('bad input gets a Failure envelope, never plain text or a 500', () => {
     ['no content type', '/otp/generateOtp', { raw: '{"uid":"AB1234"}' }, 415, /Unsupported Media Type/],
     ['wrong field type', '/otp/generateOtp', { body: { uid: 42 } }, 400, /body\.uid/],
     ['missing field', '/otp/secretKeyGenerator', { body: { uid: 'AB1234' } }, 400, /body\.otp/],
-    ['extra field', '/otp/generateOtp', { body: { uid: 'AB1234', role: 'admin' } }, 400, /Unrecognized key.*role/],
+    ['extra field (a sandbox API)', '/app/api/login', { body: { userId: 'AB1234', password: 'x', role: 'admin' } }, 400, /Unrecognized key.*role/],
     ['over-long field', '/otp/secretKeyGenerator', { body: { uid: 'AB1234', otp: '1'.repeat(17) } }, 400, /body\.otp/],
     ['unicode uid', '/otp/generateOtp', { body: { uid: 'ÄB1234' } }, 400, /body\.uid/],
     ['body over 64 KiB', '/app/api/login', { raw: JSON.stringify({ userId: 'k'.repeat(70_000), password: 's' }), contentType: 'application/json' }, 413, /too large/],
@@ -64,6 +64,15 @@ describe('bad input gets a Failure envelope, never plain text or a 500', () => {
     expect(wrong.headers.get('allow')).toBe('POST');
     const logout = await h.request('POST', '/logout');
     expect(logout.headers.get('allow')).toBe('DELETE');
+  });
+
+  it('Samco\'s operations ignore unknown keys and take "" as absent, as the real service does', async () => {
+    const h = harness();
+    await h.account();
+    const otp = await h.request('POST', '/otp/generateOtp', { body: { uid: 'AB1234', role: 'admin', remarksValue: '' } });
+    expect(otp.body).toMatchObject({ status: 'Success' });
+    const blank = await h.request('POST', '/session/token', { body: { apiKey: '', apiSecret: 'x' } });
+    expect(blank.body).toEqual({ status: 'Failure', statusMessage: 'apiKey and apiSecret are required' });
   });
 
   it('a validation failure changes nothing', async () => {
