@@ -6,6 +6,7 @@ import type { Outbox } from './outbox.js';
 import { appNameKey, APP_RULES, checkAppName, checkRedirectUrl } from './rules.js';
 import { fail, ok, type Failure, type Result } from './result.js';
 import type { Account, AccountStanding, App, Limits } from './types.js';
+import { findInstrument } from './market/instruments.js';
 
 const DEFAULT_LIMITS: Limits = {
   equityLimit: { grossAvailableMargin: '100000.00', payInToday: '0.00', notionalCash: '100000.00', marginUsed: '0.00', netAvailableMargin: '100000.00' },
@@ -51,6 +52,10 @@ export class Accounts {
         if (app.appId && (appIds.has(app.appId) || this.ctx.store.getApp(app.appId))) return fail('INVALID_FIXTURE', `Invalid fixture set: ${where}.appId: already used by another app.`);
         if (app.appId) appIds.add(app.appId);
       }
+      for (const [j, holding] of (entry.holdings ?? []).entries()) {
+        const instrument = findInstrument(holding.exchange, holding.symbolName);
+        if (instrument?.instrument !== 'EQ') return fail('INVALID_FIXTURE', `Invalid fixture set: accounts.${i}.holdings.${j}.symbolName: no equity ${holding.symbolName} on ${holding.exchange} in the simulated market.`);
+      }
     }
     return null;
   }
@@ -76,6 +81,7 @@ export class Accounts {
       legacySecretKeyHash: null,
       lastIpChangeAt: null,
       standing: entry.standing ?? 'active',
+      holdings: entry.holdings ?? [],
       createdAt: now,
     });
     for (const app of entry.apps ?? []) {

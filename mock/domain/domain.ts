@@ -15,6 +15,8 @@ import { Orders } from './orders.js';
 import { OAuth } from './oauth.js';
 import { LoginCodes } from './login-codes.js';
 import { TradingBackend } from './trading-backend.js';
+import { Market } from './market/market.js';
+import { Portfolio } from './portfolio.js';
 import { AutoTrader } from './autotrader/autotrader.js';
 import { ok, type Result } from './result.js';
 
@@ -49,6 +51,8 @@ export class SandboxDomain {
   readonly oauth: OAuth;
   readonly loginCodes: LoginCodes;
   readonly tradingBackend: TradingBackend;
+  readonly market: Market;
+  readonly portfolio: Portfolio;
   private readonly fixtures: FixtureSetData | null;
 
   constructor(options: DomainOptions = {}) {
@@ -56,16 +60,19 @@ export class SandboxDomain {
     this.random = new Random(options.seed === undefined || options.seed === null ? null : String(options.seed));
     this.ctx = { store: options.store ?? new MemoryStore(), clock: this.clock, random: this.random, secrets: options.secrets ?? new SecretHasher() };
     const outbox = new Outbox(this.ctx);
+    this.market = new Market(this.ctx);
     this.challenges = new Challenges(this.ctx, outbox, { sendLimit: options.rateLimits ?? true });
     this.tradingBackend = new TradingBackend(this.ctx);
     this.sessions = new Sessions(this.ctx, this.tradingBackend);
     this.loginCodes = new LoginCodes(this.ctx, this.sessions);
     this.accounts = new Accounts(this.ctx, this.challenges, outbox);
     this.staticIps = new StaticIps(this.ctx, this.challenges);
-    this.orders = new Orders(this.ctx);
+    this.orders = new Orders(this.ctx, this.market);
+    this.portfolio = new Portfolio(this.ctx, this.market, this.orders);
+    this.orders.useRisk(this.portfolio);
     this.oauth = new OAuth(this.ctx, this.sessions, this.staticIps, this.tradingBackend);
     this.apps = new Apps(this.ctx, this.challenges, this.sessions, outbox, this.staticIps);
-    this.autotrader = new AutoTrader(this.ctx, { rateLimits: options.rateLimits });
+    this.autotrader = new AutoTrader(this.ctx, this.market, { rateLimits: options.rateLimits });
     this.fixtures = options.fixtures ?? null;
     if (options.loadFixturesNow ?? true) this.loadStartupFixtures();
   }

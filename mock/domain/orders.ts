@@ -1,77 +1,269 @@
-import type { z } from '@hono/zod-openapi';
-import type { PlaceOrderRequest } from '../../spec/schemas/orders.js';
+import { ORDER_RULES } from '../../spec/schemas/market-rules.js';
+import { IST_FORMATS } from './ist.js';
 import type { DomainContext } from './context.js';
-import { ltpOf } from './autotrader/orders.js';
+import { isCommodity, isOption, type Exchange, type Instrument } from './market/instruments.js';
+import { takeVolume, type Market, type PriceEvent } from './market/market.js';
+import { round2 } from './money.js';
 import { fail, ok, type Result } from './result.js';
+import type { Account } from './types.js';
 
-export type PlaceOrderInput = z.infer<typeof PlaceOrderRequest>;
+export type TransactionType = 'BUY' | 'SELL';
+export type ProductType = 'CNC' | 'MIS' | 'NRML';
+/** PENDING: resting, nothing filled (an untriggered SL too); OPEN: partly filled; then COMPLETE, CANCELLED or REJECTED. */
+export type OrderState = 'PENDING' | 'OPEN' | 'COMPLETE' | 'CANCELLED' | 'REJECTED';
+
+export interface Fill {
+  tradeNumber: string;
+  quantity: number;
+  price: number;
+  at: number;
+}
 
 export interface SamcoOrder {
   orderNumber: string;
   uid: string;
+  exchange: Exchange;
   symbolName: string;
-  exchange: PlaceOrderInput['exchange'];
-  transactionType: PlaceOrderInput['transactionType'];
-  orderType: PlaceOrderInput['orderType'];
+  transactionType: TransactionType;
+  orderType: 'L' | 'SL';
+  productType: ProductType;
+  orderValidity: 'DAY' | 'IOC';
+  afterMarketOrderFlag: 'YES' | 'NO';
   quantity: number;
   disclosedQuantity: number;
   price: number;
   triggerPrice: number;
-  averagePrice: number;
+  /** An SL order becomes a limit order once the market crosses its trigger. */
+  triggered: boolean;
+  fills: Fill[];
   filledQuantity: number;
-  productType: PlaceOrderInput['productType'];
-  orderValidity: PlaceOrderInput['orderValidity'];
-  afterMarketOrderFlag: 'YES' | 'NO';
-  status: 'PENDING' | 'EXECUTED' | 'CANCELLED';
+  averagePrice: number;
+  cancelledQuantity: number;
+  status: OrderState;
+  rejectionReason: string;
+  exchangeOrderNo: string | null;
   createdAt: number;
   updatedAt: number;
+  /** The instrument key while the order can still fill, else null: the store indexes open orders by it. */
+  openOn: string | null;
 }
 
-/** The price rules of Samco's order types; null when the order is well-formed. */
-export function samcoOrderProblem(o: { orderType: string; quantity: number; disclosedQuantity: number; price: number; triggerPrice: number }): string | null {
-  if (!Number.isInteger(o.quantity) || o.quantity < 1) return 'quantity must be a whole number of at least 1.';
-  if (!Number.isInteger(o.disclosedQuantity) || o.disclosedQuantity > o.quantity) return 'disclosedQuantity must be a whole number no larger than quantity.';
-  if ((o.orderType === 'L' || o.orderType === 'SL') && o.price <= 0) return `price is required (> 0) for a ${o.orderType === 'L' ? 'limit order (L)' : 'stop-loss limit order (SL)'}.`;
-  if ((o.orderType === 'MKT' || o.orderType === 'SL-M') && o.price !== 0) return `price must be 0 or absent for a ${o.orderType} order.`;
-  if ((o.orderType === 'SL' || o.orderType === 'SL-M') && o.triggerPrice <= 0) return `triggerPrice is required (> 0) for a ${o.orderType} order.`;
-  if ((o.orderType === 'L' || o.orderType === 'MKT') && o.triggerPrice !== 0) return `triggerPrice must be 0 or absent for a ${o.orderType} order.`;
-  return null;
+/** An order request as the schema hands it over: numbers may come as strings, "" already dropped. */
+export type PlaceOrderInput = {
+  symbolName: string;
+  exchange?: string;
+  transactionType: TransactionType;
+  orderType: string;
+  quantity: string | number;
+  disclosedQuantity?: string | number;
+  price?: string | number;
+  triggerPrice?: string | number;
+  orderValidity: 'DAY' | 'IOC';
+  productType: ProductType;
+  afterMarketOrderFlag?: 'YES' | 'NO';
+};
+
+export type ModifyOrderInput = Partial<Pick<PlaceOrderInput, 'orderType' | 'quantity' | 'disclosedQuantity' | 'price' | 'triggerPrice' | 'orderValidity'>>;
+
+export { ORDER_RULES };
+
+export const isOpen = (o: SamcoOrder) => o.status === 'PENDING' || o.status === 'OPEN';
+const remaining = (o: SamcoOrder) => o.quantity - o.filledQuantity - o.cancelledQuantity;
+const instrumentKeyOf = (i: Instrument) => `${i.exchange}:${i.symbolName}`;
+
+function toNumber(value: string | number | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const n = typeof value === 'number' ? value : Number(value.trim());
+  return Number.isFinite(n) ? n : Number.NaN;
 }
 
-/** Samco orders of an account: placed, listed, looked up, cancelled. A MKT order executes at once. */
+const onTick = (price: number, tick: number) => Math.abs(Math.round(price / tick) * tick - price) < 1e-9;
+
+/** The share of an order's value the account's limits must cover. */
+export function marginRate(instrument: Instrument, productType: ProductType, side: TransactionType): number {
+  const rates = ORDER_RULES.marginRate;
+  if (instrument.instrument === 'EQ') return productType === 'MIS' ? rates.intraday : rates.cash;
+  if (isOption(instrument) && side === 'BUY') return rates.cash;
+  return productType === 'MIS' ? rates.futuresIntraday : rates.futures;
+}
+
+/** The validated numbers of an order, or the refusal naming what is wrong. */
+function checkTerms(instrument: Instrument, t: { orderType: string; quantity?: number; disclosedQuantity?: number; price?: number; triggerPrice?: number }): Result<{ quantity: number; disclosedQuantity: number; price: number; triggerPrice: number }> {
+  if (!(ORDER_RULES.orderTypes as readonly string[]).includes(t.orderType)) return fail('ORDER_TYPE_NOT_ALLOWED');
+  const { lotSize, tickSize } = instrument;
+  const quantity = t.quantity ?? Number.NaN;
+  if (!Number.isInteger(quantity) || quantity < 1) return fail('ORDER_INVALID', 'quantity must be a whole number of at least 1.');
+  if (quantity % lotSize !== 0) return fail('ORDER_INVALID', `quantity must be a multiple of the lot size of ${instrument.tradingSymbol} (${lotSize}).`);
+  const disclosedQuantity = t.disclosedQuantity ?? 0;
+  if (!Number.isInteger(disclosedQuantity) || disclosedQuantity < 0 || disclosedQuantity > quantity) return fail('ORDER_INVALID', 'disclosedQuantity must be a whole number no larger than quantity.');
+  if (disclosedQuantity > 0 && disclosedQuantity < Math.ceil(quantity * ORDER_RULES.minDisclosedShare)) {
+    return fail('ORDER_INVALID', `disclosedQuantity must be at least ${ORDER_RULES.minDisclosedShare * 100}% of quantity (${Math.ceil(quantity * ORDER_RULES.minDisclosedShare)}).`);
+  }
+  const price = t.price ?? Number.NaN;
+  if (!(price > 0)) return fail('ORDER_INVALID', `price is required (> 0) for ${t.orderType === 'L' ? 'a limit order (L)' : 'a stop-loss limit order (SL)'}.`);
+  if (!onTick(price, tickSize)) return fail('ORDER_INVALID', `price must be a multiple of the tick size of ${instrument.tradingSymbol} (${tickSize}).`);
+  let triggerPrice = 0;
+  if (t.orderType === 'SL') {
+    triggerPrice = t.triggerPrice ?? Number.NaN;
+    if (!(triggerPrice > 0)) return fail('ORDER_INVALID', 'triggerPrice is required (> 0) for a stop-loss limit order (SL).');
+    if (!onTick(triggerPrice, tickSize)) return fail('ORDER_INVALID', `triggerPrice must be a multiple of the tick size of ${instrument.tradingSymbol} (${tickSize}).`);
+  }
+  return ok({ quantity, disclosedQuantity, price, triggerPrice });
+}
+
+/** What limits and holdings the RMS check reads; the portfolio supplies them. */
+export interface RiskView {
+  /** Margin free in the instrument's segment (equity or commodity), leaving out `exclude`. */
+  available(account: Account, commodity: boolean, exclude?: string): number;
+  /** CNC shares that can still be sold (holdings and the day's CNC buys, less CNC sells and open CNC sell orders). */
+  sellable(account: Account, instrument: Instrument, exclude?: string): number;
+}
+
+/**
+ * Samco's regular orders (L and SL) on the simulated market: checked, passed through a simple
+ * RMS (price band, margin, CNC holdings), then resting at the exchange until the market crosses
+ * them. Every fill is a trade; positions, holdings and limits are computed from the fills.
+ */
 export class Orders {
-  constructor(private readonly ctx: DomainContext) {}
+  private risk: RiskView | undefined;
 
-  place(uid: string, input: PlaceOrderInput): Result<SamcoOrder> {
-    const numbers = {
+  constructor(
+    private readonly ctx: DomainContext,
+    private readonly market: Market,
+  ) {
+    market.onPrice((event) => this.onPrice(event));
+  }
+
+  /** The portfolio reads orders and the orders ask the portfolio: wired after both exist. */
+  useRisk(risk: RiskView) {
+    this.risk = risk;
+  }
+
+  instrumentOf(order: SamcoOrder): Instrument {
+    return this.market.find(order.exchange, order.symbolName)!;
+  }
+
+  place(account: Account, input: PlaceOrderInput): Result<SamcoOrder> {
+    const exchange = input.exchange ?? ORDER_RULES.defaultExchange;
+    const instrument = this.market.find(exchange, input.symbolName);
+    if (!instrument) return fail('MARKET_SYMBOL_NOT_FOUND');
+    if (exchange === 'BFO' && !ORDER_RULES.bfoUnderlyings.some((u) => instrument.atSymbol.startsWith(`${u}_`))) return fail('ORDER_BFO_NOT_ALLOWED');
+    if (input.productType === 'CNC' && instrument.instrument !== 'EQ') return fail('ORDER_INVALID', 'productType CNC is for equity cash only: use NRML or MIS for derivatives.');
+    const terms = checkTerms(instrument, {
       orderType: input.orderType,
-      quantity: Number(input.quantity),
-      disclosedQuantity: Number(input.disclosedQuantity ?? 0),
-      price: Number(input.price ?? 0),
-      triggerPrice: Number(input.triggerPrice ?? 0),
-    };
-    const problem = samcoOrderProblem(numbers);
-    if (problem) return fail('ORDER_INVALID', problem);
-    const now = this.ctx.clock.now();
-    const market = input.orderType === 'MKT';
-    const order: SamcoOrder = {
-      ...numbers,
-      orderNumber: `${this.ctx.random.digits('order-number', 15)}`,
-      uid,
-      symbolName: input.symbolName,
-      exchange: input.exchange,
+      quantity: toNumber(input.quantity),
+      disclosedQuantity: toNumber(input.disclosedQuantity),
+      price: toNumber(input.price),
+      triggerPrice: toNumber(input.triggerPrice),
+    });
+    if (!terms.ok) return terms;
+
+    const { store, clock } = this.ctx;
+    const now = clock.now();
+    let order: SamcoOrder = {
+      ...terms.value,
+      orderNumber: this.newOrderNumber(now),
+      uid: account.uid,
+      exchange: instrument.exchange,
+      symbolName: instrument.symbolName,
       transactionType: input.transactionType,
+      orderType: input.orderType as 'L' | 'SL',
       productType: input.productType,
       orderValidity: input.orderValidity,
       afterMarketOrderFlag: input.afterMarketOrderFlag ?? 'NO',
-      averagePrice: market ? ltpOf(input.symbolName) : 0,
-      filledQuantity: market ? numbers.quantity : 0,
-      status: market ? 'EXECUTED' : 'PENDING',
+      triggered: input.orderType === 'L',
+      fills: [],
+      filledQuantity: 0,
+      averagePrice: 0,
+      cancelledQuantity: 0,
+      status: 'PENDING',
+      rejectionReason: '',
+      exchangeOrderNo: null,
       createdAt: now,
       updatedAt: now,
+      openOn: null,
     };
-    this.ctx.store.putOrder(order);
+    const rejection = this.rmsCheck(account, instrument, order);
+    if (rejection) {
+      store.putOrder({ ...order, status: 'REJECTED', rejectionReason: rejection });
+      return ok(store.getOrder(account.uid, order.orderNumber)!);
+    }
+    order = { ...order, exchangeOrderNo: this.ctx.random.digits('exchange-order-no', 19), openOn: instrumentKeyOf(instrument) };
+    order = this.match(order, instrument, { instrument, price: this.market.ltp(instrument), volume: { remaining: null } });
+    if (order.orderValidity === 'IOC' && isOpen(order)) order = this.cancelRest(order, now);
+    store.putOrder(order);
     return ok(order);
+  }
+
+  /** The RMS checks of a new or modified order: the reason it is rejected, or null. */
+  private rmsCheck(account: Account, instrument: Instrument, order: SamcoOrder, exclude?: string): string | null {
+    const band = this.market.quote(instrument);
+    for (const price of order.orderType === 'SL' ? [order.price, order.triggerPrice] : [order.price]) {
+      if (price < band.lowerBand || price > band.upperBand) return `Order price is out of the day's price band (${band.lowerBand.toFixed(2)} - ${band.upperBand.toFixed(2)}).`;
+    }
+    const risk = this.risk!;
+    if (order.productType === 'CNC' && order.transactionType === 'SELL') {
+      const sellable = risk.sellable(account, instrument, exclude);
+      if (order.quantity > sellable) return `RMS:Short sell is not allowed in CNC: sellable quantity ${sellable}.`;
+      return null;
+    }
+    const required = round2(order.quantity * order.price * marginRate(instrument, order.productType, order.transactionType));
+    const available = round2(risk.available(account, isCommodity(instrument), exclude));
+    if (required > available) return `RMS:Margin Exceeds, Required:${required.toFixed(2)}, Available:${available.toFixed(2)}`;
+    return null;
+  }
+
+  /** The order after the market at `event.price` crossed it (or not): trigger, then fill within the event's volume. */
+  private match(order: SamcoOrder, instrument: Instrument, event: PriceEvent): SamcoOrder {
+    const { price } = event;
+    const buy = order.transactionType === 'BUY';
+    let next = order;
+    if (!next.triggered) {
+      if (buy ? price < next.triggerPrice : price > next.triggerPrice) return next;
+      next = { ...next, triggered: true };
+    }
+    if (buy ? price > next.price : price < next.price) return next;
+    const quantity = takeVolume(event, remaining(next));
+    if (quantity === 0) return next;
+    const now = this.ctx.clock.now();
+    const fill: Fill = { tradeNumber: this.ctx.random.digits('trade-number', 9), quantity, price, at: now };
+    const filledQuantity = next.filledQuantity + quantity;
+    const averagePrice = round2((next.averagePrice * next.filledQuantity + price * quantity) / filledQuantity);
+    const complete = filledQuantity === next.quantity - next.cancelledQuantity;
+    return {
+      ...next,
+      fills: [...next.fills, fill],
+      filledQuantity,
+      averagePrice,
+      status: complete ? 'COMPLETE' : 'OPEN',
+      updatedAt: now,
+      openOn: complete ? null : instrumentKeyOf(instrument),
+    };
+  }
+
+  /** A price change: the open orders of the instrument, oldest first, trigger and fill as it crosses them. */
+  private onPrice(event: PriceEvent): number {
+    const key = instrumentKeyOf(event.instrument);
+    let fills = 0;
+    for (const order of this.ctx.store.ordersOpenOn(key)) {
+      const next = this.match(order, event.instrument, event);
+      if (next === order) continue;
+      fills += next.fills.length - order.fills.length;
+      this.ctx.store.putOrder(next);
+    }
+    return fills;
+  }
+
+  private cancelRest(order: SamcoOrder, now: number): SamcoOrder {
+    return { ...order, cancelledQuantity: order.cancelledQuantity + remaining(order), status: 'CANCELLED', openOn: null, updatedAt: now };
+  }
+
+  /** yyMMdd of the IST day, then a 9-digit number: Samco's form (e.g. 240522000162545). */
+  private newOrderNumber(now: number): string {
+    let number: string;
+    do number = `${IST_FORMATS.orderDate(now)}${this.ctx.random.digits('order-number', 9)}`;
+    while (this.ctx.store.orderNumberTaken(number));
+    return number;
   }
 
   book(uid: string): SamcoOrder[] {
@@ -83,11 +275,45 @@ export class Orders {
     return order ? ok(order) : fail('ORDER_NOT_FOUND');
   }
 
+  /** Modify an open order: the attributes sent replace the order's, checked like a new order; the rest stay. */
+  modify(account: Account, orderNumber: string, input: ModifyOrderInput): Result<SamcoOrder> {
+    const found = this.get(account.uid, orderNumber);
+    if (!found.ok) return found;
+    const order = found.value;
+    if (!isOpen(order)) return fail('ORDER_NOT_MODIFIABLE', `Order cannot be modified: it is ${order.status}.`);
+    const instrument = this.instrumentOf(order);
+    const orderType = input.orderType ?? order.orderType;
+    const terms = checkTerms(instrument, {
+      orderType,
+      quantity: toNumber(input.quantity) ?? order.quantity,
+      disclosedQuantity: toNumber(input.disclosedQuantity) ?? order.disclosedQuantity,
+      price: toNumber(input.price) ?? order.price,
+      triggerPrice: toNumber(input.triggerPrice) ?? (order.triggerPrice || undefined),
+    });
+    if (!terms.ok) return terms;
+    if (terms.value.quantity <= order.filledQuantity) return fail('ORDER_INVALID', `quantity must be more than the quantity already filled (${order.filledQuantity}).`);
+    const now = this.ctx.clock.now();
+    let next: SamcoOrder = {
+      ...order,
+      ...terms.value,
+      orderType: orderType as 'L' | 'SL',
+      orderValidity: input.orderValidity ?? order.orderValidity,
+      triggered: orderType === 'L' || (order.triggered && orderType === order.orderType && terms.value.triggerPrice === order.triggerPrice),
+      updatedAt: now,
+    };
+    const rejection = this.rmsCheck(account, instrument, next, order.orderNumber);
+    if (rejection) return fail('ORDER_MODIFY_REJECTED', rejection);
+    next = this.match(next, instrument, { instrument, price: this.market.ltp(instrument), volume: { remaining: null } });
+    if (next.orderValidity === 'IOC' && isOpen(next)) next = this.cancelRest(next, now);
+    this.ctx.store.putOrder(next);
+    return ok(next);
+  }
+
   cancel(uid: string, orderNumber: string): Result<SamcoOrder> {
-    const order = this.get(uid, orderNumber);
-    if (!order.ok) return order;
-    if (order.value.status !== 'PENDING') return fail('ORDER_NOT_CANCELLABLE', `Order cannot be cancelled: it is ${order.value.status}.`);
-    const next: SamcoOrder = { ...order.value, status: 'CANCELLED', updatedAt: this.ctx.clock.now() };
+    const found = this.get(uid, orderNumber);
+    if (!found.ok) return found;
+    if (!isOpen(found.value)) return fail('ORDER_NOT_CANCELLABLE', `Order cannot be cancelled: it is ${found.value.status}.`);
+    const next = this.cancelRest(found.value, this.ctx.clock.now());
     this.ctx.store.putOrder(next);
     return ok(next);
   }

@@ -1,13 +1,17 @@
 import type { OUTBOX_KINDS } from '../../spec/schemas/sandbox.js';
 type OutboxKind = (typeof OUTBOX_KINDS)[number];
 import type { z } from '@hono/zod-openapi';
-import type { Limit } from '../../spec/schemas/limits.js';
+import type { OpeningLimit as OpeningLimitSchema } from '../../spec/schemas/limits.js';
 
 import type { ACCOUNT_STANDINGS } from '../../spec/schemas/fixtures.js';
 
 export type AccountStanding = (typeof ACCOUNT_STANDINGS)[number];
 
-export type Limits = { equityLimit: z.infer<typeof Limit>; commodityLimit: z.infer<typeof Limit> };
+export type OpeningLimit = z.infer<typeof OpeningLimitSchema>;
+export type Limits = { equityLimit: OpeningLimit; commodityLimit: OpeningLimit };
+
+/** Shares an account holds from before the sandbox started (a fixture's holdings). */
+export type OpeningHolding = { exchange: 'NSE' | 'BSE'; symbolName: string; quantity: number; averagePrice: number };
 
 export interface Account {
   uid: string;
@@ -23,6 +27,8 @@ export interface Account {
   lastIpChangeAt: number | null;
   /** What Samco's backend says of the account: checked by /session/token and the OAuth flow. */
   standing: AccountStanding;
+  /** Holdings carried in from before (the day's CNC trades settle into holdings the next IST day). */
+  holdings: OpeningHolding[];
   createdAt: number;
 }
 

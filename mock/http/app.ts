@@ -16,6 +16,7 @@ import { Reply } from './reply.js';
 import { checkResponses } from './response-check.js';
 import { RouteTable } from './route-table.js';
 import { sessionRoutes } from './session.js';
+import { orderRoutes } from './orders.js';
 import { sourceIpResolver } from './source-ip.js';
 import { autotraderRoutes } from './autotrader.js';
 import { oauthRoutes } from './oauth.js';
@@ -80,6 +81,7 @@ export function createHttpApp(domain: SandboxDomain, options: HttpOptions = {}):
   const deps = { domain, reply, sourceIp: sourceIpResolver(options.trustProxy ?? false) };
   legacyRoutes(app, deps);
   sessionRoutes(app, deps);
+  orderRoutes(app, deps);
   oauthRoutes(app, deps);
   dashboardRoutes(app, deps);
   controlRoutes(app, deps);

@@ -1,12 +1,33 @@
 import type { Context } from 'hono';
 import { autotrader as routes } from '../../spec/routes/index.js';
-import { views } from '../domain/autotrader/autotrader.js';
+import { views, type PlaceInput } from '../domain/autotrader/autotrader.js';
+import type { LtpOf } from '../domain/autotrader/orders.js';
 import type { AtAccount, AtOrderRecord, AtUser } from '../domain/autotrader/types.js';
 import type { Result } from '../domain/result.js';
 import type { HttpDeps, SandboxApp } from './deps.js';
 import { header } from './header.js';
 
 const KEYED_PATHS = ['/trading/*', '/account/*'];
+
+/** What every place* form leaves out, as the functions default it. */
+const DEFAULTS = {
+  productType: 'INTRADAY',
+  triggerPrice: 0,
+  target: 0,
+  stoploss: 0,
+  trailingStoploss: 0,
+  disclosedQuantity: 0,
+  validity: 'DAY',
+  amo: false,
+  publisherId: null,
+} as const;
+
+type Optional<T> = { [K in keyof T]?: T[K] | undefined };
+/** One domain input from any place* form: absent optional fields take their defaults. */
+function placeInput(variety: PlaceInput['variety'], form: Pick<PlaceInput, 'pseudoAccount' | 'exchange' | 'symbol' | 'tradeType' | 'orderType' | 'quantity' | 'price'> & Optional<Omit<PlaceInput, 'variety'>>): PlaceInput {
+  const defined = Object.fromEntries(Object.entries(form).filter(([, v]) => v !== undefined));
+  return { ...DEFAULTS, ...defined, variety } as PlaceInput;
+}
 
 export function autotraderRoutes(app: SandboxApp, { domain, reply }: HttpDeps) {
   const at = domain.autotrader;
@@ -23,51 +44,83 @@ export function autotraderRoutes(app: SandboxApp, { domain, reply }: HttpDeps) {
 
   /** The signed-in user, counted against the rate limits for the pseudo account named (if any). */
   const admitted = (c: Context, pseudoAccount?: string): Result<AtUser> => at.admit(c.get('atUser') as AtUser, pseudoAccount);
+  /** The success envelope (a business refusal goes through reply.fail: HTTP 200, status false, from spec/errors.ts). */
+  const done = <T>(result: T) => ({ ...reply.atSuccess(result), status: true as const });
+  /** Admits the caller for the pseudo account, runs the command, answers its result (or its refusal). */
+  const run = <T, R>(c: Context, pseudoAccount: string, command: (user: AtUser) => Result<T>, answer: (value: T) => R) => {
+    const user = admitted(c, pseudoAccount);
+    if (!user.ok) return reply.fail(c, user.error);
+    const result = command(user.value);
+    if (!result.ok) return reply.fail(c, result.error);
+    return c.json(done(answer(result.value)), 200);
+  };
 
   app.openapi(routes.atFetchAllTradingAccounts, (c) => {
     const user = admitted(c);
     if (!user.ok) return reply.fail(c, user.error);
-    return c.json(reply.atSuccess(at.tradingAccounts(user.value)), 200);
+    return c.json(done(at.tradingAccounts(user.value)), 200);
   });
 
   app.openapi(routes.atFetchLivePseudoAccounts, (c) => {
     const user = admitted(c);
     if (!user.ok) return reply.fail(c, user.error);
-    return c.json(reply.atSuccess(at.livePseudoAccounts(user.value)), 200);
+    return c.json(done(at.livePseudoAccounts(user.value)), 200);
   });
 
+  const orderId = (order: AtOrderRecord) => order.id;
   app.openapi(routes.atPlaceRegularOrder, (c) => {
-    const input = c.req.valid('form');
-    const user = admitted(c, input.pseudoAccount);
-    if (!user.ok) return reply.fail(c, user.error);
-    const order = at.placeRegularOrder(user.value, input);
-    if (!order.ok) return reply.fail(c, order.error);
-    return c.json(reply.atSuccess(order.value.id), 200);
+    const form = c.req.valid('form');
+    return run(c, form.pseudoAccount, (user) => at.place(user, placeInput('REGULAR', form)), orderId);
+  });
+  app.openapi(routes.atPlaceCoverOrder, (c) => {
+    const form = c.req.valid('form');
+    return run(c, form.pseudoAccount, (user) => at.place(user, placeInput('CO', form)), orderId);
+  });
+  app.openapi(routes.atPlaceBracketOrder, (c) => {
+    const form = c.req.valid('form');
+    return run(c, form.pseudoAccount, (user) => at.place(user, placeInput('BO', form)), orderId);
+  });
+  app.openapi(routes.atPlaceAdvancedOrder, (c) => {
+    const { variety, strategyId: _s, comments: _c, ...form } = c.req.valid('form');
+    return run(c, form.pseudoAccount, (user) => at.place(user, placeInput(variety, form)), orderId);
   });
 
+  const yes = () => true;
+  app.openapi(routes.atModifyOrderByPlatformId, (c) => {
+    const { pseudoAccount, platformId, ...change } = c.req.valid('form');
+    return run(c, pseudoAccount, (user) => at.modifyOrder(user, pseudoAccount, platformId, change), yes);
+  });
   app.openapi(routes.atCancelOrderByPlatformId, (c) => {
     const { pseudoAccount, platformId } = c.req.valid('form');
-    const user = admitted(c, pseudoAccount);
-    if (!user.ok) return reply.fail(c, user.error);
-    const order = at.cancelOrder(user.value, pseudoAccount, platformId);
-    if (!order.ok) return reply.fail(c, order.error);
-    return c.json(reply.atSuccess(true), 200);
+    return run(c, pseudoAccount, (user) => at.cancelOrder(user, pseudoAccount, platformId), yes);
+  });
+  app.openapi(routes.atCancelChildOrdersByPlatformId, (c) => {
+    const { pseudoAccount, platformId } = c.req.valid('form');
+    return run(c, pseudoAccount, (user) => at.cancelChildOrders(user, pseudoAccount, platformId), yes);
+  });
+  app.openapi(routes.atCancelAllOrders, (c) => {
+    const { pseudoAccount } = c.req.valid('form');
+    return run(c, pseudoAccount, (user) => at.cancelAllOrders(user, pseudoAccount), yes);
+  });
+  app.openapi(routes.atSquareOffPosition, (c) => {
+    const { pseudoAccount, ...position } = c.req.valid('form');
+    return run(c, pseudoAccount, (user) => at.squareOffPosition(user, pseudoAccount, position), yes);
+  });
+  app.openapi(routes.atSquareOffPortfolio, (c) => {
+    const { pseudoAccount, category } = c.req.valid('form');
+    return run(c, pseudoAccount, (user) => at.squareOffPortfolio(user, pseudoAccount, category), yes);
   });
 
   const reads = [
     [routes.atReadPlatformOrders, routes.atReadPlatformOrdersPost, views.orders],
     [routes.atReadPlatformPositions, routes.atReadPlatformPositionsPost, views.positions],
     [routes.atReadPlatformMargins, routes.atReadPlatformMarginsPost, views.margins],
+    [routes.atReadPlatformHoldings, routes.atReadPlatformHoldingsPost, views.holdings],
   ] as const;
   for (const [get, post, view] of reads) {
-    // One handler for three record types: the response check, not the compiler, holds each to its schema here.
-    const read = (c: Context, pseudoAccount: string): never => {
-      const user = admitted(c, pseudoAccount);
-      if (!user.ok) return reply.fail(c, user.error);
-      const records = at.read(user.value, pseudoAccount, view as (account: AtAccount, orders: AtOrderRecord[]) => unknown);
-      if (!records.ok) return reply.fail(c, records.error);
-      return c.json(reply.atSuccess(records.value), 200) as never;
-    };
+    // One handler for four record types: the response check, not the compiler, holds each to its schema here.
+    const read = (c: Context, pseudoAccount: string): never =>
+      run(c, pseudoAccount, (user) => at.read(user, pseudoAccount, view as (account: AtAccount, orders: AtOrderRecord[], ltpOf: LtpOf) => unknown), (records) => records) as never;
     app.openapi(get, (c) => read(c, c.req.valid('query').pseudoAccount));
     app.openapi(post, (c) => read(c, c.req.valid('form').pseudoAccount));
   }
@@ -76,13 +129,13 @@ export function autotraderRoutes(app: SandboxApp, { domain, reply }: HttpDeps) {
     const { username, password } = c.req.valid('json');
     const key = at.viewKey(username, password);
     if (!key.ok) return reply.fail(c, key.error);
-    return c.json(reply.atSuccess({ apiKey: key.value }), 200);
+    return c.json(done({ apiKey: key.value }), 200);
   });
 
   app.openapi(routes.atRegenerateApiKey, (c) => {
     const { username, password } = c.req.valid('json');
     const key = at.regenerateKey(username, password);
     if (!key.ok) return reply.fail(c, key.error);
-    return c.json(reply.atSuccess({ apiKey: key.value }), 200);
+    return c.json(done({ apiKey: key.value }), 200);
   });
 }

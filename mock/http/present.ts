@@ -1,8 +1,6 @@
 import type { Challenge, App } from '../domain/types.js';
 import type { Account } from '../domain/types.js';
 import { maskEmail, maskMobile } from '../domain/mask.js';
-import { formatServerTime } from '../domain/ist.js';
-import type { SamcoOrder } from '../domain/orders.js';
 import type { IpRegistration } from '../domain/types.js';
 import type { IpMatch } from '../domain/static-ips.js';
 import { TRADING_LISTS } from '../domain/sessions.js';
@@ -30,29 +28,6 @@ export function challengeJson(challenge: Challenge, account: Account) {
       expiresAt: iso(challenge.expiresAt),
       sentTo: { mobile: maskMobile(account.mobile), email: maskEmail(account.email) },
     },
-  };
-}
-
-/** Samco sends quantities and prices as strings. */
-export function orderJson(order: SamcoOrder) {
-  return {
-    orderNumber: order.orderNumber,
-    symbolName: order.symbolName,
-    exchange: order.exchange,
-    transactionType: order.transactionType,
-    orderType: order.orderType,
-    quantity: String(order.quantity),
-    disclosedQuantity: String(order.disclosedQuantity),
-    pendingQuantity: String(order.status === 'PENDING' ? order.quantity - order.filledQuantity : 0),
-    filledQuantity: String(order.filledQuantity),
-    price: order.price.toFixed(2),
-    triggerPrice: order.triggerPrice.toFixed(2),
-    averagePrice: order.averagePrice.toFixed(2),
-    productType: order.productType,
-    orderValidity: order.orderValidity,
-    afterMarketOrderFlag: order.afterMarketOrderFlag,
-    orderStatus: order.status,
-    orderTime: formatServerTime(order.createdAt),
   };
 }
 

@@ -25,7 +25,8 @@ export class Reply {
     return this.formatted;
   }
 
-  private head() {
+  /** serverTime and a fresh msgId: for the published answers that carry them without `status`. */
+  head() {
     return { serverTime: this.serverTime(), msgId: this.domain.random.uuid('msg-id') };
   }
 
@@ -51,6 +52,13 @@ export class Reply {
     const entry = ERRORS[error.code];
     const errorCode = 'errorCode' in entry ? entry.errorCode : undefined;
     return this.failWith(c, entry.http as FailureStatus, error.message ?? entry.message, errorCode);
+  }
+
+  /** A Samco Failure envelope with fields of the operation beside it (modifyOrder echoes `ordernumber`). */
+  failWithFields(c: Context, error: DomainError, fields: Record<string, string>): never {
+    const entry = ERRORS[error.code];
+    const errorCode = 'errorCode' in entry ? entry.errorCode : undefined;
+    return c.json({ ...this.failureBody(error.message ?? entry.message, errorCode), ...fields }, entry.http as FailureStatus) as never;
   }
 
   failWith(c: Context, http: ContentfulStatusCode, message: string, errorCode?: string): never {

@@ -3,6 +3,7 @@ import type { HttpDeps, SandboxApp } from '../http/deps.js';
 import { iso } from '../http/present.js';
 import { SPEC_VERSION } from '../../spec/document.js';
 import { formatServerTime } from '../domain/ist.js';
+import type { Quote } from '../domain/market/market.js';
 
 /** The control API under /__sandbox: what a test needs that the real service has no endpoint for. */
 export function controlRoutes(app: SandboxApp, { domain, reply }: HttpDeps) {
@@ -93,5 +94,30 @@ export function controlRoutes(app: SandboxApp, { domain, reply }: HttpDeps) {
   app.openapi(sandbox.sandboxTradingBackend, (c) => {
     domain.tradingBackend.setDelay(c.req.valid('json').delayMs);
     return c.json(reply.success('Trading backend delay set', { delayMs: domain.tradingBackend.delay }), 200);
+  });
+
+  const instrumentJson = (quote: Quote) => ({
+    exchange: quote.instrument.exchange,
+    symbolName: quote.instrument.symbolName,
+    tradingSymbol: quote.instrument.tradingSymbol,
+    autotraderSymbol: quote.instrument.atSymbol,
+    instrument: quote.instrument.instrument,
+    lotSize: quote.instrument.lotSize,
+    tickSize: quote.instrument.tickSize,
+    previousClose: quote.previousClose,
+    lastTradedPrice: quote.ltp,
+    lowerBand: quote.lowerBand,
+    upperBand: quote.upperBand,
+  });
+
+  app.openapi(sandbox.sandboxMarket, (c) =>
+    c.json(reply.success('Simulated market', { instruments: domain.market.instruments().map((i) => instrumentJson(domain.market.quote(i))) }), 200),
+  );
+
+  app.openapi(sandbox.sandboxSetPrice, (c) => {
+    const { exchange, symbolName, price, volume } = c.req.valid('json');
+    const result = domain.market.setPrice(exchange ?? 'NSE', symbolName, price, volume ?? null);
+    if (!result.ok) return reply.fail(c, result.error);
+    return c.json(reply.success(`${symbolName} traded at ${result.value.quote.ltp}: ${result.value.fills} fill(s)`, { instrument: instrumentJson(result.value.quote), fills: result.value.fills }), 200);
   });
 }

@@ -7,6 +7,16 @@ const DEFAULT_OUTBOX_LIMIT = 100;
 const DEAD_KEPT = 10_000;
 const ipKey = (uid: string, appId: string | null) => `${uid}\0${appId ?? ''}`;
 
+/** Moves `key` from the set of its old index value to the set of its new one (insertion order is time order). */
+function reindex(index: Map<string, Set<string>>, key: string, from: string | null, to: string | null) {
+  if (from === to) return;
+  if (from !== null) index.get(from)?.delete(key);
+  if (to === null) return;
+  const set = index.get(to) ?? new Set<string>();
+  set.add(key);
+  index.set(to, set);
+}
+
 /** The default store: plain maps with the indexes the rules need. The outbox keeps the newest `outboxRetention` messages. */
 export class MemoryStore implements Store {
   private accounts = new Map<string, Account>();
@@ -30,10 +40,14 @@ export class MemoryStore implements Store {
   private accessTokens = new Map<string, AccessToken>();
   private orders = new Map<string, SamcoOrder>();
   private ordersByUid = new Map<string, string[]>();
+  private ordersOpen = new Map<string, Set<string>>();
+  private orderNumbers = new Set<string>();
+  private atOrdersOpen = new Map<string, Set<string>>();
   private atUsers = new Map<string, AtUser>();
   private atUsersByKeyHash = new Map<string, AtUser>();
   private atOrdersById = new Map<string, AtOrderRecord>();
   private atOrdersByAccount = new Map<string, string[]>();
+  private ltps = new Map<string, number>();
   private outbox: OutboxMessage[] = [];
   private outboxSeq = 0;
 
@@ -207,17 +221,32 @@ export class MemoryStore implements Store {
     return [...(this.ipIndex.get(ip) ?? [])].map((key) => this.ips.get(key)!);
   }
 
+  getLtp(instrumentKey: string) {
+    return this.ltps.get(instrumentKey);
+  }
+  putLtp(instrumentKey: string, price: number) {
+    this.ltps.set(instrumentKey, price);
+  }
   getOrder(uid: string, orderNumber: string) {
     return this.orders.get(`${uid}\0${orderNumber}`);
   }
   putOrder(order: SamcoOrder) {
     const key = `${order.uid}\0${order.orderNumber}`;
-    if (!this.orders.has(key)) {
+    const previous = this.orders.get(key);
+    if (!previous) {
+      this.orderNumbers.add(order.orderNumber);
       const list = this.ordersByUid.get(order.uid) ?? [];
       list.push(key);
       this.ordersByUid.set(order.uid, list);
     }
+    reindex(this.ordersOpen, key, previous?.openOn ?? null, order.openOn);
     this.orders.set(key, order);
+  }
+  orderNumberTaken(orderNumber: string) {
+    return this.orderNumbers.has(orderNumber);
+  }
+  ordersOpenOn(instrumentKey: string) {
+    return [...(this.ordersOpen.get(instrumentKey) ?? [])].map((key) => this.orders.get(key)!);
   }
   ordersOf(uid: string) {
     return (this.ordersByUid.get(uid) ?? []).map((key) => this.orders.get(key)!);
@@ -245,12 +274,17 @@ export class MemoryStore implements Store {
   atUserCount() {
     return this.atUsers.size;
   }
+  atOrdersOpenOn(instrumentKey: string) {
+    return [...(this.atOrdersOpen.get(instrumentKey) ?? [])].map((key) => this.atOrdersById.get(key)!);
+  }
   getAtOrder(username: string, id: string) {
     return this.atOrdersById.get(`${username}\0${id}`);
   }
   putAtOrder(order: AtOrderRecord) {
     const key = `${order.username}\0${order.id}`;
-    if (!this.atOrdersById.has(key)) {
+    const previous = this.atOrdersById.get(key);
+    reindex(this.atOrdersOpen, key, previous?.openOn ?? null, order.openOn);
+    if (!previous) {
       const accountKey = `${order.username}\0${order.pseudoAccount}`;
       const list = this.atOrdersByAccount.get(accountKey) ?? [];
       list.push(key);
@@ -334,6 +368,7 @@ export class MemoryStore implements Store {
       ...puts('putLoginCode', this.loginCodes.values()),
       ...puts('putIps', this.ips.values()),
       ...puts('putAccessToken', this.accessTokens.values()),
+      ...[...this.ltps].map(([key, price]) => ['putLtp', key, price] as [string, ...unknown[]]),
       ...puts('putOrder', this.orders.values()),
       ...puts('putAtUser', this.atUsers.values()),
       ...puts('putAtOrder', this.atOrdersById.values()),
@@ -347,6 +382,10 @@ export class MemoryStore implements Store {
     this.ipIndex.clear();
     this.accessTokens.clear();
     this.orders.clear();
+    this.ordersOpen.clear();
+    this.orderNumbers.clear();
+    this.atOrdersOpen.clear();
+    this.ltps.clear();
     this.ordersByUid.clear();
     this.atUsers.clear();
     this.atUsersByKeyHash.clear();

@@ -57,10 +57,17 @@ export interface Store {
   /** Every registration holding the address, as primary or secondary. */
   ipHolders(ip: string): IpRegistration[];
 
+  /** The simulated market's last traded price of an instrument (undefined: its previous close). */
+  getLtp(instrumentKey: string): number | undefined;
+  putLtp(instrumentKey: string, price: number): void;
+
+  orderNumberTaken(orderNumber: string): boolean;
   getOrder(uid: string, orderNumber: string): SamcoOrder | undefined;
   putOrder(order: SamcoOrder): void;
   /** Orders of an account, oldest first. */
   ordersOf(uid: string): SamcoOrder[];
+  /** Orders whose `openOn` is this instrument key (the open ones, as the domain marks them), oldest first. */
+  ordersOpenOn(instrumentKey: string): SamcoOrder[];
 
   getAccessToken(tokenHash: string): AccessToken | undefined;
   putAccessToken(token: AccessToken): void;
@@ -71,6 +78,8 @@ export interface Store {
   atUserCount(): number;
   getAtOrder(username: string, id: string): AtOrderRecord | undefined;
   putAtOrder(order: AtOrderRecord): void;
+  /** AutoTrader orders whose `openOn` is this instrument key, oldest first. */
+  atOrdersOpenOn(instrumentKey: string): AtOrderRecord[];
   /** Orders of a pseudo account, oldest first. */
   atOrders(username: string, pseudoAccount: string): AtOrderRecord[];
 

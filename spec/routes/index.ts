@@ -5,8 +5,10 @@ import * as dashboard from './dashboard.js';
 import * as sandbox from './sandbox.js';
 import * as autotrader from './autotrader.js';
 import * as oauth from './oauth.js';
+import * as orders from './orders.js';
+import * as portfolio from './portfolio.js';
 
-export { legacy, session, oauth, trade, dashboard, sandbox, autotrader };
+export { legacy, session, oauth, trade, orders, portfolio, dashboard, sandbox, autotrader };
 
 /** Every operation of the spec, in document order. */
 export const allRoutes = [
@@ -14,6 +16,8 @@ export const allRoutes = [
   ...Object.values(session),
   ...Object.values(oauth),
   ...Object.values(trade),
+  ...Object.values(orders),
+  ...Object.values(portfolio),
   ...Object.values(dashboard),
   ...Object.values(sandbox),
   ...Object.values(autotrader),

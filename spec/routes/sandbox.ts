@@ -16,6 +16,9 @@ import {
   AccountStandingResponse,
   TradingBackendRequest,
   TradingBackendResponse,
+  MarketResponse,
+  SetPriceRequest,
+  SetPriceResponse,
 } from '../schemas/sandbox.js';
 import { FixtureAccount, FixtureAtUser, FixtureSet } from '../schemas/fixtures.js';
 import { BODY_ERRORS, failures, jsonBody, okJson } from '../responses.js';
@@ -141,4 +144,26 @@ export const sandboxTradingBackend = createRoute({
   description: 'A delay on the step where the trading backend starts a session (after the credentials are accepted, at /session/token and /oauth/token). While one exchange of a code waits there, a second exchange of the same code gets EOAUTH030. Reset sets it back to 0.',
   request: { body: jsonBody(TradingBackendRequest) },
   responses: { ...okJson(TradingBackendResponse, 'Delay set'), ...failures(...BODY_ERRORS, 'CONTROL_FORBIDDEN') },
+});
+
+export const sandboxMarket = createRoute({
+  operationId: 'sandboxMarket',
+  method: 'get',
+  path: '/__sandbox/market',
+  tags,
+  security,
+  summary: 'The simulated market: every instrument with its last traded price and price band',
+  responses: { ...okJson(MarketResponse, 'Market'), ...failures('CONTROL_FORBIDDEN') },
+});
+
+export const sandboxSetPrice = createRoute({
+  operationId: 'sandboxSetPrice',
+  method: 'put',
+  path: '/__sandbox/market/prices',
+  tags,
+  security,
+  summary: 'Trade an instrument at a price: open orders it crosses fill',
+  description: 'Sets the last traded price of one instrument. Every open order of Samco\'s and AutoTrader\'s APIs that the price crosses triggers or fills, oldest first, within `volume` when given (partial fills). Positions, holdings, limits and the trade book follow.',
+  request: { body: jsonBody(SetPriceRequest) },
+  responses: { ...okJson(SetPriceResponse, 'Price set'), ...failures(...BODY_ERRORS, 'MARKET_SYMBOL_NOT_FOUND', 'MARKET_PRICE_OUT_OF_BAND', 'CONTROL_FORBIDDEN') },
 });

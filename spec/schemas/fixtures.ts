@@ -1,7 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { IsoTime, Uid } from './common.js';
 import { AppName, AppStatus, RedirectUrl } from './apps.js';
-import { Limit } from './limits.js';
+import { OpeningLimit } from './limits.js';
 import { ApiKey, ApiSecret } from './credentials.js';
 
 /**
@@ -25,6 +25,15 @@ export const FixtureApp = z
   })
   .openapi('FixtureApp');
 
+export const FixtureHolding = z
+  .strictObject({
+    exchange: z.enum(['NSE', 'BSE']),
+    symbolName: z.string().min(1).max(50).openapi({ description: 'An equity of the simulated market (see GET /__sandbox/market)', example: 'SBIN' }),
+    quantity: z.number().int().min(1),
+    averagePrice: z.number().positive(),
+  })
+  .openapi('FixtureHolding', { description: 'Shares held from before: they show in getHoldings and can be sold (CNC)' });
+
 export const FixtureAccount = z
   .strictObject({
     uid: Uid,
@@ -33,7 +42,8 @@ export const FixtureAccount = z
     yob: z.string().regex(/^\d{4}$/).openapi({ description: 'Year of birth, used by the legacy login', example: '1988' }),
     mobile: z.string().regex(/^\d{10}$/).openapi({ example: '9876543210' }),
     email: z.email().max(254),
-    limits: z.strictObject({ equityLimit: Limit, commodityLimit: Limit }).optional(),
+    limits: z.strictObject({ equityLimit: OpeningLimit, commodityLimit: OpeningLimit }).optional(),
+    holdings: z.array(FixtureHolding).max(100).optional(),
     standing: AccountStanding.optional(),
     apps: z.array(FixtureApp).max(5).optional(),
   })

@@ -109,3 +109,32 @@ export const TradingBackendRequest = z
   .openapi('TradingBackendRequest');
 
 export const TradingBackendResponse = success('TradingBackendResponse', { delayMs: z.number().int() });
+
+export const MarketInstrument = z
+  .strictObject({
+    exchange: z.string(),
+    symbolName: z.string().openapi({ description: 'What placeOrder takes' }),
+    tradingSymbol: z.string(),
+    autotraderSymbol: z.string().openapi({ description: 'AutoTrader\'s broker-independent symbol' }),
+    instrument: z.string(),
+    lotSize: z.number().int(),
+    tickSize: z.number(),
+    previousClose: z.number(),
+    lastTradedPrice: z.number(),
+    lowerBand: z.number(),
+    upperBand: z.number(),
+  })
+  .openapi('MarketInstrument');
+
+export const MarketResponse = success('MarketResponse', { instruments: z.array(MarketInstrument) });
+
+export const SetPriceRequest = z
+  .strictObject({
+    exchange: z.string().optional().openapi({ description: 'NSE when absent', example: 'NSE' }),
+    symbolName: z.string().min(1).max(60).openapi({ example: 'SBIN' }),
+    price: z.number().positive().openapi({ description: 'The new last traded price: rounded to the tick, within the day\'s band', example: 815.5 }),
+    volume: z.number().int().positive().optional().openapi({ description: 'At most this many units trade at the price (partial fills, oldest orders first); unlimited when absent' }),
+  })
+  .openapi('SetPriceRequest');
+
+export const SetPriceResponse = success('SetPriceResponse', { instrument: MarketInstrument, fills: z.number().int().openapi({ description: 'How many fills the price change made (Samco and AutoTrader orders)' }) });

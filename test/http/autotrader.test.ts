@@ -29,77 +29,73 @@ const ORDER_FIELDS = `id tradeType orderType productType variety validity quanti
   parentOrderId exchangeOrderId averagePrice clientId rawStatus platformTime exchangeTime pendingQuantity filledQuantity platform status
   nestRequestId`.split(/\s+/);
 
-const ORDER = { pseudoAccount: 'ACC_1', exchange: 'NSE', symbol: 'SBIN', tradeType: 'BUY', orderType: 'LIMIT', productType: 'INTRADAY', quantity: 10, price: 600.5 };
+const POSITION_FIELDS = `id buyQuantity sellQuantity netQuantity type pnl atPnl mtm buyValue sellValue netValue buyAvgPrice sellAvgPrice
+  pseudoAccount tradingAccount stockBroker exchange symbol independentExchange independentSymbol category ltp platform accountId
+  overnightQuantity multiplier realisedPnl unrealisedPnl state direction`.split(/\s+/);
+const MARGIN_FIELDS = `category funds utilized available total net span exposure collateral payin payout adhoc realisedMtm unrealisedMtm
+  pseudoAccount tradingAccount stockBroker`.split(/\s+/);
+/** The official Python client's PlatformHolding constructor parameters, in order. */
+const HOLDING_FIELDS = `id isin collateralType instrumentToken product quantity collateralQty t1Qty pnl haircut avgPrice pseudoAccount
+  tradingAccount stockBroker exchange symbol platform ltp currentValue totalQty`.split(/\s+/);
 
-describe('AutoTrader API key', () => {
-  it('is created at registration, viewable only with the password, and never stored in clear', async () => {
-    const { h, apiKey } = await withUser();
-    expect(apiKey).toMatch(/^[0-9a-f-]{36}$/);
-    const wrong = await h.request('POST', '/autotrader/settings/api-key/view', { body: { username: USER.username, password: 'nope' } });
-    expect(wrong).toMatchObject({ status: 401, body: { status: false, result: null, message: 'Invalid username or password.', commandId: null } });
-    const user = h.domain.store.getAtUser(USER.username)!;
-    expect(JSON.stringify(user)).not.toContain(apiKey);
-    expect(JSON.stringify(user)).not.toContain(USER.password);
-  });
-
-  it('re-generate: the old key stops at once, the new one works; a wrong password changes nothing', async () => {
-    const { h, apiKey, get } = await withUser();
-    const refused = await h.request('POST', '/autotrader/settings/api-key/regenerate', { body: { username: USER.username, password: 'wrong' } });
-    expect(refused.status).toBe(401);
-    expect((await get('/account/fetchAllTradingAccounts')).status).toBe(200);
-    const regenerated = await h.request('POST', '/autotrader/settings/api-key/regenerate', { body: { username: USER.username, password: USER.password } });
-    const fresh = regenerated.body.result.apiKey as string;
-    expect(fresh).not.toBe(apiKey);
-    expect(await get('/account/fetchAllTradingAccounts')).toMatchObject({ status: 403, body: { status: false, result: null, commandId: null } });
-    expect((await get('/account/fetchAllTradingAccounts', fresh)).status).toBe(200);
-    const viewed = await h.request('POST', '/autotrader/settings/api-key/view', { body: { username: USER.username, password: USER.password } });
-    expect(viewed.body.result.apiKey).toBe(fresh);
-  });
-
-  it('a missing key, a made-up key and a disabled user get 403 in AutoTrader\'s envelope', async () => {
-    const { h, get } = await withUser();
-    expect(await h.request('GET', '/account/fetchAllTradingAccounts')).toMatchObject({ status: 403, body: { status: false } });
-    expect((await get('/account/fetchAllTradingAccounts', '00000000-0000-4000-8000-000000000000')).status).toBe(403);
-    await h.request('POST', '/__sandbox/autotrader/users', { body: { ...USER, username: 'off@example.com', apiKey: '11111111-1111-4111-8111-111111111111', disabled: true } });
-    expect(await get('/account/fetchAllTradingAccounts', '11111111-1111-4111-8111-111111111111')).toMatchObject({ status: 403, body: { message: 'User is disabled.' } });
-  });
-});
+// SBIN on NSE: previous close 812.4 (the market's ltp until a price is set), band 649.9 - 974.9.
+const ORDER = { pseudoAccount: 'ACC_1', exchange: 'NSE', symbol: 'SBIN', tradeType: 'BUY', orderType: 'LIMIT', productType: 'INTRADAY', quantity: 10, price: 800.5 };
+const ENVELOPE = ['commandId', 'message', 'result', 'status'];
+/** A business refusal: HTTP 200, status false, the reason in message. */
+const refusal = (message: string | RegExp) => ({ status: 200, body: { result: null, status: false, commandId: null, message: typeof message === 'string' ? message : expect.stringMatching(message) } });
 
 describe('AutoTrader functions', () => {
   it('fetches trading accounts (no credentials) and the live pseudo accounts', async () => {
     const { get } = await withUser();
     const accounts = await get('/account/fetchAllTradingAccounts');
-    expect(Object.keys(accounts.body).sort()).toEqual(['commandId', 'message', 'result', 'status']);
+    expect(Object.keys(accounts.body).sort()).toEqual(ENVELOPE);
     expect(accounts.body.result).toHaveLength(2);
     expect(accounts.body.result[0]).toMatchObject({ loginId: 'ZX1234', pseudoAccName: 'ACC_1', broker: 'Zerodha', live: true });
     expect((await get('/account/fetchLivePseudoAccounts')).body.result).toEqual(['ACC_1']);
   });
 
-  it('places a validated regular order, reads it with every field, and cancels it once', async () => {
+  it('places a regular order, reads it with every field, and cancels it once; a second cancel is a business refusal', async () => {
     const { form, get } = await withUser();
     const placed = await form('/trading/placeRegularOrder', ORDER);
-    expect(placed.body).toMatchObject({ status: true, message: null });
+    expect(placed).toMatchObject({ status: 200, body: { status: true, message: null } });
     const id = placed.body.result as string;
     const orders = await get('/trading/readPlatformOrders?pseudoAccount=ACC_1');
     expect(orders.body.result).toHaveLength(1);
     expect(Object.keys(orders.body.result[0]).sort()).toEqual([...ORDER_FIELDS].sort());
-    expect(orders.body.result[0]).toMatchObject({ id, status: 'OPEN', quantity: 10, price: 600.5, symbol: 'SBIN', pseudoAccount: 'ACC_1', tradingAccount: 'ZX1234' });
+    expect(orders.body.result[0]).toMatchObject({ id, status: 'OPEN', quantity: 10, price: 800.5, symbol: 'SBIN', pseudoAccount: 'ACC_1', tradingAccount: 'ZX1234', variety: 'REGULAR' });
     expect((await form('/trading/cancelOrderByPlatformId', { pseudoAccount: 'ACC_1', platformId: id })).body).toMatchObject({ status: true, result: true });
-    const again = await form('/trading/cancelOrderByPlatformId', { pseudoAccount: 'ACC_1', platformId: id });
-    expect(again).toMatchObject({ status: 409, body: { status: false, message: expect.stringContaining('CANCELLED') } });
+    expect(await form('/trading/cancelOrderByPlatformId', { pseudoAccount: 'ACC_1', platformId: id })).toMatchObject(refusal(`Order [${id}] cannot be cancelled: it is CANCELLED.`));
+    expect(await form('/trading/cancelOrderByPlatformId', { pseudoAccount: 'ACC_1', platformId: 'nope' })).toMatchObject(refusal('Order [nope] not found in pseudo account [ACC_1].'));
     expect((await form('/trading/readPlatformOrders', { pseudoAccount: 'ACC_1' })).body.result[0].status).toBe('CANCELLED');
   });
 
-  it('a market order fills, and shows in positions and margins', async () => {
-    const { form, get } = await withUser();
+  it('a market order fills at the market ltp, and shows in positions and margins', async () => {
+    const { h, form, get } = await withUser();
+    h.domain.market.setPrice('NSE', 'SBIN', 820);
     await form('/trading/placeRegularOrder', { ...ORDER, orderType: 'MARKET', price: 0, quantity: 4 });
     const positions = (await get('/trading/readPlatformPositions?pseudoAccount=ACC_1')).body.result;
     expect(positions).toHaveLength(1);
-    expect(positions[0]).toMatchObject({ symbol: 'SBIN', netQuantity: 4, type: 'MIS', direction: 'LONG', state: 'OPEN' });
+    expect(Object.keys(positions[0]).sort()).toEqual([...POSITION_FIELDS].sort());
+    expect(positions[0]).toMatchObject({ symbol: 'SBIN', netQuantity: 4, type: 'MIS', direction: 'LONG', state: 'OPEN', buyAvgPrice: 820, ltp: 820 });
+    h.domain.market.setPrice('NSE', 'SBIN', 830);
+    expect((await form('/trading/readPlatformPositions', { pseudoAccount: 'ACC_1' })).body.result[0]).toMatchObject({ ltp: 830, pnl: 40 });
     const margins = (await form('/trading/readPlatformMargins', { pseudoAccount: 'ACC_1' })).body.result;
+    expect(Object.keys(margins[0]).sort()).toEqual([...MARGIN_FIELDS].sort());
     const equity = margins.find((m: { category: string }) => m.category === 'EQUITY');
-    expect(equity.funds).toBe(200000);
-    expect(equity.utilized).toBeCloseTo(4 * positions[0].buyAvgPrice, 2);
+    expect(equity).toMatchObject({ funds: 200000, utilized: 3320, available: 196680 });
+  });
+
+  it('a limit order fills when the market crosses it; a DELIVERY fill becomes a holding with every field', async () => {
+    const { h, form, get } = await withUser();
+    const id = (await form('/trading/placeRegularOrder', { ...ORDER, productType: 'DELIVERY', price: 805 })).body.result;
+    h.domain.market.setPrice('NSE', 'SBIN', 804, 6);
+    const order = (await get('/trading/readPlatformOrders?pseudoAccount=ACC_1')).body.result[0];
+    expect(order).toMatchObject({ id, status: 'OPEN', filledQuantity: 6, pendingQuantity: 4, averagePrice: 804 });
+    const holdings = await get('/trading/readPlatformHoldings?pseudoAccount=ACC_1');
+    expect(Object.keys(holdings.body).sort()).toEqual(ENVELOPE);
+    expect(Object.keys(holdings.body.result[0])).toEqual(HOLDING_FIELDS);
+    expect(holdings.body.result[0]).toMatchObject({ symbol: 'SBIN', exchange: 'NSE', quantity: 6, avgPrice: 804, ltp: 804, product: 'CNC' });
+    expect((await form('/trading/readPlatformHoldings', { pseudoAccount: 'ACC_1' })).body.result[0].quantity).toBe(6);
   });
 
   it.each([
@@ -107,25 +103,199 @@ describe('AutoTrader functions', () => {
     [{ orderType: 'MARKET', price: 10 }, /MARKET/],
     [{ orderType: 'STOP_LOSS' }, /triggerPrice/],
     [{ orderType: 'SL_MARKET', price: 0 }, /triggerPrice/],
-  ])('refuses an order breaking the price rules: %j', async (change, message) => {
+    [{ price: 1000 }, /outside the price band/],
+    [{ symbol: 'NOSUCH' }, /^Symbol \[NOSUCH\] not found on exchange \[NSE\]\.$/],
+    [{ pseudoAccount: 'ACC_2' }, /^Pseudo account \[ACC_2\] is not live\.$/],
+    [{ pseudoAccount: 'NOPE' }, /^Pseudo account \[NOPE\] is not live\.$/],
+  ])('a business refusal is HTTP 200 with status false and the reason: %j', async (change, message) => {
     const { h, form } = await withUser();
     const res = await form('/trading/placeRegularOrder', { ...ORDER, ...change });
-    expect(res).toMatchObject({ status: 400, body: { status: false, result: null, message: expect.stringMatching(message) } });
+    expect(res).toMatchObject(refusal(message));
+    expect(Object.keys(res.body).sort()).toEqual(ENVELOPE);
     expect(h.domain.store.atOrders(USER.username, 'ACC_1')).toHaveLength(0);
   });
 
-  it('refuses bad parameters and a pseudo account that is not live, naming the problem', async () => {
+  it('malformed parameters the clients never send keep their 400, naming the field', async () => {
     const { form } = await withUser();
-    expect((await form('/trading/placeRegularOrder', { ...ORDER, exchange: 'NYSE' })).body.message).toMatch(/body\.exchange/);
+    expect(await form('/trading/placeRegularOrder', { ...ORDER, exchange: 'NYSE' })).toMatchObject({ status: 400, body: { status: false, message: expect.stringMatching(/body\.exchange/) } });
     expect((await form('/trading/placeRegularOrder', { ...ORDER, quantity: 'ten' })).body.message).toMatch(/body\.quantity/);
-    expect((await form('/trading/placeRegularOrder', { ...ORDER, pseudoAccount: 'ACC_2' })).body.message).toBe('Pseudo account [ACC_2] is not live.');
-    expect((await form('/trading/placeRegularOrder', { ...ORDER, pseudoAccount: 'NOPE' })).status).toBe(400);
+    expect((await form('/trading/placeAdvancedOrder', { ...ORDER, variety: 'REGULAR', amo: 'maybe' })).body.message).toMatch(/body\.amo/);
+  });
+
+  it('ignores unknown keys and takes "" in an optional field as absent (form and query)', async () => {
+    const { form, get } = await withUser();
+    const placed = await form('/trading/placeRegularOrder', { ...ORDER, triggerPrice: '', strategy: 'x', extra: '1' });
+    expect(placed.body).toMatchObject({ status: true });
+    const advanced = await form('/trading/placeAdvancedOrder', {
+      ...ORDER, variety: 'REGULAR', triggerPrice: '', target: '', stoploss: '', trailingStoploss: '', disclosedQuantity: '', validity: '', amo: '', strategyId: '', comments: '', publisherId: '', unknown: 'y',
+    });
+    expect(advanced.body).toMatchObject({ status: true });
+    const orders = (await get('/trading/readPlatformOrders?pseudoAccount=ACC_1&foo=bar')).body.result;
+    expect(orders[1]).toMatchObject({ validity: 'DAY', amo: false, publisherId: null, triggerPrice: 0, disclosedQuantity: 0 });
+    const modified = await form('/trading/modifyOrderByPlatformId', { pseudoAccount: 'ACC_1', platformId: placed.body.result, orderType: '', quantity: '', price: 801, triggerPrice: '' });
+    expect(modified.body).toMatchObject({ status: true, result: true });
+  });
+
+  it('placeAdvancedOrder takes every parameter (amo True as the Python client sends it) and keeps publisherId', async () => {
+    const { form, get } = await withUser();
+    const res = await form('/trading/placeAdvancedOrder', {
+      variety: 'REGULAR', ...ORDER, productType: 'NORMAL', triggerPrice: 0, target: 0, stoploss: 0, trailingStoploss: 0, disclosedQuantity: 5, validity: 'DAY', amo: 'True', strategyId: 'S1', comments: 'hi', publisherId: 'pub-1',
+    });
+    expect(res.body).toMatchObject({ status: true });
+    expect((await get('/trading/readPlatformOrders?pseudoAccount=ACC_1')).body.result[0]).toMatchObject({ amo: true, disclosedQuantity: 5, publisherId: 'pub-1', productType: 'NORMAL' });
+  });
+
+  it('bracket order: legs on the fill, parentOrderId links them, one leg filling cancels the other', async () => {
+    const { h, form, get } = await withUser();
+    const parent = (await form('/trading/placeBracketOrder', { ...ORDER, price: 810, target: 10, stoploss: 5, trailingStoploss: 0 })).body.result;
+    h.domain.market.setPrice('NSE', 'SBIN', 810);
+    const legs = (await get('/trading/readPlatformOrders?pseudoAccount=ACC_1')).body.result.filter((o: { parentOrderId: string }) => o.parentOrderId === parent);
+    expect(legs.map((o: { orderType: string; status: string }) => [o.orderType, o.status])).toEqual([['SL_MARKET', 'TRIGGER_PENDING'], ['LIMIT', 'OPEN']]);
+    h.domain.market.setPrice('NSE', 'SBIN', 820);
+    const after = (await get('/trading/readPlatformOrders?pseudoAccount=ACC_1')).body.result;
+    expect(after.map((o: { status: string }) => o.status)).toEqual(['COMPLETE', 'CANCELLED', 'COMPLETE']);
+    expect((await get('/trading/readPlatformPositions?pseudoAccount=ACC_1')).body.result[0]).toMatchObject({ type: 'BO', netQuantity: 0, pnl: 100 });
+  });
+
+  it('cover order and cancelChildOrdersByPlatformId: the stop-loss leg exits at market', async () => {
+    const { h, form, get } = await withUser();
+    const parent = (await form('/trading/placeCoverOrder', { ...ORDER, orderType: 'MARKET', price: 0, triggerPrice: 800 })).body.result;
+    h.domain.market.setPrice('NSE', 'SBIN', 815);
+    expect((await form('/trading/cancelChildOrdersByPlatformId', { pseudoAccount: 'ACC_1', platformId: parent })).body).toMatchObject({ status: true, result: true });
+    const [entry, leg] = (await get('/trading/readPlatformOrders?pseudoAccount=ACC_1')).body.result;
+    expect(entry).toMatchObject({ variety: 'CO', status: 'COMPLETE', averagePrice: 812.4 });
+    expect(leg).toMatchObject({ parentOrderId: parent, tradeType: 'SELL', status: 'COMPLETE', averagePrice: 815 });
+    expect(await form('/trading/cancelChildOrdersByPlatformId', { pseudoAccount: 'ACC_1', platformId: parent })).toMatchObject(refusal(/no open child orders/));
+  });
+
+  it('modify, cancelAllOrders, squareOffPosition and squareOffPortfolio', async () => {
+    const { form, get } = await withUser();
+    const open = (await form('/trading/placeRegularOrder', ORDER)).body.result;
+    expect((await form('/trading/modifyOrderByPlatformId', { pseudoAccount: 'ACC_1', platformId: open, quantity: 12, price: 790 })).body).toMatchObject({ status: true });
+    expect((await get('/trading/readPlatformOrders?pseudoAccount=ACC_1')).body.result[0]).toMatchObject({ quantity: 12, price: 790, status: 'OPEN' });
+    expect(await form('/trading/modifyOrderByPlatformId', { pseudoAccount: 'ACC_1', platformId: open, price: 10 })).toMatchObject(refusal(/outside the price band/));
+    expect((await form('/trading/cancelAllOrders', { pseudoAccount: 'ACC_1' })).body).toMatchObject({ status: true, result: true });
+    expect(await form('/trading/modifyOrderByPlatformId', { pseudoAccount: 'ACC_1', platformId: open, price: 795 })).toMatchObject(refusal(/cannot be modified: it is CANCELLED/));
+    await form('/trading/placeRegularOrder', { ...ORDER, orderType: 'MARKET', price: 0 });
+    await form('/trading/placeRegularOrder', { ...ORDER, orderType: 'MARKET', price: 0, productType: 'NORMAL', tradeType: 'SELL' });
+    const square = { pseudoAccount: 'ACC_1', category: 'DAY', type: 'MIS', exchange: 'NSE', symbol: 'SBIN' };
+    expect((await form('/trading/squareOffPosition', square)).body).toMatchObject({ status: true, result: true });
+    expect(await form('/trading/squareOffPosition', square)).toMatchObject(refusal('No open MIS position in [NSE] [SBIN] in pseudo account [ACC_1].'));
+    expect((await form('/trading/squareOffPortfolio', { pseudoAccount: 'ACC_1', category: 'NET' })).body).toMatchObject({ status: true, result: true });
+    const positions = (await get('/trading/readPlatformPositions?pseudoAccount=ACC_1')).body.result;
+    expect(positions.map((p: { type: string; netQuantity: number }) => [p.type, p.netQuantity])).toEqual([['MIS', 0], ['NRML', 0]]);
   });
 
   it('a JSON body where a form is expected: 415 in AutoTrader\'s envelope', async () => {
     const { h, apiKey } = await withUser();
     const res = await h.request('POST', '/trading/placeRegularOrder', { body: ORDER, headers: { 'api-key': apiKey } });
     expect(res).toMatchObject({ status: 415, body: { status: false, result: null, commandId: null } });
+  });
+
+  it('answers only what the spec allows (no contract drift logged)', async () => {
+    const { h, form, get } = await withUser({ checkResponses: true });
+    await form('/trading/placeBracketOrder', { ...ORDER, orderType: 'MARKET', price: 0, target: 5, stoploss: 5 });
+    await form('/trading/placeRegularOrder', { ...ORDER, symbol: 'NOSUCH' });
+    for (const what of ['Orders', 'Positions', 'Margins', 'Holdings']) expect((await get(`/trading/readPlatform${what}?pseudoAccount=ACC_1`)).status).toBe(200);
+    expect(h.logs.filter((l) => l.includes('contract drift'))).toEqual([]);
+  });
+});
+
+/**
+ * Behaves as the official Python client does: a form body (None values left out), the api-key
+ * header, the JSON read only on a 2xx answer (403: "key wrong or user disabled"; any other status
+ * raises), an OperationResponse built from the four envelope keys, and each record built from its
+ * model's fields in order (a missing one raises TypeError, as a missing positional argument does).
+ */
+function pythonClient(send: (url: string, init: RequestInit) => Promise<Response>, serviceUrl: string, apiKey: string) {
+  const MODELS: Record<string, string[]> = {
+    '/readPlatformOrders': ORDER_FIELDS,
+    '/readPlatformPositions': POSITION_FIELDS,
+    '/readPlatformMargins': MARGIN_FIELDS,
+    '/readPlatformHoldings': HOLDING_FIELDS,
+  };
+  async function request(uri: string, method: 'GET' | 'POST', data: Record<string, unknown>) {
+    const params = new URLSearchParams();
+    for (const [k, v] of Object.entries(data)) if (v !== null && v !== undefined) params.append(k, v === true ? 'True' : v === false ? 'False' : String(v));
+    const url = `${serviceUrl}/trading${uri}`;
+    const response =
+      method === 'GET'
+        ? await send(`${url}?${params}`, { method, headers: { 'api-key': apiKey } })
+        : await send(url, { method, headers: { 'api-key': apiKey, 'content-type': 'application/x-www-form-urlencoded' }, body: params.toString() });
+    if (response.status < 200 || response.status >= 300) {
+      if (response.status === 403) throw new Error('ERROR: Either your API Key is wrong or the user might be disabled.');
+      throw new Error(`HTTPError: ${response.status}`);
+    }
+    const json = (await response.json()) as Record<string, unknown>;
+    for (const key of ['result', 'message', 'status', 'commandId']) if (!(key in json)) throw new TypeError(`OperationResponse.__init__() missing 1 required positional argument: '${key}'`);
+    const model = MODELS[uri];
+    if (model && Array.isArray(json.result) && json.result.length) {
+      json.result = (json.result as Record<string, unknown>[]).map((m) => {
+        const missing = model.filter((f) => !(f in m));
+        if (missing.length) throw new TypeError(`__init__() missing required positional arguments: ${missing.join(', ')}`);
+        return Object.fromEntries(model.map((f) => [f, m[f]]));
+      });
+    }
+    return json as { result: any; message: string | null; status: boolean; commandId: string | null };
+  }
+  const get = (uri: string, pseudoAccount: string) => request(uri, 'GET', { pseudoAccount });
+  const post = (uri: string, data: Record<string, unknown>) => request(uri, 'POST', data);
+  return {
+    placeRegularOrder: (a: string, exchange: string, symbol: string, tradeType: string, orderType: string, productType: string, quantity: number, price: number, triggerPrice = 0.0) =>
+      post('/placeRegularOrder', { pseudoAccount: a, exchange, symbol, tradeType, orderType, productType, quantity, price, triggerPrice }),
+    placeBracketOrder: (a: string, exchange: string, symbol: string, tradeType: string, orderType: string, quantity: number, price: number, triggerPrice: number, target: number, stoploss: number, trailingStoploss = 0.0) =>
+      post('/placeBracketOrder', { pseudoAccount: a, exchange, symbol, tradeType, orderType, quantity, price, triggerPrice, target, stoploss, trailingStoploss }),
+    placeCoverOrder: (a: string, exchange: string, symbol: string, tradeType: string, orderType: string, quantity: number, price: number, triggerPrice: number) =>
+      post('/placeCoverOrder', { pseudoAccount: a, exchange, symbol, tradeType, orderType, quantity, price, triggerPrice }),
+    placeAdvancedOrder: (variety: string, a: string, exchange: string, symbol: string, tradeType: string, orderType: string, productType: string, quantity: number, price: number, triggerPrice: number, target: number, stoploss: number, trailingStoploss: number, disclosedQuantity: number, validity: string, amo: boolean, strategyId: string | null, comments: string | null, publisherId: string | null) =>
+      post('/placeAdvancedOrder', { variety, pseudoAccount: a, exchange, symbol, tradeType, orderType, productType, quantity, price, triggerPrice, target, stoploss, trailingStoploss, disclosedQuantity, validity, amo, strategyId, comments, publisherId }),
+    // Like the client: only truthy values are sent.
+    modifyOrderByPlatformId: (a: string, platformId: string, orderType?: string, quantity?: number, price?: number, triggerPrice?: number) =>
+      post('/modifyOrderByPlatformId', { pseudoAccount: a, platformId, ...(orderType ? { orderType } : {}), ...(quantity ? { quantity } : {}), ...(price ? { price } : {}), ...(triggerPrice ? { triggerPrice } : {}) }),
+    cancelOrderByPlatformId: (a: string, platformId: string) => post('/cancelOrderByPlatformId', { pseudoAccount: a, platformId }),
+    cancelChildOrdersByPlatformId: (a: string, platformId: string) => post('/cancelChildOrdersByPlatformId', { pseudoAccount: a, platformId }),
+    cancelAllOrders: (a: string) => post('/cancelAllOrders', { pseudoAccount: a }),
+    squareOffPosition: (a: string, category: string, type: string, exchange: string, symbol: string) => post('/squareOffPosition', { pseudoAccount: a, category, type, exchange, symbol }),
+    squareOffPortfolio: (a: string, category: string) => post('/squareOffPortfolio', { pseudoAccount: a, category }),
+    readPlatformOrders: (a: string) => get('/readPlatformOrders', a),
+    readPlatformPositions: (a: string) => get('/readPlatformPositions', a),
+    readPlatformMargins: (a: string) => get('/readPlatformMargins', a),
+    readPlatformHoldings: (a: string) => get('/readPlatformHoldings', a),
+  };
+}
+
+describe('the official Python client, as it behaves', () => {
+  it('calls every trading function, reads every refusal, and builds every record', async () => {
+    const { h, apiKey } = await withUser({ checkResponses: true });
+    const send = async (url: string, init: RequestInit) => h.app.request(url, init);
+    const client = pythonClient(send, '', apiKey);
+    const a = 'ACC_1';
+    const regular = await client.placeRegularOrder(a, 'NSE', 'SBIN', 'BUY', 'LIMIT', 'DELIVERY', 10, 805.0);
+    expect(regular).toMatchObject({ status: true, message: null, result: expect.any(String) });
+    // A refusal reaches the caller as a status-false response, not an exception.
+    expect(await client.placeRegularOrder('ACC_2', 'NSE', 'SBIN', 'BUY', 'LIMIT', 'DELIVERY', 10, 805.0)).toEqual({ result: null, message: 'Pseudo account [ACC_2] is not live.', status: false, commandId: null });
+    expect(await client.placeRegularOrder(a, 'NSE', 'SBIN', 'BUY', 'LIMIT', 'DELIVERY', 10, 0.0)).toMatchObject({ status: false, message: expect.stringMatching(/LIMIT/) });
+    h.domain.market.setPrice('NSE', 'SBIN', 805);
+    const bo = await client.placeBracketOrder(a, 'NSE', 'SBIN', 'BUY', 'MARKET', 5, 0.0, 0.0, 10.0, 5.0);
+    const co = await client.placeCoverOrder(a, 'NSE', 'SBIN', 'SELL', 'MARKET', 5, 0.0, 815.0);
+    const adv = await client.placeAdvancedOrder('REGULAR', a, 'NSE', 'SBIN', 'SELL', 'LIMIT', 'INTRADAY', 3, 900.0, 0.0, 0.0, 0.0, 0.0, 0, 'DAY', false, null, null, null);
+    for (const r of [bo, co, adv]) expect(r).toMatchObject({ status: true });
+    expect(await client.modifyOrderByPlatformId(a, adv.result, undefined, 4)).toMatchObject({ status: true, result: true });
+    expect(await client.cancelChildOrdersByPlatformId(a, co.result)).toMatchObject({ status: true });
+    expect(await client.cancelOrderByPlatformId(a, adv.result)).toMatchObject({ status: true });
+    expect(await client.cancelOrderByPlatformId(a, 'no-such-id')).toMatchObject({ status: false, message: 'Order [no-such-id] not found in pseudo account [ACC_1].' });
+    const orders = await client.readPlatformOrders(a);
+    expect(orders.result.length).toBeGreaterThanOrEqual(6);
+    expect(Object.keys(orders.result[0])).toEqual(ORDER_FIELDS);
+    expect((await client.readPlatformPositions(a)).result.length).toBeGreaterThan(0);
+    expect((await client.readPlatformMargins(a)).result).toHaveLength(2);
+    expect((await client.readPlatformHoldings(a)).result).toEqual([expect.objectContaining({ symbol: 'SBIN', quantity: 10 })]);
+    expect(await client.squareOffPosition(a, 'NET', 'BO', 'NSE', 'SBIN')).toMatchObject({ status: true });
+    expect(await client.squareOffPortfolio(a, 'DAY')).toMatchObject({ status: true });
+    expect(await client.cancelAllOrders(a)).toMatchObject({ status: true, result: true });
+    expect((await client.readPlatformPositions(a)).result.every((p: { netQuantity: number }) => p.netQuantity === 0)).toBe(true);
+    await expect(pythonClient(send, '', '00000000-0000-4000-8000-000000000000').readPlatformOrders(a)).rejects.toThrow(/API Key is wrong/);
+    expect(h.logs.filter((l) => l.includes('contract drift'))).toEqual([]);
   });
 });
 

@@ -31,4 +31,24 @@ export interface AtUser {
   createdAt: number;
 }
 
-export type AtOrderRecord = z.infer<typeof AtOrder> & { username: string };
+/** What a bracket or cover order's parent keeps for its legs, and what a leg is. Never answered to clients. */
+export interface AtLegInfo {
+  /** BO: distances of the target and stop-loss legs from the parent's fill price (0: no such leg). */
+  target: number;
+  stoploss: number;
+  trailingStoploss: number;
+  /** CO: the absolute trigger price of its stop-loss leg (0 otherwise). */
+  coverTrigger: number;
+  /** A child leg's role; null for a parent or a regular order. */
+  leg: 'STOPLOSS' | 'TARGET' | null;
+  /** A STOP_LOSS / SL_MARKET order whose trigger was crossed: it now trades as LIMIT / MARKET. */
+  triggered: boolean;
+  /** A bracket or cover parent's child legs (platform ids), once its fill placed them. */
+  children: string[];
+}
+
+/**
+ * An order as the store keeps it: the published record, plus whose it is, `openOn` (the market
+ * instrument key while the order can still fill, else null: the store indexes it) and `legs`.
+ */
+export type AtOrderRecord = z.infer<typeof AtOrder> & { username: string; openOn: string | null; legs: AtLegInfo };
