@@ -1,0 +1,153 @@
+import { createRequire } from 'node:module';
+import type { AddressInfo } from 'node:net';
+import { serve, type ServerType } from '@hono/node-server';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createSandbox } from '../../mock/server.js';
+
+/**
+ * Samco's own published npm client, unchanged, against a listening sandbox. The only settings
+ * made are the client's own: its base path, and a default X-Forwarded-For header so that the
+ * sandbox (trusting the proxy header) sees the static IP the app registered.
+ */
+const require = createRequire(import.meta.url);
+const bridge = (require('stocknotejsbridge') as { snapi: Record<string, (...args: any[]) => Promise<string>> & { setSessionToken(token: string): void } }).snapi;
+const { ApiClient } = require('stock_note_api_documentation') as { ApiClient: { instance: { basePath: string; defaultHeaders: Record<string, string> } } };
+
+const IP = '49.36.10.20';
+const UID = 'SN1234';
+const PASSWORD = 'sn-password';
+const parse = (text: string) => JSON.parse(text) as Record<string, any>;
+
+let server: ServerType;
+let base = '';
+
+async function call(method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
+  const res = await fetch(`${base}${path}`, { method, headers: { 'content-type': 'application/json', 'x-forwarded-for': IP, ...headers }, body: body === undefined ? undefined : JSON.stringify(body) });
+  return (await res.json()) as Record<string, any>;
+}
+const lastMessage = async (kind: string) => (await call('GET', `/__sandbox/outbox?uid=${UID}&kind=${kind}`)).messages.at(-1);
+
+/** Every field the client's model reads is there: none undefined, null or missing. */
+function expectPopulated(record: Record<string, unknown>, fields: string[]) {
+  for (const field of fields) expect(record[field], field).not.toBeUndefined();
+}
+
+beforeAll(async () => {
+  const { app } = createSandbox({ seed: 'bridge', trustProxy: true });
+  server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
+  await new Promise((resolve) => server.once('listening', resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  ApiClient.instance.basePath = base;
+  ApiClient.instance.defaultHeaders['x-forwarded-for'] = IP;
+});
+
+afterAll(async () => {
+  await new Promise((resolve) => server.close(resolve));
+});
+
+describe('stocknotejsbridge 1.0.2, unchanged', () => {
+  it('logs in (legacy chain and v3.2 session), trades, reads every book and logs out', async () => {
+    await call('POST', '/__sandbox/accounts', {
+      uid: UID,
+      name: 'Bridge Trader',
+      password: PASSWORD,
+      yob: '1985',
+      mobile: '9876543210',
+      email: 'bridge@example.com',
+      holdings: [{ exchange: 'NSE', symbolName: 'SBIN', quantity: 10, averagePrice: 700 }],
+    });
+
+    // The legacy chain, then the client's own userLogin.
+    await call('POST', '/otp/generateOtp', { uid: UID });
+    await call('POST', '/otp/secretKeyGenerator', { uid: UID, otp: (await lastMessage('otp-sms')).otp });
+    const access = await call('POST', '/accessToken/token', { uid: UID, secretApiKey: (await lastMessage('secret-key-email')).secretApiKey });
+    const login = parse(await bridge.userLogin!({ body: { userId: UID, password: PASSWORD, yob: '1985', accessToken: access.accessToken } }));
+    expect(login).toMatchObject({ status: 'Success', statusMessage: 'Login session token generated successfully', accountID: UID });
+    expectPopulated(login, ['serverTime', 'msgId', 'status', 'statusMessage', 'sessionToken', 'accountID', 'accountName', 'exchangeList', 'orderTypeList', 'productList']);
+
+    // A v3.2 app with a static IP, and its session token, for the order calls.
+    const dashboard = { 'x-dashboard-token': (await call('POST', '/app/api/login', { userId: UID, password: PASSWORD })).dashboardToken };
+    const created = await call('POST', '/app/api/apps', { appName: 'Bridge Bot', redirectUrl: 'https://example.com/cb' }, dashboard);
+    const verified = await call('POST', `/app/api/challenges/${created.challenge.challengeId}/verify`, { otp: (await lastMessage('otp-sms')).otp }, dashboard);
+    const ip = await call('POST', '/app/api/static-ips', { appId: verified.app.appId, ipType: 'PRIMARY', ipAddress: IP }, dashboard);
+    await call('POST', `/app/api/challenges/${ip.challenge.challengeId}/verify`, { otp: (await lastMessage('otp-sms')).otp }, dashboard);
+    const session = await call('POST', '/session/token', { apiKey: (await lastMessage('api-key-email')).apiKey, apiSecret: verified.apiSecret });
+    bridge.setSessionToken(session.sessionToken);
+
+    const limits = parse(await bridge.userLimits!());
+    expect(limits.statusMessage).toBe('User Limit details retrieved successfully');
+    expectPopulated(limits.equityLimit, ['grossAvailableMargin', 'payInToday', 'notionalCash', 'collateralMarginAgainstShares', 'marginUsed', 'netAvailableMargin']);
+
+    // As the client's README places an order: disclosedQuantity "", and the client adds remarksValue.
+    const placed = parse(
+      await bridge.placeOrder!({
+        body: { symbolName: 'IDEA', exchange: 'NSE', transactionType: 'BUY', orderType: 'L', price: '13.30', quantity: '10', disclosedQuantity: '', orderValidity: 'DAY', productType: 'CNC', afterMarketOrderFlag: 'NO' },
+      }),
+    );
+    expect(placed).toMatchObject({ status: 'Success', statusMessage: 'CNC Order request placed successfully', exchangeOrderStatus: 'PENDING', rejectionReason: '' });
+    expectPopulated(placed, ['serverTime', 'msgId', 'orderNumber', 'status', 'statusMessage', 'exchangeOrderStatus', 'rejectionReason', 'orderDetails']);
+    expectPopulated(placed.orderDetails, ['pendingQuantity', 'avgExecutionPrice', 'orderPlacedBy', 'tradingSymbol', 'triggerPrice', 'exchange', 'totalQuantity', 'transactionType', 'productType', 'orderType', 'quantity', 'filledQuantity', 'orderPrice', 'filledPrice', 'orderValidity', 'orderTime']);
+    const { orderNumber } = placed;
+
+    const modified = parse(await bridge.modifyOrders!(orderNumber, { body: { orderType: 'L', quantity: '10', price: '13.35', orderValidity: 'DAY' } }));
+    expect(modified).toMatchObject({ status: 'Success', statusMessage: 'Order  modified successfully.' });
+
+    await call('PUT', '/__sandbox/market/prices', { symbolName: 'IDEA', price: 13.3, volume: 4 });
+    const status = parse(await bridge.orderStatus!(orderNumber));
+    expect(status).toMatchObject({ orderNumber, orderStatus: 'OPEN', orderDetails: { filledQuantity: '4', orderPrice: '13.35' } });
+    expectPopulated(status.orderDetails, ['pendingQuantity', 'avgExecutionPrice', 'orderPlacedBy', 'tradingSymbol', 'triggerPrice', 'exchange', 'totalQuantity', 'expiry', 'transactionType', 'productType', 'orderType', 'quantity', 'filledQuantity', 'orderPrice', 'filledPrice', 'exchangeOrderNo', 'orderValidity', 'orderTime']);
+
+    const book = parse(await bridge.orderBook!());
+    expect(book.orderBookDetails).toHaveLength(1);
+    expectPopulated(book.orderBookDetails[0], [
+      'orderNumber', 'exchange', 'tradingSymbol', 'symbolDescription', 'transactionType', 'productCode', 'orderType', 'orderPrice', 'quantity', 'disclosedQuantity',
+      'triggerPrice', 'marketProtection', 'orderValidity', 'orderStatus', 'orderValue', 'instrumentName', 'orderTime', 'userId', 'filledQuantity', 'fillPrice',
+      'averagePrice', 'unfilledQuantity', 'exchangeOrderId', 'rejectionReason', 'exchangeConfirmationTime', 'cancelledQuantity', 'referenceLimitPrice',
+      'coverOrderPercentage', 'orderRemarks', 'exchangeOrderNumber', 'symbol', 'displayStrikePrice', 'displayNetQuantity', 'status', 'exchangeStatus', 'expiry',
+      'pendingQuantity', 'instrument', 'scripName', 'totalQuanity', 'optionType', 'orderPlaceBy', 'lotQuantity', 'parentOrderId',
+    ]);
+
+    const triggers = parse(await bridge.getTriggerOrder!(orderNumber));
+    expect(triggers).toMatchObject({ status: 'Success', statusMessage: 'SubOrder details retrieved successfully.', triggerOrders: [] });
+
+    const cancelled = parse(await bridge.cancelOrders!(orderNumber));
+    expect(cancelled).toMatchObject({ status: 'Success', orderNumber, statusMessage: 'Order cancellation request placed successfully' });
+
+    const trades = parse(await bridge.tradeBook!());
+    expect(trades.tradeBookDetails).toHaveLength(1);
+    expectPopulated(trades.tradeBookDetails[0], [
+      'orderNumber', 'exchange', 'tradingSymbol', 'symbolDescription', 'transactionType', 'productCode', 'orderType', 'orderPrice', 'quantity', 'disclosedQuantity',
+      'triggerPrice', 'marketProtection', 'orderValidity', 'orderStatus', 'orderValue', 'instrumentName', 'orderTime', 'userId', 'filledQuantity', 'unfilledQuantity',
+      'exchangeConfirmationTime', 'coverOrderPercentage', 'exchangeOrderNumber', 'tradeNumber', 'tradePrice', 'tradeDate', 'tradeTime', 'strikePrice', 'optionType',
+      'lastTradePrice', 'expiry',
+    ]);
+
+    const positions = parse(await bridge.userPositions!('DAY'));
+    expectPopulated(positions.positionSummary, ['gainingTodayCount', 'losingTodayCount', 'totalGainAndLossAmount', 'dayGainAndLossAmount']);
+    expect(positions.positionDetails).toHaveLength(1);
+    expectPopulated(positions.positionDetails[0], [
+      'averagePrice', 'exchange', 'markToMarketPrice', 'lastTradedPrice', 'previousClose', 'productCode', 'symbolDescription', 'tradingSymbol', 'calculatedNetQuantity',
+      'averageBuyPrice', 'averageSellPrice', 'boardLotQuantity', 'boughtPrice', 'buyQuantity', 'carryForwardQuantity', 'carryForwardValue', 'multiplier', 'netPositionValue',
+      'netQuantity', 'netValue', 'positionType', 'positionConversions', 'soldValue', 'transactionType', 'realizedGainAndLoss', 'unrealizedGainAndLoss', 'companyName',
+      'expiryDate', 'optionType',
+    ]);
+
+    const holdings = parse(await bridge.holdings!());
+    expectPopulated(holdings.holdingSummary, ['gainingTodayCount', 'losingTodayCount', 'totalGainAndLossAmount', 'dayGainAndLossAmount', 'portfolioValue']);
+    expect(holdings.holdingDetails[0]).toMatchObject({ tradingSymbol: 'SBIN-EQ', holdingsQuantity: '10', isin: 'INE062A01020' });
+    expectPopulated(holdings.holdingDetails[0], [
+      'averagePrice', 'exchange', 'markToMarketPrice', 'lastTradedPrice', 'previousClose', 'productCode', 'symbolDescription', 'tradingSymbol', 'totalGainAndLoss',
+      'calculatedNetQuantity', 'holdingsQuantity', 'collateralQuantity', 'holdingsValue', 'isin', 'sellableQuantity', 'totalMarketToMarketPrice',
+    ]);
+
+    const logout = parse(await bridge.userLogout!());
+    expect(logout).toMatchObject({ status: 'Success', statusMessage: 'Request successful' });
+    expect((await call('GET', '/limit/getLimits', undefined, { 'x-session-token': session.sessionToken })).statusMessage).toMatch(/logout/);
+  });
+
+  it('a refusal reaches the client as the body text it resolves with', async () => {
+    bridge.setSessionToken('not-a-session-token');
+    const refused = parse(await bridge.userLimits!());
+    expect(refused).toMatchObject({ status: 'Failure', statusMessage: 'Unauthorized - Invalid token. sessId missing.' });
+  });
+});
