@@ -27,7 +27,7 @@ describe.each(inject('targets'))('bad input on $name', (target) => {
   it('missing, extra and over-long fields: 400 envelope naming the field', async (ctx) => {
     requires(ctx, target, 'raw');
     await call(target, 'secretKeyGenerator', { body: { uid: 'AB1234' } }).expectStatus(400).expectJsonLike({ ...ENVELOPE, statusMessage: /body\.otp/ });
-    await call(target, 'secretKeyGenerator', { body: { uid: 'AB1234', otp: '1', admin: true } }).expectStatus(400).expectJsonLike({ ...ENVELOPE, statusMessage: /admin/ });
+    await call(target, 'dashboardLogin', { body: { userId: 'AB1234', password: 'x', admin: true } }).expectStatus(400).expectJsonLike({ ...ENVELOPE, statusMessage: /admin/ });
     await call(target, 'dashboardLogin', { body: { userId: 'k'.repeat(5000), password: 's' } }).expectStatus(400).expectJsonLike({ ...ENVELOPE, statusMessage: /body\.userId/ });
     const auth = await signIn(target, await newAccount(target));
     await call(target, 'createApp', { headers: auth, body: { appName: 'x'.repeat(101), redirectUrl: 'https://example.com/cb' } })

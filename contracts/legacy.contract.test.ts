@@ -55,7 +55,7 @@ describe.each(inject('targets'))('legacy OTP -> secret key on $name', (target) =
 
   it('refuses an unknown user id', async (ctx) => {
     requires(ctx, target, 'stateful');
-    await call(target, 'generateOtp', { body: { uid: 'NOSUCH99999' } }).expectStatus(400).expectJsonLike({ status: 'Failure', statusMessage: 'Invalid user id.' });
+    await call(target, 'generateOtp', { body: { uid: 'NOSUCH99999' } }).expectStatus(400).expectJsonLike({ status: 'Failure', statusMessage: 'Failed to genererate otp for user' });
   });
 
   it('answers both legacy operations with spec-valid envelopes (shape only)', async (ctx) => {

@@ -40,7 +40,7 @@ describe.each(inject('targets'))('static IPs and order calls on $name', (target)
     const orderNumber = (placed.json as any).orderNumber;
     await call(target, 'getOrderStatus', { headers: from(home, headers), query: { orderNumber } }).expectStatus(200).expectJsonLike({ orderStatus: 'PENDING' });
     await call(target, 'orderBook', { headers: from(home, headers) }).expectStatus(200);
-    await call(target, 'cancelOrder', { headers: from(home, headers), query: { orderNumber } }).expectStatus(200).expectJson('statusMessage', 'Order cancelled successfully');
+    await call(target, 'cancelOrder', { headers: from(home, headers), query: { orderNumber } }).expectStatus(200).expectJson('statusMessage', 'Order cancellation request placed successfully');
     await call(target, 'whoAmI', { headers: from('8.8.4.4', headers) }).expectStatus(200).expectJsonLike({ matches: false, matchedAs: null });
     await call(target, 'whoAmI', { headers: from(home, headers) }).expectStatus(200).expectJsonLike({ srcIp: home, matches: true, matchedAs: 'PRIMARY' });
   });
@@ -73,11 +73,11 @@ describe.each(inject('targets'))('legacy login chain on $name', (target) => {
       .expectJsonLike({ statusMessage: 'Login session token generated successfully', accountID: account.uid });
     const headers = { 'x-session-token': (login.json as any).sessionToken };
     const home = ip();
-    await call(target, 'orderBook', { headers: from(home, headers) }).expectStatus(403);
+    await call(target, 'placeOrder', { headers: from(home, headers), body: ORDER }).expectStatus(403);
     await call(target, 'ipRegistration', { body: { clientId: account.uid, password: account.password, primaryIp: home } })
       .expectStatus(200)
       .expectJsonLike({ statusMessage: 'Client IPs registered successfully', data: { user_id: account.uid, primary_ip: home, secondary_ip: null } });
-    await call(target, 'orderBook', { headers: from(home, headers) }).expectStatus(200);
+    await call(target, 'placeOrder', { headers: from(home, headers), body: ORDER }).expectStatus(200);
     await call(target, 'ipUpdate', { body: { clientId: account.uid, password: account.password, primaryIp: ip() } })
       .expectStatus(400)
       .expectJson('statusMessage', 'IP update allowed only once per calendar week');

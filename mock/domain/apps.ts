@@ -113,6 +113,12 @@ export class Apps {
     return this.staticIps.requestSet(account, app.value, ipType, ipAddress);
   }
 
+  requestIpDelete(account: Account, appId: string, ipType: IpType): Result<Challenge> {
+    const app = this.get(account, appId);
+    if (!app.ok) return app;
+    return this.staticIps.requestDelete(account, app.value, ipType);
+  }
+
   /** A pending challenge of this account's dashboard; legacy OTPs and other accounts' challenges are not found. */
   challenge(account: Account, challengeId: string): Result<Challenge> {
     const challenge = this.ctx.store.getChallenge(challengeId);
@@ -208,8 +214,9 @@ export class Apps {
         this.sessions.revokeApp(app.id, 'secret-regenerated');
         return ok({ action, app: next, apiSecret });
       }
-      case 'set-ip': {
-        const written = this.staticIps.applySet(account, app, challenge);
+      case 'set-ip':
+      case 'delete-ip': {
+        const written = action === 'set-ip' ? this.staticIps.applySet(account, app, challenge) : this.staticIps.applyDelete(account, app, challenge);
         if (!written.ok) return written;
         return ok({ action, app, staticIps: written.value });
       }

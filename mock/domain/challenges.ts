@@ -13,6 +13,7 @@ const PURPOSE: Record<ChallengeAction, string> = {
   'regenerate-key': 'regenerate the API key of the app',
   'regenerate-secret': 'regenerate the API secret of the app',
   'set-ip': 'register a static IP for the app',
+  'delete-ip': 'delete a static IP of the app',
 };
 
 /** OTP challenges: one per pending action, single use, short-lived, a few tries. */

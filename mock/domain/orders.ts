@@ -48,7 +48,7 @@ export interface SamcoOrder {
   openOn: string | null;
 }
 
-/** An order request as the schema hands it over: numbers may come as strings, "" already dropped. */
+/** An order request as the schema hands it over: numbers may come as strings; "" in an optional field counts as absent. */
 export type PlaceOrderInput = {
   symbolName: string;
   exchange?: string;
@@ -60,7 +60,7 @@ export type PlaceOrderInput = {
   triggerPrice?: string | number;
   orderValidity: 'DAY' | 'IOC';
   productType: ProductType;
-  afterMarketOrderFlag?: 'YES' | 'NO';
+  afterMarketOrderFlag?: 'YES' | 'NO' | '';
 };
 
 export type ModifyOrderInput = Partial<Pick<PlaceOrderInput, 'orderType' | 'quantity' | 'disclosedQuantity' | 'price' | 'triggerPrice' | 'orderValidity'>>;
@@ -72,7 +72,7 @@ const remaining = (o: SamcoOrder) => o.quantity - o.filledQuantity - o.cancelled
 const instrumentKeyOf = (i: Instrument) => `${i.exchange}:${i.symbolName}`;
 
 function toNumber(value: string | number | undefined): number | undefined {
-  if (value === undefined) return undefined;
+  if (value === undefined || value === '') return undefined;
   const n = typeof value === 'number' ? value : Number(value.trim());
   return Number.isFinite(n) ? n : Number.NaN;
 }
@@ -144,7 +144,7 @@ export class Orders {
   }
 
   place(account: Account, input: PlaceOrderInput): Result<SamcoOrder> {
-    const exchange = input.exchange ?? ORDER_RULES.defaultExchange;
+    const exchange = input.exchange || ORDER_RULES.defaultExchange;
     const instrument = this.market.find(exchange, input.symbolName);
     if (!instrument) return fail('MARKET_SYMBOL_NOT_FOUND');
     if (exchange === 'BFO' && !ORDER_RULES.bfoUnderlyings.some((u) => instrument.atSymbol.startsWith(`${u}_`))) return fail('ORDER_BFO_NOT_ALLOWED');
@@ -170,7 +170,7 @@ export class Orders {
       orderType: input.orderType as 'L' | 'SL',
       productType: input.productType,
       orderValidity: input.orderValidity,
-      afterMarketOrderFlag: input.afterMarketOrderFlag ?? 'NO',
+      afterMarketOrderFlag: input.afterMarketOrderFlag || 'NO',
       triggered: input.orderType === 'L',
       fills: [],
       filledQuantity: 0,
@@ -282,7 +282,7 @@ export class Orders {
     const order = found.value;
     if (!isOpen(order)) return fail('ORDER_NOT_MODIFIABLE', `Order cannot be modified: it is ${order.status}.`);
     const instrument = this.instrumentOf(order);
-    const orderType = input.orderType ?? order.orderType;
+    const orderType = input.orderType || order.orderType;
     const terms = checkTerms(instrument, {
       orderType,
       quantity: toNumber(input.quantity) ?? order.quantity,

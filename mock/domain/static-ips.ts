@@ -1,7 +1,6 @@
 import type { Challenges } from './challenges.js';
 import type { DomainContext } from './context.js';
 import { classifyIp } from './ip.js';
-import { IST_OFFSET_MS } from './ist.js';
 import { fail, ok, type Result } from './result.js';
 import type { Account, App, Challenge, IpRegistration, IpType } from './types.js';
 
@@ -11,18 +10,11 @@ export const IP_CHANGE_COOLDOWN_MS = 7 * DAY_MS;
 /** The registered IPs as Samco writes them since v3.2 ("" where none is registered) and which one the source address is. */
 export type IpMatch = { primaryIp: string; secondaryIp: string; matchedAs: IpType | null };
 
-/** Monday 00:00 IST of the calendar week holding `ms`. */
-export function istWeekStart(ms: number): number {
-  const ist = ms + IST_OFFSET_MS;
-  const day = Math.floor(ist / DAY_MS);
-  const weekday = (day + 3) % 7; // 1970-01-01 was a Thursday: Monday is 0
-  return (day - weekday) * DAY_MS - IST_OFFSET_MS;
-}
-
 /**
  * Static IPs: one PRIMARY and an optional SECONDARY per app (and per account for the legacy,
- * app-less flow). Public IPv4 only, never one another client holds, and a change at most once
- * every 7 days across all of an account's registrations (the legacy update: once per calendar week).
+ * app-less flow). Public IPv4 only, never one another client holds, and a change (adding a new
+ * address, editing, deleting) at most once every 7 days across all of an account's registrations;
+ * re-using an address the account already whitelists, or re-adding the one it just deleted, is free.
  */
 export class StaticIps {
   constructor(
@@ -73,8 +65,17 @@ export class StaticIps {
     return ok(true);
   }
 
-  /** All the rules for setting one slot of an app; returns the registration it would write. */
-  private checkSet(account: Account, app: App, ipType: IpType, ip: string): Result<IpRegistration> {
+  /**
+   * Free of the 7-day rule (no check, the clock does not move): an address already whitelisted on
+   * another of the account's apps, or the one the account's last change deleted.
+   */
+  private freeReuse(account: Account, appId: string, ip: string): boolean {
+    if (this.ctx.store.getAccount(account.uid)?.lastDeletedIp === ip) return true;
+    return this.ctx.store.ipHolders(ip).some((holder) => holder.uid === account.uid && holder.appId !== null && holder.appId !== appId);
+  }
+
+  /** All the rules for setting one slot of an app; returns the registration it would write and whether it is a change. */
+  private checkSet(account: Account, app: App, ipType: IpType, ip: string): Result<{ registration: IpRegistration; change: boolean }> {
     if (app.status !== 'Active') return fail('IP_APP_INACTIVE');
     const address = this.checkAddress(account, ip);
     if (!address.ok) return address;
@@ -84,12 +85,13 @@ export class StaticIps {
     if (slot === ip) return fail('NOTHING_TO_CHANGE', `${ipType} IP is already ${ip}.`);
     if (ipType === 'SECONDARY' && !current?.primaryIp) return fail('IP_PRIMARY_FIRST');
     if (other === ip) return fail('IP_DUPLICATE');
-    if (slot) {
+    const change = !this.freeReuse(account, app.id, ip);
+    if (change) {
       const cooldown = this.checkCooldown(account);
       if (!cooldown.ok) return cooldown;
     }
     const base = current ?? { uid: account.uid, appId: app.id, primaryIp: null, secondaryIp: null, updatedAt: 0 };
-    return ok({ ...base, [ipType === 'PRIMARY' ? 'primaryIp' : 'secondaryIp']: ip, updatedAt: this.ctx.clock.now() });
+    return ok({ registration: { ...base, [ipType === 'PRIMARY' ? 'primaryIp' : 'secondaryIp']: ip, updatedAt: this.ctx.clock.now() }, change });
   }
 
   requestSet(account: Account, app: App, ipType: IpType, ip: string): Result<Challenge> {
@@ -98,18 +100,46 @@ export class StaticIps {
     return this.challenges.issue(account, 'set-ip', app, { ipType, ipAddress: ip });
   }
 
-  /** On verify: the rules again against the state now, then the write and the account's last-change time. */
+  /** On verify: the rules again against the state now, then the write (and, for a change, the account's last-change time). */
   applySet(account: Account, app: App, challenge: Challenge): Result<IpRegistration> {
     const checked = this.checkSet(account, app, challenge.payload.ipType ?? 'PRIMARY', challenge.payload.ipAddress ?? '');
     if (!checked.ok) return checked;
-    this.write(account, checked.value);
-    return checked;
+    this.write(account, checked.value.registration, checked.value.change ? { deleted: null } : null);
+    return ok(checked.value.registration);
   }
 
-  private write(account: Account, registration: IpRegistration) {
-    this.ctx.store.putIps(registration);
+  /** Deleting a slot is a change (the 7-day rule); a PRIMARY goes only once the SECONDARY is gone. */
+  private checkDelete(account: Account, app: App, ipType: IpType): Result<{ registration: IpRegistration; ip: string }> {
+    const current = this.of(account.uid, app.id);
+    const ip = ipType === 'PRIMARY' ? current?.primaryIp : current?.secondaryIp;
+    if (!current || !ip) return fail('NOTHING_TO_CHANGE', `No ${ipType} IP is registered for the app.`);
+    if (ipType === 'PRIMARY' && current.secondaryIp) return fail('IP_SECONDARY_FIRST');
+    const cooldown = this.checkCooldown(account);
+    if (!cooldown.ok) return cooldown;
+    return ok({ registration: { ...current, [ipType === 'PRIMARY' ? 'primaryIp' : 'secondaryIp']: null, updatedAt: this.ctx.clock.now() }, ip });
+  }
+
+  requestDelete(account: Account, app: App, ipType: IpType): Result<Challenge> {
+    const checked = this.checkDelete(account, app, ipType);
+    if (!checked.ok) return checked;
+    return this.challenges.issue(account, 'delete-ip', app, { ipType, ipAddress: checked.value.ip });
+  }
+
+  applyDelete(account: Account, app: App, challenge: Challenge): Result<IpRegistration> {
+    const checked = this.checkDelete(account, app, challenge.payload.ipType ?? 'PRIMARY');
+    if (!checked.ok) return checked;
+    if (checked.value.ip !== challenge.payload.ipAddress) return fail('NOTHING_TO_CHANGE', `The ${challenge.payload.ipType} IP changed since the OTP was sent: ask again.`);
+    this.write(account, checked.value.registration, { deleted: checked.value.ip });
+    return ok(checked.value.registration);
+  }
+
+  /** Writes a registration (an empty one is removed); a change moves the account's last-change time and remembers a deleted address. */
+  private write(account: Account, registration: IpRegistration, change: { deleted: string | null } | null) {
+    if (registration.primaryIp === null && registration.secondaryIp === null) this.ctx.store.deleteIps(registration.uid, registration.appId);
+    else this.ctx.store.putIps(registration);
+    if (!change) return;
     const stored = this.ctx.store.getAccount(account.uid) ?? account;
-    this.ctx.store.putAccount({ ...stored, lastIpChangeAt: registration.updatedAt });
+    this.ctx.store.putAccount({ ...stored, lastIpChangeAt: registration.updatedAt, lastDeletedIp: change.deleted });
   }
 
   /** Deactivating an app deregisters its IPs. */
@@ -124,12 +154,12 @@ export class StaticIps {
     return this.legacyWrite(account, primaryIp, secondaryIp, current);
   }
 
-  /** Legacy IP Update: once per calendar week (IST), across all of the account's IP changes. */
+  /** Legacy IP Update: once every 7 days (rolling, as the page's rule says), across all of the account's IP changes, refused with the page's text. */
   legacyUpdate(account: Account, primaryIp: string, secondaryIp: string | undefined): Result<IpRegistration> {
     const current = this.of(account.uid, null);
     if (!current?.primaryIp) return fail('IP_NONE_REGISTERED');
     const last = this.lastChange(account.uid);
-    if (last !== null && last >= istWeekStart(this.ctx.clock.now())) return fail('IP_WEEKLY_LIMIT');
+    if (last !== null && this.ctx.clock.now() < last + IP_CHANGE_COOLDOWN_MS) return fail('IP_WEEKLY_LIMIT');
     return this.legacyWrite(account, primaryIp, secondaryIp, current);
   }
 
@@ -147,7 +177,7 @@ export class StaticIps {
       updatedAt: this.ctx.clock.now(),
     };
     if (registration.secondaryIp === primaryIp) return fail('IP_DUPLICATE');
-    this.write(account, registration);
+    this.write(account, registration, { deleted: null });
     return ok(registration);
   }
 }

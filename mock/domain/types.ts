@@ -25,6 +25,8 @@ export interface Account {
   legacySecretKeyHash: string | null;
   /** The last static-IP change of any of the account's apps (or its legacy IPs): the 7-day rule runs from here. */
   lastIpChangeAt: number | null;
+  /** The address the account's last IP change deleted: registering it again at once is free. */
+  lastDeletedIp?: string | null;
   /** What Samco's backend says of the account: checked by /session/token and the OAuth flow. */
   standing: AccountStanding;
   /** Holdings carried in from before (the day's CNC trades settle into holdings the next IST day). */
@@ -66,7 +68,7 @@ export interface App {
   seq: number;
 }
 
-export type ChallengeAction = 'legacy-secret-key' | 'create' | 'edit' | 'deactivate' | 'activate' | 'regenerate-key' | 'regenerate-secret' | 'set-ip';
+export type ChallengeAction = 'legacy-secret-key' | 'create' | 'edit' | 'deactivate' | 'activate' | 'regenerate-key' | 'regenerate-secret' | 'set-ip' | 'delete-ip';
 
 export interface Challenge {
   id: string;

@@ -133,4 +133,11 @@ export function dashboardRoutes(app: SandboxApp, { domain, reply, sourceIp }: Ht
     const { appId, ipType, ipAddress } = c.req.valid('json');
     return challengeReply(c, account.value, domain.apps.requestIp(account.value, appId, ipType, ipAddress));
   });
+
+  app.openapi(dashboard.deleteStaticIp, (c) => {
+    const account = signedIn(c);
+    if (!account.ok) return reply.fail(c, account.error);
+    const { appId, ipType } = c.req.valid('json');
+    return challengeReply(c, account.value, domain.apps.requestIpDelete(account.value, appId, ipType));
+  });
 }

@@ -6,7 +6,8 @@ export function legacyRoutes(app: SandboxApp, { domain, reply, sourceIp }: HttpD
   app.openapi(legacy.generateOtp, (c) => {
     const { uid } = c.req.valid('json');
     const result = domain.accounts.generateLegacyOtp(uid);
-    if (!result.ok) return reply.fail(c, result.error);
+    // Samco's one published failure text for this call [sic].
+    if (!result.ok) return reply.fail(c, result.error.code === 'UNKNOWN_USER' ? { code: 'LEGACY_OTP_FAILED' } : result.error);
     return c.json(reply.success('OTP sent to your mobile and email.', {}), 200);
   });
 
@@ -21,7 +22,8 @@ export function legacyRoutes(app: SandboxApp, { domain, reply, sourceIp }: HttpD
     const { uid, secretApiKey } = c.req.valid('json');
     const result = domain.accounts.generateAccessToken(uid, secretApiKey);
     if (!result.ok) return reply.fail(c, result.error);
-    return c.json(reply.success('Access token generated successfully', { accessToken: result.value.accessToken }), 200);
+    // As published: the access token's answer carries no statusMessage.
+    return c.json({ ...reply.head(), status: 'Success' as const, accessToken: result.value.accessToken }, 200);
   });
 
   app.openapi(legacy.legacyLogin, (c) => {

@@ -110,7 +110,7 @@ export function orderBookEntry(o: SamcoOrder, instrument: Instrument) {
     unfilledQuantity: quantity(pendingQuantity(o)),
     exchangeOrderId: o.exchangeOrderNo ?? '--',
     rejectionReason: o.rejectionReason || 'NA',
-    exchangeConfirmationTime: o.exchangeOrderNo ? IST_FORMATS.dashed(o.createdAt) : '--',
+    exchangeConfirmationTime: o.exchangeOrderNo ? IST_FORMATS.dashed(o.fills.at(-1)?.at ?? o.createdAt) : '--',
     cancelledQuantity: quantity(o.cancelledQuantity),
     referenceLimitPrice: '0.00',
     coverOrderPercentage: '0.00',

@@ -11,7 +11,7 @@ import {
 } from '../schemas/apps.js';
 import { ChallengeResponse, VerifyOtpRequest } from '../schemas/otp.js';
 import { SuccessEnvelope } from '../schemas/envelope.js';
-import { SetStaticIpRequest, StaticIpsResponse } from '../schemas/static-ips.js';
+import { DeleteStaticIpRequest, SetStaticIpRequest, StaticIpsResponse } from '../schemas/static-ips.js';
 import { BODY_ERRORS, failures, jsonBody, okJson } from '../responses.js';
 import type { ErrorCode } from '../errors.js';
 
@@ -184,10 +184,25 @@ export const setStaticIp = createRoute({
   tags,
   security,
   summary: 'Register or change a static IP (asks for an OTP)',
-  description: 'Public IPv4 only; an IP another client holds is refused; a SECONDARY needs a PRIMARY; a change (not a first registration) is allowed once every 7 days from the account\'s last IP change. Checked again on verify. Deactivating an app deregisters its IPs.',
+  description: 'Public IPv4 only; an IP another client holds is refused; a SECONDARY needs a PRIMARY. Adding a new address or editing one is a change, allowed once every 7 days from the account\'s last IP change (SEBI); re-using an address already whitelisted on another of the account\'s apps, or re-adding the one its last change deleted, is free (no check, the 7 days do not restart). Checked again on verify. Deactivating an app deregisters its IPs.',
   request: { body: jsonBody(SetStaticIpRequest) },
   responses: {
     ...okJson(ChallengeResponse, OTP_SENT),
     ...failures(...BODY_ERRORS, 'DASHBOARD_AUTH_REQUIRED', 'APP_NOT_FOUND', 'IP_NOT_PUBLIC', 'IP_TAKEN', 'IP_PRIMARY_FIRST', 'IP_DUPLICATE', 'IP_CHANGE_COOLDOWN', 'IP_APP_INACTIVE', 'NOTHING_TO_CHANGE', 'OTP_RATE_LIMITED'),
+  },
+});
+
+export const deleteStaticIp = createRoute({
+  operationId: 'deleteStaticIp',
+  method: 'delete',
+  path: `${PREFIX}/static-ips`,
+  tags,
+  security,
+  summary: 'Delete a static IP (asks for an OTP)',
+  description: 'Frees the address at once on verify (the same address may be registered again straight away, free). A delete is a change for the 7-day rule; the SECONDARY goes before the PRIMARY. Checked again on verify.',
+  request: { body: jsonBody(DeleteStaticIpRequest) },
+  responses: {
+    ...okJson(ChallengeResponse, OTP_SENT),
+    ...failures(...BODY_ERRORS, 'DASHBOARD_AUTH_REQUIRED', 'APP_NOT_FOUND', 'IP_SECONDARY_FIRST', 'IP_CHANGE_COOLDOWN', 'NOTHING_TO_CHANGE', 'OTP_RATE_LIMITED'),
   },
 });

@@ -13,9 +13,9 @@ export const generateOtp = createRoute({
   tags: ['Legacy'],
   deprecated: true,
   summary: 'Generate OTP (legacy)',
-  description: `${LEGACY} Sends an OTP to the registered mobile and e-mail (see the sandbox outbox). A new OTP replaces the previous one. The real path is not published; the sandbox follows the SDK's GenerateOtpApi.`,
+  description: `${LEGACY} Sends an OTP to the registered mobile and e-mail (see the sandbox outbox). A new OTP replaces the previous one. An unknown user id gets Samco's published failure "Failed to genererate otp for user" [sic]. The real path is not published; the sandbox follows the SDK's GenerateOtpApi.`,
   request: { body: jsonBody(GenerateOtpRequest) },
-  responses: { ...okJson(GenerateOtpResponse, 'OTP sent to your mobile and email.'), ...failures(...BODY_ERRORS, 'UNKNOWN_USER', 'OTP_RATE_LIMITED') },
+  responses: { ...okJson(GenerateOtpResponse, 'OTP sent to your mobile and email.'), ...failures(...BODY_ERRORS, 'LEGACY_OTP_FAILED', 'OTP_RATE_LIMITED') },
 });
 
 export const secretKeyGenerator = createRoute({

@@ -197,8 +197,9 @@ export function blank<T extends z.ZodType>(schema: T) {
 }
 
 const PseudoAccount = z.string().min(1).max(64).openapi({ description: 'A pseudo account of the user; it must be live', example: 'ACC_1' });
-const Price = z.coerce.number().min(0).max(10_000_000);
-const Quantity = z.coerce.number().int().min(1).max(10_000_000);
+// Form values are text: coerced to numbers (the spec shows the number, not the coercion's null).
+const Price = z.coerce.number().min(0).max(10_000_000).openapi({ type: 'number', minimum: 0, maximum: 10_000_000 });
+const Quantity = z.coerce.number().int().min(1).max(10_000_000).openapi({ type: 'integer', minimum: 1, maximum: 10_000_000 });
 /** true/false in any case (the Python client sends True/False). */
 const FormBoolean = z
   .string()
@@ -259,7 +260,7 @@ export const PlaceAdvancedOrderForm = z
     target: blank(Price).openapi({ description: `BO, AT_BO: distance of the target leg from the fill price (> 0). ${OPTIONAL}` }),
     stoploss: blank(Price).openapi({ description: `BO, AT_BO: distance of the stop-loss leg from the fill price (> 0). ${OPTIONAL}` }),
     trailingStoploss: legFields.trailingStoploss,
-    disclosedQuantity: blank(z.coerce.number().int().min(0).max(10_000_000)).openapi({ description: `At most quantity. ${OPTIONAL}` }),
+    disclosedQuantity: blank(z.coerce.number().int().min(0).max(10_000_000).openapi({ type: 'integer', minimum: 0, maximum: 10_000_000 })).openapi({ description: `At most quantity. ${OPTIONAL}` }),
     validity: blank(z.enum(AT_VALIDITIES)).openapi({ description: 'DAY (default) or IOC: an IOC order fills what it can at once and the rest is cancelled' }),
     amo: blank(FormBoolean).openapi({ description: 'After-market order: recorded; default false' }),
     strategyId: blank(z.string().max(100)).openapi({ description: 'Accepted and not kept by the sandbox' }),

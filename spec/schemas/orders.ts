@@ -5,33 +5,35 @@ import { ServerTime, success } from './envelope.js';
 export const ORDER_EXCHANGES = ['NSE', 'BSE', 'NFO', 'BFO', 'MCX', 'CDS'] as const;
 
 const Numeric = z.union([z.string().regex(/^\d+(\.\d+)?$/), z.number().min(0)]).openapi({ description: 'A number, or a string of digits as the SDKs send it', example: '1' });
+/** An optional field may also come as "" (Samco's own Node client sends disclosedQuantity: ""): it counts as absent. */
+const orBlank = <T extends z.ZodType>(schema: T) => z.union([schema, z.literal('')]).optional();
 /** Every value of the order-book family is a string: amounts with two decimals, quantities as digits. */
 const Str = (example: string, description?: string) => z.string().openapi({ example, ...(description ? { description } : {}) });
 
 const orderFields = {
   orderType: z.string().openapi({ description: 'L (Limit) or SL (Stop Loss Limit); MKT and SL-M are refused since v3.2', example: 'L' }),
   quantity: Numeric.openapi({ description: 'A whole number of units, a multiple of the lot size for derivatives' }),
-  disclosedQuantity: Numeric.optional().openapi({ description: 'If provided, at least 10% of quantity (and no more than it); "" counts as absent' }),
-  price: Numeric.optional().openapi({ description: 'Required (> 0) for L and SL; a multiple of the tick size', example: '13.40' }),
-  triggerPrice: Numeric.optional().openapi({ description: 'Required (> 0) for SL: a BUY triggers when the last traded price reaches it or above, a SELL at it or below', example: '14.9' }),
+  disclosedQuantity: orBlank(Numeric).openapi({ description: 'If provided, at least 10% of quantity (and no more than it); "" counts as absent' }),
+  price: orBlank(Numeric).openapi({ description: 'Required (> 0) for L and SL; a multiple of the tick size', example: '13.40' }),
+  triggerPrice: orBlank(Numeric).openapi({ description: 'Required (> 0) for SL: a BUY triggers when the last traded price reaches it or above, a SELL at it or below', example: '14.9' }),
   orderValidity: z.enum(['DAY', 'IOC']).openapi({ description: 'DAY stays until filled or cancelled; IOC cancels what does not fill at once' }),
 };
 
 export const PlaceOrderRequest = z
   .object({
     symbolName: z.string().min(1).max(60).openapi({ description: 'The ScripMaster name for equity cash (IDEA), the trading symbol for derivatives (NIFTY26DECFUT)', example: 'IDEA' }),
-    exchange: z.enum(ORDER_EXCHANGES).optional().openapi({ description: 'NSE when absent; in BFO only SENSEX and BANKEX contracts' }),
+    exchange: orBlank(z.enum(ORDER_EXCHANGES)).openapi({ description: 'NSE when absent (or ""); in BFO only SENSEX and BANKEX contracts' }),
     transactionType: z.enum(['BUY', 'SELL']),
     ...orderFields,
     productType: z.enum(['CNC', 'MIS', 'NRML']),
-    afterMarketOrderFlag: z.enum(['YES', 'NO']).optional(),
+    afterMarketOrderFlag: orBlank(z.enum(['YES', 'NO'])),
   })
   .openapi('PlaceOrderRequest');
 
 export const ModifyOrderRequest = z
   .object({
-    orderType: orderFields.orderType.optional(),
-    quantity: orderFields.quantity.optional(),
+    orderType: orBlank(orderFields.orderType),
+    quantity: orBlank(orderFields.quantity),
     disclosedQuantity: orderFields.disclosedQuantity,
     price: orderFields.price,
     triggerPrice: orderFields.triggerPrice,

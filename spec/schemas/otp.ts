@@ -8,7 +8,7 @@ export const GenerateOtpResponse = success('GenerateOtpResponse', {});
 export const SecretKeyRequest = z.object({ uid: Uid, otp: Otp }).openapi('SecretKeyRequest');
 export const SecretKeyResponse = success('SecretKeyResponse', {});
 
-export const CHALLENGE_ACTIONS = ['create', 'edit', 'deactivate', 'activate', 'regenerate-key', 'regenerate-secret', 'set-ip'] as const;
+export const CHALLENGE_ACTIONS = ['create', 'edit', 'deactivate', 'activate', 'regenerate-key', 'regenerate-secret', 'set-ip', 'delete-ip'] as const;
 export const ChallengeAction = z.enum(CHALLENGE_ACTIONS).openapi('ChallengeAction');
 
 export const OtpChallenge = z

@@ -58,9 +58,15 @@ export const AccessTokenRequest = z
   .object({ uid: z.string().min(1).max(20), secretApiKey: z.string().min(1).max(256) })
   .openapi('AccessTokenRequest');
 
-export const AccessTokenResponse = success('AccessTokenResponse', {
-  accessToken: z.string().openapi({ description: 'Valid for one day: it expires at 08:00 IST the next day' }),
-});
+/** As published: serverTime, msgId, status and the token, no statusMessage. */
+export const AccessTokenResponse = z
+  .strictObject({
+    serverTime: ServerTime,
+    msgId: z.uuid(),
+    status: z.literal('Success'),
+    accessToken: z.string().openapi({ description: 'Valid for one day: it expires at 08:00 IST the next day' }),
+  })
+  .openapi('AccessTokenResponse');
 
 export const LegacyLoginRequest = z
   .object({

@@ -26,6 +26,10 @@ export const SetStaticIpRequest = z
   .strictObject({ appId: AppId, ipType: IpType, ipAddress: IpAddress })
   .openapi('SetStaticIpRequest', { description: 'Register or change one slot. A SECONDARY needs a PRIMARY first; a change (not a first registration) is allowed once every 7 days across all of the account\'s apps.' });
 
+export const DeleteStaticIpRequest = z
+  .strictObject({ appId: AppId, ipType: IpType })
+  .openapi('DeleteStaticIpRequest', { description: 'Delete one slot (the SECONDARY before the PRIMARY). A change for the 7-day rule; the same address may be registered again at once.' });
+
 export const WhoAmIResponse = success('WhoAmIResponse', {
   ...publishedIps,
   matches: z.boolean(),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { IST_OFFSET_MS } from '../../mock/domain/ist.js';
-import { IP_CHANGE_COOLDOWN_MS, istWeekStart } from '../../mock/domain/static-ips.js';
+import { IP_CHANGE_COOLDOWN_MS } from '../../mock/domain/static-ips.js';
 import type { SandboxDomain } from '../../mock/domain/domain.js';
 import type { Account } from '../../mock/domain/types.js';
 import { createApp, makeDomain, openAccount, otpOf, runAction } from '../helpers.js';
@@ -21,9 +21,10 @@ function setup() {
 }
 
 describe('static IPs of an app', () => {
-  it('registers a public PRIMARY then a SECONDARY, behind an OTP', () => {
+  it('registers a public PRIMARY then (7 days on: a new address is a change) a SECONDARY, behind an OTP', () => {
     const { domain, account, app } = setup();
     expect(setIp(domain, account, app.id, 'PRIMARY', '49.36.10.20')).toMatchObject({ ok: true, value: { action: 'set-ip', staticIps: { primaryIp: '49.36.10.20', secondaryIp: null } } });
+    domain.clock.advance(IP_CHANGE_COOLDOWN_MS);
     expect(setIp(domain, account, app.id, 'SECONDARY', '49.36.10.21')).toMatchObject({ ok: true, value: { staticIps: { secondaryIp: '49.36.10.21' } } });
     expect(domain.staticIps.match('AB1234', app.id, '49.36.10.21').matchedAs).toBe('SECONDARY');
     expect(domain.staticIps.match('AB1234', app.id, '49.36.10.22').matchedAs).toBeNull();
@@ -55,18 +56,45 @@ describe('static IPs of an app', () => {
     expect(domain.apps.requestIp(account, app.id, 'SECONDARY', '49.36.10.20')).toMatchObject({ error: { code: 'IP_DUPLICATE' } });
   });
 
-  it('allows a change once every 7 days across all the account\'s apps; first registrations are not changes', () => {
+  it('allows a change (a new address, an edit, a delete) once every 7 days across all the account\'s apps', () => {
     const { domain, account, app } = setup();
     setIp(domain, account, app.id, 'PRIMARY', '49.36.10.20');
+    const first = domain.clock.now();
     const { app: second } = createApp(domain, account, 'Second App');
     domain.clock.advance(24 * 3600 * 1000);
-    expect(setIp(domain, account, second.id, 'PRIMARY', '49.36.10.30').ok).toBe(true);
-    const lastChange = domain.clock.now();
-    expect(domain.apps.requestIp(account, app.id, 'PRIMARY', '49.36.10.40')).toMatchObject({ error: { code: 'IP_CHANGE_COOLDOWN' } });
-    domain.clock.set(lastChange + IP_CHANGE_COOLDOWN_MS - 1);
+    expect(domain.apps.requestIp(account, second.id, 'PRIMARY', '49.36.10.30')).toMatchObject({ error: { code: 'IP_CHANGE_COOLDOWN' } });
+    domain.clock.set(first + IP_CHANGE_COOLDOWN_MS - 1);
     expect(domain.apps.requestIp(domain.accounts.get('AB1234')!, app.id, 'PRIMARY', '49.36.10.40')).toMatchObject({ error: { code: 'IP_CHANGE_COOLDOWN' } });
-    domain.clock.set(lastChange + IP_CHANGE_COOLDOWN_MS);
+    domain.clock.set(first + IP_CHANGE_COOLDOWN_MS);
     expect(setIp(domain, account, app.id, 'PRIMARY', '49.36.10.40')).toMatchObject({ ok: true, value: { staticIps: { primaryIp: '49.36.10.40' } } });
+    expect(domain.accounts.get('AB1234')!.lastIpChangeAt).toBe(first + IP_CHANGE_COOLDOWN_MS);
+  });
+
+  it('re-using an address the account already whitelists is free: no check, and the 7 days do not restart', () => {
+    const { domain, account, app } = setup();
+    setIp(domain, account, app.id, 'PRIMARY', '49.36.10.20');
+    const first = domain.accounts.get('AB1234')!.lastIpChangeAt;
+    const { app: second } = createApp(domain, account, 'Second App');
+    domain.clock.advance(3600_000);
+    expect(setIp(domain, account, second.id, 'PRIMARY', '49.36.10.20').ok).toBe(true);
+    expect(domain.accounts.get('AB1234')!.lastIpChangeAt).toBe(first);
+  });
+
+  it('deleting is a change behind an OTP; the same address may be registered again at once, a different one not', () => {
+    const { domain, account, app } = setup();
+    setIp(domain, account, app.id, 'PRIMARY', '49.36.10.20');
+    domain.clock.advance(IP_CHANGE_COOLDOWN_MS);
+    setIp(domain, account, app.id, 'SECONDARY', '49.36.10.21');
+    expect(domain.apps.requestIpDelete(domain.accounts.get('AB1234')!, app.id, 'SECONDARY')).toMatchObject({ error: { code: 'IP_CHANGE_COOLDOWN' } });
+    domain.clock.advance(IP_CHANGE_COOLDOWN_MS);
+    expect(domain.apps.requestIpDelete(domain.accounts.get('AB1234')!, app.id, 'PRIMARY')).toMatchObject({ error: { code: 'IP_SECONDARY_FIRST' } });
+    const challenge = domain.apps.requestIpDelete(domain.accounts.get('AB1234')!, app.id, 'SECONDARY');
+    if (!challenge.ok) throw new Error(challenge.error.code);
+    expect(domain.apps.verify(domain.accounts.get('AB1234')!, challenge.value.id, otpOf(domain, 'AB1234', challenge.value.id))).toMatchObject({ ok: true, value: { action: 'delete-ip', staticIps: { primaryIp: '49.36.10.20', secondaryIp: null } } });
+    expect(domain.staticIps.match('AB1234', app.id, '49.36.10.21').matchedAs).toBeNull();
+    expect(domain.apps.requestIp(domain.accounts.get('AB1234')!, app.id, 'SECONDARY', '49.36.10.22')).toMatchObject({ error: { code: 'IP_CHANGE_COOLDOWN' } });
+    expect(setIp(domain, account, app.id, 'SECONDARY', '49.36.10.21').ok).toBe(true);
+    expect(domain.apps.requestIpDelete(domain.accounts.get('AB1234')!, app.id, 'SECONDARY')).toMatchObject({ error: { code: 'IP_CHANGE_COOLDOWN' } });
   });
 
   it('checks again on verify: an IP taken meanwhile by another client fails and changes nothing', () => {
@@ -93,24 +121,18 @@ describe('static IPs of an app', () => {
 });
 
 describe('legacy IPs', () => {
-  const monday = (y: number, m: number, d: number, h = 0) => Date.UTC(y, m - 1, d, h) - IST_OFFSET_MS;
+  const monday = (y: number, m: number, d: number, h = 0, min = 0) => Date.UTC(y, m - 1, d, h, min) - IST_OFFSET_MS;
 
-  it('a calendar week starts on Monday 00:00 IST', () => {
-    expect(istWeekStart(monday(2025, 12, 15, 0))).toBe(monday(2025, 12, 15));
-    expect(istWeekStart(monday(2025, 12, 21, 23))).toBe(monday(2025, 12, 15));
-    expect(istWeekStart(monday(2025, 12, 22, 0))).toBe(monday(2025, 12, 22));
-  });
-
-  it('register once, then update at most once per calendar week', () => {
+  it('register once, then update at most once every 7 days (rolling), refused with the page\'s text', () => {
     const domain = makeDomain();
     const account = openAccount(domain, 'AB1234');
     domain.clock.set(monday(2025, 12, 15, 10));
     expect(domain.staticIps.legacyRegister(account, '49.36.10.20', undefined)).toMatchObject({ ok: true, value: { primaryIp: '49.36.10.20', secondaryIp: null } });
     expect(domain.staticIps.legacyRegister(domain.accounts.get('AB1234')!, '49.36.10.20', '49.36.10.21').ok).toBe(true);
     expect(domain.staticIps.legacyRegister(domain.accounts.get('AB1234')!, '49.36.10.22', undefined)).toMatchObject({ error: { code: 'IP_ALREADY_REGISTERED' } });
-    domain.clock.set(monday(2025, 12, 21, 23));
+    domain.clock.set(monday(2025, 12, 22, 9, 59));
     expect(domain.staticIps.legacyUpdate(domain.accounts.get('AB1234')!, '49.36.10.30', undefined)).toMatchObject({ error: { code: 'IP_WEEKLY_LIMIT' } });
-    domain.clock.set(monday(2025, 12, 22, 0));
+    domain.clock.set(monday(2025, 12, 22, 10));
     expect(domain.staticIps.legacyUpdate(domain.accounts.get('AB1234')!, '49.36.10.30', undefined)).toMatchObject({ ok: true, value: { primaryIp: '49.36.10.30', secondaryIp: '49.36.10.21' } });
   });
 

@@ -186,6 +186,17 @@ describe('AutoTrader functions', () => {
     expect(positions.map((p: { type: string; netQuantity: number }) => [p.type, p.netQuantity])).toEqual([['MIS', 0], ['NRML', 0]]);
   });
 
+  it('PUT /__sandbox/market/prices moves AutoTrader orders too: a stop-loss triggers, then fills within the volume', async () => {
+    const { h, form, get } = await withUser();
+    const id = (await form('/trading/placeRegularOrder', { ...ORDER, orderType: 'STOP_LOSS', triggerPrice: 820, price: 822 })).body.result;
+    const set = (price: number, volume?: number) => h.request('PUT', '/__sandbox/market/prices', { body: { exchange: 'NSE', symbolName: 'SBIN', price, ...(volume ? { volume } : {}) } });
+    expect((await set(819)).body).toMatchObject({ fills: 0 });
+    expect((await set(821, 3)).body).toMatchObject({ fills: 1 });
+    expect((await get('/trading/readPlatformOrders?pseudoAccount=ACC_1')).body.result[0]).toMatchObject({ id, status: 'OPEN', filledQuantity: 3, averagePrice: 821 });
+    await set(822);
+    expect((await get('/trading/readPlatformOrders?pseudoAccount=ACC_1')).body.result[0]).toMatchObject({ status: 'COMPLETE', filledQuantity: 10, averagePrice: 821.7 });
+  });
+
   it('a JSON body where a form is expected: 415 in AutoTrader\'s envelope', async () => {
     const { h, apiKey } = await withUser();
     const res = await h.request('POST', '/trading/placeRegularOrder', { body: ORDER, headers: { 'api-key': apiKey } });

@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { IST_OFFSET_MS } from '../../mock/domain/ist.js';
+import { IP_CHANGE_COOLDOWN_MS } from '../../mock/domain/static-ips.js';
 import { harness } from './harness.js';
 
 const HOME = '49.36.10.20';
 const BACKUP = '49.36.10.21';
 const ELSEWHERE = '8.8.4.4';
 const ORDER = { symbolName: 'INFY', exchange: 'NSE', transactionType: 'BUY', orderType: 'L', quantity: '5', price: '1500.50', orderValidity: 'DAY', productType: 'MIS', afterMarketOrderFlag: 'NO' };
+const IP_REFUSED = { status: 403, body: { status: 'Failure', statusMessage: 'The IP is not the registered static IP', errorCode: 'EOAUTH009' } };
 
 async function withSession(options: Parameters<typeof harness>[0] = {}) {
   const h = harness(options);
@@ -15,6 +17,9 @@ async function withSession(options: Parameters<typeof harness>[0] = {}) {
     const pending = await h.request('POST', '/app/api/static-ips', { headers: who.auth, body: { appId: app.appId, ipType, ipAddress } });
     expect(pending.status).toBe(200);
     expect((await h.confirm(who, pending.body.challenge.challengeId)).status).toBe(200);
+    // A new address is an IP change: the next one waits 7 days (and the dashboard sign-in, 12 hours, is renewed).
+    h.clock.advance(IP_CHANGE_COOLDOWN_MS);
+    who.auth['x-dashboard-token'] = (await h.request('POST', '/app/api/login', { body: { userId: who.uid, password: who.password } })).body.dashboardToken;
   }
   const session = await h.request('POST', '/session/token', { body: { apiKey, apiSecret }, srcIp: HOME });
   const headers = { 'x-session-token': session.body.sessionToken as string };
@@ -27,24 +32,24 @@ describe('static IPs over HTTP', () => {
     expect(session.body).toMatchObject({ srcIp: HOME, primaryIp: HOME, secondaryIp: BACKUP });
     const page = await h.request('GET', '/app/api/static-ips', { headers: who.auth, srcIp: '49.36.99.99' });
     expect(page.body).toMatchObject({ rows: [{ appName: 'Static IP App', primaryIp: HOME, secondaryIp: BACKUP }], yourIp: '49.36.99.99' });
-    expect(page.body.nextChangeAllowedAt).not.toBeNull();
+    expect(page.body.nextChangeAllowedAt).toBeNull();
   });
 
-  it('order calls from an unregistered IP get 403; from PRIMARY or SECONDARY they work', async () => {
+  it('place, modify and cancel from an unregistered IP get 403; from PRIMARY or SECONDARY they work; reads are not IP-checked', async () => {
     const { h, headers } = await withSession();
-    const refused = await h.request('POST', '/order/placeOrder', { headers, body: ORDER, srcIp: ELSEWHERE });
-    expect(refused).toMatchObject({ status: 403, body: { status: 'Failure', statusMessage: 'The IP is not the registered static IP', errorCode: 'EOAUTH009' } });
-    for (const path of ['/order/orderBook', '/order/getOrderStatus?orderNumber=1']) {
-      expect((await h.request('GET', path, { headers, srcIp: ELSEWHERE })).status).toBe(403);
-    }
-    expect((await h.request('DELETE', '/order/cancelOrder?orderNumber=1', { headers, srcIp: ELSEWHERE })).status).toBe(403);
+    expect(await h.request('POST', '/order/placeOrder', { headers, body: ORDER, srcIp: ELSEWHERE })).toMatchObject(IP_REFUSED);
+    expect(await h.request('PUT', '/order/modifyOrder/1', { headers, body: { orderValidity: 'DAY' }, srcIp: ELSEWHERE })).toMatchObject(IP_REFUSED);
+    expect(await h.request('DELETE', '/order/cancelOrder?orderNumber=1', { headers, srcIp: ELSEWHERE })).toMatchObject(IP_REFUSED);
 
     const placed = await h.request('POST', '/order/placeOrder', { headers, body: ORDER, srcIp: HOME });
-    expect(placed.body).toMatchObject({ statusMessage: 'MIS Order request placed successfully', exchangeOrderStatus: 'PENDING', orderDetails: { symbolName: 'INFY', quantity: '5', price: '1500.50' } });
+    expect(placed.body).toMatchObject({ statusMessage: 'MIS Order request placed successfully', exchangeOrderStatus: 'PENDING', orderDetails: { tradingSymbol: 'INFY-EQ', quantity: 5, orderPrice: '1500.50' } });
     const number = placed.body.orderNumber;
+    for (const path of ['/order/orderBook', `/order/getOrderStatus?orderNumber=${number}`, '/trade/tradeBook', '/position/getPositions?positionType=DAY', '/holding/getHoldings']) {
+      expect((await h.request('GET', path, { headers, srcIp: ELSEWHERE })).status, path).toBe(200);
+    }
     expect((await h.request('GET', `/order/getOrderStatus?orderNumber=${number}`, { headers, srcIp: BACKUP })).body).toMatchObject({ orderStatus: 'PENDING' });
-    expect((await h.request('DELETE', `/order/cancelOrder?orderNumber=${number}`, { headers, srcIp: HOME })).body.statusMessage).toBe('Order cancelled successfully');
-    expect((await h.request('DELETE', `/order/cancelOrder?orderNumber=${number}`, { headers, srcIp: HOME })).status).toBe(409);
+    expect((await h.request('DELETE', `/order/cancelOrder?orderNumber=${number}`, { headers, srcIp: BACKUP })).body.statusMessage).toBe('Order cancellation request placed successfully');
+    expect((await h.request('DELETE', `/order/cancelOrder?orderNumber=${number}`, { headers, srcIp: HOME })).status).toBe(400);
     expect((await h.request('GET', '/order/orderBook', { headers, srcIp: HOME })).body.orderBookDetails).toHaveLength(1);
   });
 
@@ -57,7 +62,11 @@ describe('static IPs over HTTP', () => {
       matchedAs: 'SECONDARY',
       statusMessage: `Calling from registered SECONDARY IP (${BACKUP}).`,
     });
-    expect((await h.request('GET', '/ip/whoami', { headers, srcIp: ELSEWHERE })).body).toMatchObject({ matches: false, matchedAs: null });
+    expect((await h.request('GET', '/ip/whoami', { headers, srcIp: ELSEWHERE })).body).toMatchObject({
+      matches: false,
+      matchedAs: null,
+      statusMessage: `Calling IP (${ELSEWHERE}) is NOT a registered IP. Registered: PRIMARY=${HOME}, SECONDARY=${BACKUP}. Order endpoints will reject this host.`,
+    });
   });
 
   it('refuses order input that breaks the price rules, naming it', async () => {
@@ -65,7 +74,7 @@ describe('static IPs over HTTP', () => {
     const res = await h.request('POST', '/order/placeOrder', { headers, body: { ...ORDER, price: '0' }, srcIp: HOME });
     expect(res).toMatchObject({ status: 400, body: { statusMessage: expect.stringMatching(/price is required/) } });
     const market = await h.request('POST', '/order/placeOrder', { headers, body: { ...ORDER, orderType: 'MKT', price: undefined }, srcIp: HOME });
-    expect(market.body).toMatchObject({ exchangeOrderStatus: 'EXECUTED' });
+    expect(market).toMatchObject({ status: 400, body: { statusMessage: 'Invalid orderType: only L (Limit) and SL (Stop Loss Limit) orders are accepted.' } });
   });
 
   it('deactivating the app deregisters its IPs: whoami then matches nothing', async () => {
@@ -103,14 +112,14 @@ describe('legacy chain over HTTP', () => {
     expect(login.body).toMatchObject({ statusMessage: 'Login session token generated successfully', accountID: 'AB1234' });
     expect((await h.request('POST', '/login', { body: { userId: who.uid, password: 'nope', accessToken: token.body.accessToken } })).body.statusMessage).toBe('Invalid Password');
     const headers = { 'x-session-token': login.body.sessionToken };
-    expect((await h.request('GET', '/order/orderBook', { headers, srcIp: HOME })).status).toBe(403);
+    expect((await h.request('POST', '/order/placeOrder', { headers, body: ORDER, srcIp: HOME })).status).toBe(403);
 
     const wrongPw = await h.request('POST', '/ip/ipRegistration', { body: { clientId: who.uid, password: 'nope', primaryIp: HOME } });
     expect(wrongPw).toMatchObject({ status: 401, body: { statusMessage: 'Incorrect Password' } });
     const reg = await h.request('POST', '/ip/ipRegistration', { body: { clientId: who.uid, password: 'trading-pw', primaryIp: HOME, secondaryIp: BACKUP } });
     expect(reg.body).toMatchObject({ statusMessage: 'Client IPs registered successfully', data: { user_id: 'AB1234', primary_ip: HOME, secondary_ip: BACKUP } });
     expect((await h.request('POST', '/ip/ipRegistration', { body: { clientId: who.uid, password: 'trading-pw', primaryIp: HOME, secondaryIp: BACKUP } })).status).toBe(409);
-    expect((await h.request('GET', '/order/orderBook', { headers, srcIp: HOME })).status).toBe(200);
+    expect((await h.request('POST', '/order/placeOrder', { headers, body: ORDER, srcIp: HOME })).status).toBe(200);
     expect((await h.request('POST', '/ip/ipUpdate', { body: { clientId: who.uid, password: 'trading-pw', primaryIp: '49.36.10.30' } })).body.statusMessage).toBe('IP update allowed only once per calendar week');
     expect((await h.request('DELETE', '/logout', { headers })).status).toBe(200);
   });

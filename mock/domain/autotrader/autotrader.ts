@@ -258,10 +258,6 @@ export class AutoTrader {
     const stopTrigger = bracket ? toTick(fill - side * parent.legs.stoploss, instrument.tickSize) : parent.legs.coverTrigger;
     const children = [this.open(user, account, instrument, { ...base, triggerPrice: stopTrigger }, parent, 'STOPLOSS')];
     if (bracket) children.push(this.open(user, account, instrument, { ...base, orderType: 'LIMIT', price: toTick(fill + side * parent.legs.target, instrument.tickSize) }, parent, 'TARGET'));
-    // A stop-loss leg placed open (status OPEN for a cover parent's variety) waits for its trigger like any stop-loss.
-    for (const child of children) {
-      if (child.status === 'OPEN' && isStop(child.orderType)) this.ctx.store.putAtOrder({ ...child, status: 'TRIGGER_PENDING', rawStatus: 'trigger_pending' });
-    }
     this.ctx.store.putAtOrder({ ...parent, legs: { ...parent.legs, children: children.map((c) => c.id) } });
   }
 

@@ -86,8 +86,8 @@ export function orderProblem(input: PlaceInput, instrument: Instrument, quote: Q
 
 /** A new order record, waiting (OPEN, or TRIGGER_PENDING for a stop-loss): the market decides what fills. */
 export function newOrder(username: string, account: AtAccount, input: PlaceInput, key: string, ids: { id: string; exchangeOrderId: string; parentOrderId?: string }, now: number, leg: AtOrderRecord['legs']['leg'] = null): AtOrderRecord {
-  const waiting = isStop(input.orderType) && !isCover(input.variety);
-  const status = waiting ? 'TRIGGER_PENDING' : 'OPEN';
+  // A stop-loss (a cover order's entry never is one: its triggerPrice belongs to its leg) waits for its trigger.
+  const status = isStop(input.orderType) ? 'TRIGGER_PENDING' : 'OPEN';
   const bracket = isBracket(input.variety) || isCover(input.variety);
   return {
     username,
