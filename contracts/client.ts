@@ -1,6 +1,6 @@
 import pactum from 'pactum';
 import type { TestContext } from 'vitest';
-import { SpecValidator } from './spec-validator.js';
+import { SpecValidator } from './verify/spec-validator.js';
 import { missing, type Capability, type Target } from './targets.js';
 
 export const spec = new SpecValidator();

@@ -7,6 +7,7 @@ import type { FixtureSetData } from '../spec/schemas/fixtures.js';
 const USAGE = `tradeapi-sandbox: a local sandbox of the Samco Trade API credential and session surface
 
 usage: tradeapi-sandbox [options]
+       tradeapi-sandbox verify --target URL [options]   (check any backend against the spec; verify --help)
   --port N          port to listen on (default 4010; 0 picks a free one)
   --host ADDR       address to bind (default 127.0.0.1)
   --fixtures FILE   fixture set loaded at start and on every reset (e.g. fixtures/default.json)
@@ -21,6 +22,11 @@ usage: tradeapi-sandbox [options]
   --help            this text`;
 
 function main() {
+  if (process.argv[2] === 'verify') {
+    // Loaded only for this subcommand, so that serving loads none of it.
+    void import('../contracts/verify/cli.js').then(async ({ verifyCommand }) => process.exit(await verifyCommand(process.argv.slice(3))));
+    return;
+  }
   let values;
   try {
     ({ values } = parseArgs({

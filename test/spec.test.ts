@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { buildOpenApiDocument } from '../spec/document.js';
-import { SpecValidator } from '../contracts/spec-validator.js';
+import { SpecValidator } from '../contracts/verify/spec-validator.js';
 import { createSandbox } from '../mock/server.js';
 
 const committed = JSON.parse(readFileSync(new URL('../spec/openapi.json', import.meta.url), 'utf8'));

@@ -44,27 +44,25 @@ export function autotraderRoutes(app: SandboxApp, { domain, reply }: HttpDeps) {
 
   /** The signed-in user, counted against the rate limits for the pseudo account named (if any). */
   const admitted = (c: Context, pseudoAccount?: string): Result<AtUser> => at.admit(c.get('atUser') as AtUser, pseudoAccount);
-  /** The success envelope (a business refusal goes through reply.fail: HTTP 200, status false, from spec/errors.ts). */
-  const done = <T>(result: T) => ({ ...reply.atSuccess(result), status: true as const });
   /** Admits the caller for the pseudo account, runs the command, answers its result (or its refusal). */
   const run = <T, R>(c: Context, pseudoAccount: string, command: (user: AtUser) => Result<T>, answer: (value: T) => R) => {
     const user = admitted(c, pseudoAccount);
     if (!user.ok) return reply.fail(c, user.error);
     const result = command(user.value);
     if (!result.ok) return reply.fail(c, result.error);
-    return c.json(done(answer(result.value)), 200);
+    return c.json(reply.atSuccess(answer(result.value)), 200);
   };
 
   app.openapi(routes.atFetchAllTradingAccounts, (c) => {
     const user = admitted(c);
     if (!user.ok) return reply.fail(c, user.error);
-    return c.json(done(at.tradingAccounts(user.value)), 200);
+    return c.json(reply.atSuccess(at.tradingAccounts(user.value)), 200);
   });
 
   app.openapi(routes.atFetchLivePseudoAccounts, (c) => {
     const user = admitted(c);
     if (!user.ok) return reply.fail(c, user.error);
-    return c.json(done(at.livePseudoAccounts(user.value)), 200);
+    return c.json(reply.atSuccess(at.livePseudoAccounts(user.value)), 200);
   });
 
   const orderId = (order: AtOrderRecord) => order.id;
@@ -129,13 +127,13 @@ export function autotraderRoutes(app: SandboxApp, { domain, reply }: HttpDeps) {
     const { username, password } = c.req.valid('json');
     const key = at.viewKey(username, password);
     if (!key.ok) return reply.fail(c, key.error);
-    return c.json(done({ apiKey: key.value }), 200);
+    return c.json(reply.atSuccess({ apiKey: key.value }), 200);
   });
 
   app.openapi(routes.atRegenerateApiKey, (c) => {
     const { username, password } = c.req.valid('json');
     const key = at.regenerateKey(username, password);
     if (!key.ok) return reply.fail(c, key.error);
-    return c.json(done({ apiKey: key.value }), 200);
+    return c.json(reply.atSuccess({ apiKey: key.value }), 200);
   });
 }

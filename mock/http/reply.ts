@@ -44,7 +44,7 @@ export class Reply {
 
   /** AutoTrader's envelope: always the four keys its clients build their response from. */
   atSuccess<T>(result: T) {
-    return { result, message: null, status: true, commandId: this.domain.random.uuid('at-command-id') };
+    return { result, message: null, status: true as const, commandId: this.domain.random.uuid('at-command-id') };
   }
 
   /** The refusal of a domain error, from the one table in spec/errors.ts, in the envelope of the path's API. */

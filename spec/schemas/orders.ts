@@ -41,7 +41,8 @@ export const ModifyOrderRequest = z
   })
   .openapi('ModifyOrderRequest', { description: 'The attributes to change; the others stay as they are' });
 
-export const ExchangeOrderStatus = z.enum(['PENDING', 'OPEN', 'COMPLETE', 'CANCELLED', 'REJECTED']).openapi('ExchangeOrderStatus');
+const ORDER_STATES = ['PENDING', 'OPEN', 'COMPLETE', 'CANCELLED', 'REJECTED'] as const;
+export const ExchangeOrderStatus = z.enum(ORDER_STATES).openapi('ExchangeOrderStatus');
 
 /** placeOrder's orderDetails, as the 2024 samples show it: quantities as numbers, transactionType B or S. */
 export const PlacedOrderDetails = z
@@ -102,7 +103,7 @@ export const OrderStatusResponse = z
     serverTime: ServerTime,
     msgId: z.uuid(),
     orderNumber: z.string(),
-    orderStatus: ExchangeOrderStatus.openapi({ description: 'The order\'s state at the exchange, as the published table says (the published sample shows "Success" there)' }),
+    orderStatus: z.enum(ORDER_STATES).openapi({ description: 'The order\'s state at the exchange, as the published table says (the published sample shows "Success" there)' }),
     statusMessage: Str('Requested MIS Order placed successfully'),
     orderDetails: OrderStatusDetails,
   })

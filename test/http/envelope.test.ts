@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { harness } from './harness.js';
-import { SpecValidator } from '../../contracts/spec-validator.js';
+import { SpecValidator } from '../../contracts/verify/spec-validator.js';
 
 const validator = new SpecValidator();
 

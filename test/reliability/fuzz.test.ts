@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { SpecValidator } from '../../contracts/spec-validator.js';
+import { SpecValidator } from '../../contracts/verify/spec-validator.js';
 import { generateFixtureSet } from '../../fixtures/generator.js';
 import { appNameKey } from '../../mock/domain/rules.js';
 import { createSandbox } from '../../mock/server.js';

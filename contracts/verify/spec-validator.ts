@@ -1,11 +1,20 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import type { ValidateFunction } from 'ajv';
 
 type Operation = { method: string; path: string; responses: Record<string, { content?: Record<string, { schema?: object }> }> };
 type OpenApi = { paths: Record<string, Record<string, Operation & { operationId?: string }>>; components: object };
+
+/** spec/openapi.json of the package this file belongs to, from the source tree or from dist/. */
+function findSpec(from: string): string {
+  for (let dir = from; dir !== dirname(dir); dir = dirname(dir)) {
+    const candidate = join(dir, 'spec', 'openapi.json');
+    if (existsSync(candidate)) return candidate;
+  }
+  throw new Error(`spec/openapi.json not found above ${from}`);
+}
 
 /**
  * Checks responses against spec/openapi.json itself (JSON Schema 2020-12, as OpenAPI 3.1 says),
@@ -18,7 +27,7 @@ export class SpecValidator {
   private readonly compiled = new Map<string, ValidateFunction>();
   private readonly ajv = new Ajv2020.default({ strict: false, allErrors: true });
 
-  constructor(path = join(import.meta.dirname, '..', 'spec', 'openapi.json')) {
+  constructor(path = findSpec(import.meta.dirname)) {
     this.doc = JSON.parse(readFileSync(path, 'utf8')) as OpenApi;
     addFormats.default(this.ajv);
     for (const [path, methods] of Object.entries(this.doc.paths)) {
