@@ -18,7 +18,7 @@ export function buildOpenApiDocument() {
     registry.openAPIRegistry.registerComponent('securitySchemes', name, { type: 'apiKey', in: 'header', name: header, description });
   }
   for (const route of allRoutes) registry.openAPIRegistry.registerPath(route);
-  return registry.getOpenAPI31Document({
+  return openResponses(registry.getOpenAPI31Document({
     openapi: '3.1.0',
     info: {
       title: 'tradeapi-sandbox: Samco Trade API credential and session surface',
@@ -38,5 +38,54 @@ export function buildOpenApiDocument() {
       { name: 'Sandbox', description: 'The sandbox\'s control API: outbox, reset, fixtures' },
       { name: 'AutoTrader', description: 'AutoTrader Web (Stocks Developer): the api-key header, its own envelope {result, message, status, commandId}, form-encoded bodies' },
     ],
-  });
+  }));
+}
+
+type Schema = { $ref?: string; additionalProperties?: unknown; [key: string]: unknown };
+type Doc = ReturnType<OpenAPIHono['getOpenAPI31Document']>;
+
+/** Every component name a schema reaches through $ref, transitively. */
+function refsOf(node: unknown, components: Record<string, unknown>, into: Set<string>) {
+  if (!node || typeof node !== 'object') return;
+  const ref = (node as Schema).$ref;
+  if (typeof ref === 'string') {
+    const name = ref.split('/').pop()!;
+    if (!into.has(name)) {
+      into.add(name);
+      refsOf(components[name], components, into);
+    }
+  }
+  for (const value of Object.values(node)) refsOf(value, components, into);
+}
+
+function dropClosed(node: unknown) {
+  if (!node || typeof node !== 'object') return;
+  if ((node as Schema).additionalProperties === false) delete (node as Schema).additionalProperties;
+  for (const value of Object.values(node)) dropClosed(value);
+}
+
+/**
+ * Response schemas describe what Samco sends without forbidding fields it may add, so that the
+ * contract checks can judge the real service; the sandbox's own response check (the zod schemas)
+ * stays exact. Request bodies keep their shape: a component a request reaches is left as it is.
+ */
+function openResponses(doc: Doc): Doc {
+  const components = (doc.components?.schemas ?? {}) as Record<string, unknown>;
+  const requestOnly = new Set<string>();
+  for (const methods of Object.values(doc.paths ?? {})) {
+    for (const op of Object.values(methods as Record<string, { requestBody?: unknown; parameters?: unknown; responses?: Record<string, unknown> }>)) {
+      refsOf(op.requestBody, components, requestOnly);
+      refsOf(op.parameters, components, requestOnly);
+    }
+  }
+  for (const methods of Object.values(doc.paths ?? {})) {
+    for (const op of Object.values(methods as Record<string, { responses?: Record<string, unknown> }>)) {
+      for (const response of Object.values(op.responses ?? {})) {
+        const content = (response as { content?: Record<string, { schema?: unknown }> }).content ?? {};
+        for (const media of Object.values(content)) if (media.schema && !(media.schema as Schema).$ref) dropClosed(media.schema);
+      }
+    }
+  }
+  for (const [name, schema] of Object.entries(components)) if (!requestOnly.has(name)) dropClosed(schema);
+  return doc;
 }

@@ -20,7 +20,7 @@ export const Limit = z
     grossAvailableMargin: Amount,
     payInToday: Amount,
     notionalCash: Amount,
-    collateralMarginAgainstShares: Amount.openapi({ description: 'In the published table, not in its sample: the sandbox sends it (a client must not rely on it being there live)' }),
+    collateralMarginAgainstShares: Amount.optional().openapi({ description: 'In the published table, not in its sample, so not required here: the sandbox sends it, a client must not rely on it live' }),
     marginUsed: Amount.openapi({ description: 'The opening margin used, plus what open orders block and the day\'s positions use' }),
     netAvailableMargin: Amount.openapi({ description: 'grossAvailableMargin + payInToday + notionalCash + collateralMarginAgainstShares - marginUsed + realised P&L' }),
   })
