@@ -20,10 +20,9 @@ usage: tradeapi-sandbox [options]
   --quiet           no request log
   --help            this text`;
 
-function main() {
-  let values;
+function parse() {
   try {
-    ({ values } = parseArgs({
+    return parseArgs({
       options: {
         port: { type: 'string', default: '4010' },
         host: { type: 'string', default: '127.0.0.1' },
@@ -39,11 +38,15 @@ function main() {
         help: { type: 'boolean', default: false },
       },
       strict: true,
-    }));
+    }).values;
   } catch (error) {
     console.error(`${(error as Error).message}\n\n${USAGE}`);
     process.exit(2);
   }
+}
+
+function main() {
+  const values = parse();
   if (values.help) {
     console.log(USAGE);
     return;

@@ -150,7 +150,7 @@ export const PlaceRegularOrderForm = z
   .strictObject({
     pseudoAccount: PseudoAccount,
     exchange: z.enum(AT_EXCHANGES),
-    symbol: z.string().min(1).max(100).regex(/^[A-Z0-9][A-Z0-9_&.\-]*$/, 'must be a broker-independent symbol such as SBIN or BANKNIFTY_25-JUN-2020_FUT'),
+    symbol: z.string().min(1).max(100).regex(/^[A-Z0-9][A-Z0-9_&.-]*$/, 'must be a broker-independent symbol such as SBIN or BANKNIFTY_25-JUN-2020_FUT'),
     tradeType: z.enum(AT_TRADE_TYPES),
     orderType: z.enum(AT_ORDER_TYPES),
     productType: z.enum(AT_PRODUCT_TYPES),
