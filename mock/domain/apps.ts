@@ -11,7 +11,7 @@ export type DashboardAction = Exclude<ChallengeAction, 'legacy-secret-key'>;
 export type Verified = { action: DashboardAction; app: App; apiSecret?: string; staticIps?: IpRegistration };
 
 const nameTakenFailure = (name: string) =>
-  fail('APP_NAME_TAKEN', `App name "${name}" is already used by another of your apps (compared case-insensitively after trimming; deactivated apps keep their name).`);
+  fail('APP_NAME_TAKEN', `App name "${name}" is already used by another of your apps (compared case-insensitively after trimming and Unicode normalisation; deactivated apps keep their name).`);
 
 const API_KEY_LENGTH = 32;
 const API_SECRET_LENGTH = 48;
