@@ -23,7 +23,13 @@ function countReads(messages: OutboxMessage[]) {
   for (const m of messages) {
     for (const key of ['uid', 'kind'] as const) {
       const value = m[key];
-      Object.defineProperty(m, key, { enumerable: true, get: () => (reads++, value) });
+      Object.defineProperty(m, key, {
+        enumerable: true,
+        get: () => {
+          reads++;
+          return value;
+        },
+      });
     }
   }
   return () => reads;
