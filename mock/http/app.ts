@@ -16,6 +16,7 @@ import { RouteTable } from './route-table.js';
 import { sessionRoutes } from './session.js';
 import { sourceIpResolver } from './source-ip.js';
 import { autotraderRoutes } from './autotrader.js';
+import { authenticateFirst } from './auth-first.js';
 import { oauthRoutes } from './oauth.js';
 
 const SWEEP_EVERY = 1_000;
@@ -70,6 +71,8 @@ export function createHttpApp(domain: SandboxDomain, options: HttpOptions = {}):
   const fixtureBodies = bodyLimit(options.maxFixtureBytes ?? 64 * 1024 * 1024, tooLarge);
   app.use('*', (c, next) => (c.req.path === '/__sandbox/fixtures' ? fixtureBodies : smallBodies)(c, next));
   if (options.checkResponses) app.use('*', checkResponses(routes, reply, log));
+  // Before the validators each route adds: a caller without credentials never hears about its input.
+  app.use('*', authenticateFirst(routes, domain, reply));
 
   const deps = { domain, reply, sourceIp: sourceIpResolver(options.trustProxy ?? false) };
   legacyRoutes(app, deps);

@@ -112,7 +112,7 @@ export const deleteApp = createRoute({
   summary: 'Not supported: apps cannot be deleted',
   description: 'The dashboard has no delete. Always refused; deactivate the app instead (its slot stays counted).',
   request: { params: AppIdParams },
-  responses: { ...failures('APP_DELETE_UNSUPPORTED') },
+  responses: { ...failures('VALIDATION', 'DASHBOARD_AUTH_REQUIRED', 'APP_DELETE_UNSUPPORTED') },
 });
 
 function appAction(operationId: string, action: string, summary: string, description: string, codes: ErrorCode[]) {
