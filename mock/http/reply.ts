@@ -47,6 +47,7 @@ export class Reply {
     const entry = ERRORS[error.code];
     const errorCode = 'errorCode' in entry ? entry.errorCode : undefined;
     const oauthError = 'oauth' in entry ? entry.oauth : undefined;
+    if (error.retryAfterMs !== undefined) c.header('Retry-After', String(Math.ceil(error.retryAfterMs / 1000)));
     return this.failWith(c, entry.http as FailureStatus, error.message ?? entry.message, errorCode, oauthError);
   }
 

@@ -1,7 +1,7 @@
 import type { FixtureAtUserData } from '../../../spec/schemas/fixtures.js';
 import type { DomainContext } from '../context.js';
 import { fail, ok, type Failure, type Result } from '../result.js';
-import { SlidingWindowLimiter } from '../rate-limit.js';
+import { type KeyedLimits, SlidingWindowLimiter } from '../rate-limit.js';
 import { cancelled, marginsOf, newOrder, orderProblem, positionsOf, type PlaceOrderInput } from './orders.js';
 import { seal, unseal } from './sealed-key.js';
 import type { AtAccount, AtOrderRecord, AtUser } from './types.js';
@@ -110,12 +110,13 @@ export class AutoTrader {
   /** Counts a request against the rate limits (per user, and per pseudo account when it names one); refuses it when a window is full. */
   admit(user: AtUser, pseudoAccount?: string): Result<AtUser> {
     if (this.rateLimits) {
-      const keys: Array<{ key: string; limits: readonly { windowMs: number; max: number }[] }> = [{ key: `user:${user.username}`, limits: AT_RATE_LIMITS.user }];
-      if (pseudoAccount) keys.push({ key: `account:${user.username}:${pseudoAccount}`, limits: AT_RATE_LIMITS.account });
+      const keys: KeyedLimits[] = [{ key: `user:${user.username}`, limits: AT_RATE_LIMITS.user }];
+      // Only the user's own pseudo accounts get a window: made-up names would grow the limiter without bound (they are refused as not live anyway).
+      if (pseudoAccount && user.accounts.some((a) => a.pseudoAccount === pseudoAccount)) keys.push({ key: `account:${user.username}:${pseudoAccount}`, limits: AT_RATE_LIMITS.account });
       const full = this.limiter.take(keys, this.ctx.clock.now());
       if (full) {
         const scope = full.key.startsWith('account:') ? 'for a pseudo account' : 'for a user across all accounts';
-        return fail('AT_RATE_LIMITED', `Too Many Requests: at most ${full.limit.max} requests per ${full.limit.windowMs / 1000} seconds ${scope}.`);
+        return fail('AT_RATE_LIMITED', `Too Many Requests: at most ${full.limit.max} requests per ${full.limit.windowMs / 1000} seconds ${scope}.`, full.retryAfterMs);
       }
     }
     return ok(user);
