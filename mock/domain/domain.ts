@@ -15,6 +15,7 @@ import { Orders } from './orders.js';
 import { OAuth } from './oauth.js';
 import { AutoTrader } from './autotrader/autotrader.js';
 import { ok, type Result } from './result.js';
+import { SignInThrottle } from './sign-in-throttle.js';
 
 const SWEEP_GRACE_MS = 60 * 60 * 1000;
 
@@ -45,6 +46,7 @@ export class SandboxDomain {
   readonly staticIps: StaticIps;
   readonly orders: Orders;
   readonly oauth: OAuth;
+  readonly signIns: SignInThrottle;
   private readonly fixtures: FixtureSetData | null;
 
   constructor(options: DomainOptions = {}) {
@@ -60,6 +62,7 @@ export class SandboxDomain {
     this.oauth = new OAuth(this.ctx, this.sessions);
     this.apps = new Apps(this.ctx, this.challenges, this.sessions, outbox, this.staticIps);
     this.autotrader = new AutoTrader(this.ctx, { rateLimits: options.rateLimits });
+    this.signIns = new SignInThrottle(this.ctx, options.rateLimits ?? true);
     this.fixtures = options.fixtures ?? null;
     if (options.loadFixturesNow ?? true) this.loadStartupFixtures();
   }
@@ -104,6 +107,7 @@ export class SandboxDomain {
     this.random.restart();
     this.sessions.reset();
     this.autotrader.reset();
+    this.signIns.reset();
     this.challenges.reset();
     if (mode === 'fixtures') this.loadStartupFixtures();
   }

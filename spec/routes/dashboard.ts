@@ -29,7 +29,7 @@ export const dashboardLogin = createRoute({
   summary: 'Sign in to the dashboard',
   description: 'User id and password, as at /app/login. Returns a dashboard token for x-dashboard-token, valid 12 hours (the sandbox chose the lifetime).',
   request: { body: jsonBody(DashboardLoginRequest) },
-  responses: { ...okJson(DashboardLoginResponse, 'Signed in'), ...failures(...BODY_ERRORS, 'INVALID_CREDENTIALS') },
+  responses: { ...okJson(DashboardLoginResponse, 'Signed in'), ...failures(...BODY_ERRORS, 'INVALID_CREDENTIALS', 'SIGN_IN_THROTTLED') },
 });
 
 export const dashboardLogout = createRoute({
