@@ -1,7 +1,7 @@
 #!/usr/bin/env node
-import { serve } from '@hono/node-server';
 import { parseArgs } from 'node:util';
 import { createSandbox, readFixtureFile } from './server.js';
+import { listen, REQUEST_TIMEOUT_MS } from './http/node-server.js';
 import type { FixtureSetData } from '../spec/schemas/fixtures.js';
 
 const USAGE = `tradeapi-sandbox: a local sandbox of the Samco Trade API credential and session surface
@@ -17,6 +17,7 @@ usage: tradeapi-sandbox [options]
   --no-rate-limits  switch off the rate limits (AutoTrader's API limits, the OTP send limit) for load tests
   --control-token-env NAME  let non-loopback callers use /__sandbox with the token in this environment variable (x-sandbox-token)
   --trust-proxy     take the source IP from X-Forwarded-For (only behind a proxy you trust, or to test static IPs locally)
+  --request-timeout-ms N  a whole request must arrive within N ms (default 30000; headers within 10 s); else 408
   --quiet           no request log
   --help            this text`;
 
@@ -34,6 +35,7 @@ function parse() {
         'no-rate-limits': { type: 'boolean', default: false },
         'trust-proxy': { type: 'boolean', default: false },
         'control-token-env': { type: 'string' },
+        'request-timeout-ms': { type: 'string', default: String(REQUEST_TIMEOUT_MS) },
         quiet: { type: 'boolean', default: false },
         help: { type: 'boolean', default: false },
       },
@@ -54,6 +56,12 @@ function main() {
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     console.error(`--port must be a whole number from 0 to 65535, not ${values.port}`);
+    process.exit(2);
+  }
+
+  const requestTimeoutMs = Number(values['request-timeout-ms']);
+  if (!Number.isInteger(requestTimeoutMs) || requestTimeoutMs < 100) {
+    console.error(`--request-timeout-ms must be a whole number of at least 100, not ${values['request-timeout-ms']}`);
     process.exit(2);
   }
 
@@ -98,9 +106,9 @@ function main() {
     console.error(`cannot start: ${(error as Error).message}`);
     process.exit(2);
   }
-  const { app, journal } = sandbox;
+  const { journal } = sandbox;
   const fixturesLoaded = !journal || journal.empty;
-  const server = serve({ fetch: app.fetch, port, hostname: values.host }, (info) => {
+  const server = listen(sandbox, { port, hostname: values.host, requestTimeoutMs, log }, (info) => {
     const base = `http://${values.host}:${info.port}`;
     console.log(`tradeapi-sandbox listening on ${base}`);
     console.log(`  docs: ${base}/docs   spec: ${base}/openapi.json`);

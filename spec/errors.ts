@@ -66,6 +66,9 @@ export const ERRORS = {
   AT_USER_EXISTS: { http: 409, message: 'An AutoTrader user with this username already exists.' },
   CLOCK_OUT_OF_RANGE: { http: 400, message: 'Clock out of range: the sandbox clock stays between the Unix epoch and a year before the last date with a four-digit year, so that every date it answers with can be written.' },
   SIGN_IN_THROTTLED: { http: 429, message: 'Too many failed sign-ins for this account. Try again after the time in the Retry-After header.' },
+  REQUEST_TIMEOUT: { http: 408, message: 'Request timed out: the whole request did not arrive in time.' },
+  HEADERS_TOO_LARGE: { http: 431, message: 'Request headers too large.' },
+  MALFORMED_HTTP: { http: 400, message: 'Malformed HTTP request (for example conflicting Content-Length and Transfer-Encoding headers).' },
   // OAuth 2.1 (RFC 6749 section 5.2 and 4.1.2.1): `oauth` is the `error` of the OAuth error body.
   OAUTH_INVALID_REQUEST: { http: 400, message: 'code_verifier is required (PKCE).', oauth: 'invalid_request' },
   OAUTH_UNKNOWN_CLIENT: { http: 400, message: 'Unknown or inactive client_id: it must be the API key of an active app.', oauth: 'invalid_request' },

@@ -59,7 +59,8 @@ export function createHttpApp(domain: SandboxDomain, options: HttpOptions = {}):
     app.use('*', async (c, next) => {
       const started = performance.now();
       await next();
-      requestLog(`${c.req.method} ${c.req.path} ${c.res.status} ${(performance.now() - started).toFixed(1)}ms`);
+      const outcome = c.env?.incoming?.readableAborted ? 'aborted' : c.res.status;
+      requestLog(`${c.req.method} ${c.req.path} ${outcome} ${(performance.now() - started).toFixed(1)}ms`);
     });
   }
 
