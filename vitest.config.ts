@@ -25,12 +25,12 @@ export default defineConfig({
     hookTimeout: 90_000,
     sequence: { sequencer: LogCheckLast },
     projects: [
-      { extends: true, test: { name: 'unit', include: ['test/domain/**/*.test.ts', 'test/http/**/*.test.ts', 'test/store/**/*.test.ts', 'test/*.test.ts'], sequence: { groupOrder: 0 } } },
+      { extends: true, test: { name: 'unit', include: ['test/domain/**/*.test.ts', 'test/http/**/*.test.ts', 'test/store/**/*.test.ts', 'test/*.test.ts'], sequence: { groupOrder: 1 } } },
       {
         extends: true,
-        test: { name: 'contracts', include: ['contracts/**/*.contract.test.ts'], globalSetup: ['contracts/setup/servers.ts'], sequence: { groupOrder: 1 } },
+        test: { name: 'contracts', include: ['contracts/**/*.contract.test.ts'], globalSetup: ['contracts/setup/servers.ts'], sequence: { groupOrder: 2 } },
       },
-      { extends: true, test: { name: 'reliability', include: ['test/reliability/**/*.test.ts'], sequence: { groupOrder: 2 } } },
+      { extends: true, test: { name: 'reliability', include: ['test/reliability/**/*.test.ts'], sequence: { groupOrder: 3 } } },
     ],
   },
 });
