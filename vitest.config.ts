@@ -10,15 +10,27 @@ class LogCheckLast extends BaseSequencer {
   }
 }
 
+/**
+ * Three projects, run one after another (`npm run test:unit|test:contracts|test:reliability`
+ * picks one): only the contract suites start the shared sandbox and the two Prism processes;
+ * the reliability suites start their own sandboxes; unit tests start nothing and need no build.
+ */
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts', 'contracts/**/*.contract.test.ts'],
-    globalSetup: ['contracts/setup/servers.ts'],
     reporters: ['default', './test/summary-reporter.ts'],
+    // A test that needs longer declares its own budget, with a wide margin (see the fuzz test).
     testTimeout: 30_000,
     // The contract suites share one sandbox, and some move its clock: one file at a time.
     fileParallelism: false,
     hookTimeout: 90_000,
     sequence: { sequencer: LogCheckLast },
+    projects: [
+      { extends: true, test: { name: 'unit', include: ['test/domain/**/*.test.ts', 'test/http/**/*.test.ts', 'test/store/**/*.test.ts', 'test/*.test.ts'], sequence: { groupOrder: 1 } } },
+      {
+        extends: true,
+        test: { name: 'contracts', include: ['contracts/**/*.contract.test.ts'], globalSetup: ['contracts/setup/servers.ts'], sequence: { groupOrder: 2 } },
+      },
+      { extends: true, test: { name: 'reliability', include: ['test/reliability/**/*.test.ts'], sequence: { groupOrder: 3 } } },
+    ],
   },
 });

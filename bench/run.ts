@@ -27,7 +27,9 @@ const fixture = JSON.parse(readFileSync(FIXTURES, 'utf8')) as { accounts: Array<
 const app = fixture.accounts.flatMap((a) => a.apps ?? []).find((x) => x.status === 'Active')!;
 const WRONG_OTP = { method: 'POST', body: JSON.stringify({ uid: fixture.accounts[0]!.uid, otp: '000000' }), headers: { 'content-type': 'application/json' } };
 
-const sandboxArgs = (extra: string[] = []) => (port: number) => [CLI, '--port', String(port), '--quiet', '--fixtures', FIXTURES, ...extra];
+const sandboxArgs =
+  (extra: string[] = []) =>
+  (port: number) => [CLI, '--port', String(port), '--quiet', '--fixtures', FIXTURES, ...extra];
 const prismArgs = (level: string) => (port: number) => ['mock', SPEC, '-h', '127.0.0.1', '-p', String(port), '-v', level];
 
 async function sessionOn(server: Server, key = app.apiKey, secret = app.apiSecret): Promise<string> {
@@ -53,7 +55,11 @@ async function coldStart(name: string, command: string, args: (port: number) => 
 
 async function inProcess(checkResponses: boolean): Promise<number> {
   const { app: hono } = createSandbox({ fixtures: FIXTURES, checkResponses });
-  const token = ((await (await hono.request('/session/token', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ apiKey: app.apiKey, apiSecret: app.apiSecret }) })).json()) as { sessionToken: string }).sessionToken;
+  const token = (
+    (await (
+      await hono.request('/session/token', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ apiKey: app.apiKey, apiSecret: app.apiSecret }) })
+    ).json()) as { sessionToken: string }
+  ).sessionToken;
   const rates: number[] = [];
   for (let r = 0; r < REPS; r++) {
     let n = 0;
@@ -111,7 +117,9 @@ async function main() {
     for (const name of ['sandbox', 'sandbox, --no-check-responses']) {
       const server = byName[name]!;
       const token = await sessionOn(server);
-      results[`(b) getLimits with x-session-token: ${name}`] = Object.fromEntries(CONNECTIONS.map((c) => [c, runs(() => wrk(`${server.url}/limit/getLimits`, { method: 'GET', headers: { 'x-session-token': token } }, c, SECONDS))]));
+      results[`(b) getLimits with x-session-token: ${name}`] = Object.fromEntries(
+        CONNECTIONS.map((c) => [c, runs(() => wrk(`${server.url}/limit/getLimits`, { method: 'GET', headers: { 'x-session-token': token } }, c, SECONDS))]),
+      );
     }
     for (const name of ['sandbox', 'sandbox, --no-check-responses']) {
       const server = byName[name]!;
@@ -159,7 +167,9 @@ async function main() {
   // The table.
   out(`# tradeapi-sandbox benchmark`);
   out();
-  out(`Machine: ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'}), Node ${process.version}. Load: wrk ${wrkVersion} (Debian), one thread, ${SECONDS} s a run; (c) with a Node fetch client. Every figure is the median of ${REPS} runs. Loopback only. ${new Date().toISOString()}.`);
+  out(
+    `Machine: ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'}), Node ${process.version}. Load: wrk ${wrkVersion} (Debian), one thread, ${SECONDS} s a run; (c) with a Node fetch client. Every figure is the median of ${REPS} runs. Loopback only. ${new Date().toISOString()}.`,
+  );
   out();
   out(row(['scenario', ...CONNECTIONS.map((c) => `${c} conn: req/s`), ...CONNECTIONS.map((c) => `${c} conn: p50 / p99 ms`)]));
   out(row(['---', ...CONNECTIONS.map(() => '---:'), ...CONNECTIONS.map(() => '---:')]));
@@ -184,7 +194,7 @@ async function main() {
   out();
   out(row(['server', 'cold start to first 200 (ms)', 'RSS after start (MB)', 'RSS after the load (MB)']));
   out(row(['---', '---:', '---:', '---:']));
-  out(row(['sandbox (node dist/mock/cli.js, default fixtures)', fmt(coldSandbox.ms), fmt(coldSandbox.rss, 1), fmt(memory['sandbox']!.loaded, 1)]));
+  out(row(['sandbox (node dist/mock/cli.js, default fixtures)', fmt(coldSandbox.ms), fmt(coldSandbox.rss, 1), fmt(memory.sandbox!.loaded, 1)]));
   out(row(['Prism mock (-v silent)', fmt(coldPrism.ms), fmt(coldPrism.rss, 1), fmt(memory['Prism mock, -v silent']!.loaded, 1)]));
   out();
   out(row(['scale: getLimits', '10 conn: req/s', '50 conn: req/s', '50 conn: p99 ms']));
@@ -194,7 +204,9 @@ async function main() {
   const scaledRatio = scale[scaleNames[1]!]![50]!.rps / scale[scaleNames[0]!]![50]!.rps;
   const bytesPerApp = ((scaleRss.loaded - scaleRss.empty) * 1024 * 1024) / 500_000;
   out();
-  out(`Scaled sandbox: loaded in ${fmt(scaleRss.loadMs / 1000, 1)} s; RSS ${fmt(scaleRss.empty, 1)} MB empty vs ${fmt(scaleRss.loaded, 1)} MB loaded: ${fmt(bytesPerApp)} bytes per app (its account's share included).`);
+  out(
+    `Scaled sandbox: loaded in ${fmt(scaleRss.loadMs / 1000, 1)} s; RSS ${fmt(scaleRss.empty, 1)} MB empty vs ${fmt(scaleRss.loaded, 1)} MB loaded: ${fmt(bytesPerApp)} bytes per app (its account's share included).`,
+  );
   out();
   out(`In-process, app.request() with no socket (getLimits, sequential): ${fmt(inProc)} req/s with response checking, ${fmt(inProcFast)} req/s without.`);
   out();
@@ -202,7 +214,13 @@ async function main() {
   out('| target | result | |');
   out('| --- | --- | --- |');
   out(row(['(a) >= 5x Prism -v silent', `${ratios.map((r) => `${fmt(r.prism, 1)}x`).join(' / ')} (1/10/50 conn)`, mark(ratios.every((r) => r.prism >= 5))]));
-  out(row(['(b) >= 70% of bare node:http', `${ratios.map((r) => `${fmt(r.bare * 100)}%`).join(' / ')}; --no-check-responses ${ratios.map((r) => `${fmt(r.bareFast * 100)}%`).join(' / ')}`, mark(ratios.every((r) => r.bare >= 0.7))]));
+  out(
+    row([
+      '(b) >= 70% of bare node:http',
+      `${ratios.map((r) => `${fmt(r.bare * 100)}%`).join(' / ')}; --no-check-responses ${ratios.map((r) => `${fmt(r.bareFast * 100)}%`).join(' / ')}`,
+      mark(ratios.every((r) => r.bare >= 0.7)),
+    ]),
+  );
   const p99a = results['(a) wrong OTP: sandbox']![50]!.p99;
   const p99b = results['(b) getLimits with x-session-token: sandbox']![50]!.p99;
   out(row(['p99 at 50 conn <= 10 ms', `(a) ${fmt(p99a, 2)} ms, (b) ${fmt(p99b, 2)} ms`, mark(p99a <= 10 && p99b <= 10)]));

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
-import { serve } from '@hono/node-server';
 import { parseArgs } from 'node:util';
 import { createSandbox, readFixtureFile } from './server.js';
+import { listen, REQUEST_TIMEOUT_MS } from './http/node-server.js';
 import type { FixtureSetData } from '../spec/schemas/fixtures.js';
 
 const USAGE = `tradeapi-sandbox: a local sandbox of the Samco Trade API credential and session surface
@@ -18,18 +18,13 @@ usage: tradeapi-sandbox [options]
   --no-rate-limits  switch off the rate limits (AutoTrader's API limits, the OTP send limit) for load tests
   --control-token-env NAME  let non-loopback callers use /__sandbox with the token in this environment variable (x-sandbox-token)
   --trust-proxy     take the source IP from X-Forwarded-For (only behind a proxy you trust, or to test static IPs locally)
+  --request-timeout-ms N  a whole request must arrive within N ms (default 30000; headers within 10 s); else 408
   --quiet           no request log
   --help            this text`;
 
-function main() {
-  if (process.argv[2] === 'verify') {
-    // Loaded only for this subcommand, so that serving loads none of it.
-    void import('../contracts/verify/cli.js').then(async ({ verifyCommand }) => process.exit(await verifyCommand(process.argv.slice(3))));
-    return;
-  }
-  let values;
+function parse() {
   try {
-    ({ values } = parseArgs({
+    return parseArgs({
       options: {
         port: { type: 'string', default: '4010' },
         host: { type: 'string', default: '127.0.0.1' },
@@ -41,15 +36,25 @@ function main() {
         'no-rate-limits': { type: 'boolean', default: false },
         'trust-proxy': { type: 'boolean', default: false },
         'control-token-env': { type: 'string' },
+        'request-timeout-ms': { type: 'string', default: String(REQUEST_TIMEOUT_MS) },
         quiet: { type: 'boolean', default: false },
         help: { type: 'boolean', default: false },
       },
       strict: true,
-    }));
+    }).values;
   } catch (error) {
     console.error(`${(error as Error).message}\n\n${USAGE}`);
     process.exit(2);
   }
+}
+
+function main() {
+  if (process.argv[2] === 'verify') {
+    // Loaded only for this subcommand, so that serving loads none of it.
+    void import('../contracts/verify/cli.js').then(async ({ verifyCommand }) => process.exit(await verifyCommand(process.argv.slice(3))));
+    return;
+  }
+  const values = parse();
   if (values.help) {
     console.log(USAGE);
     return;
@@ -57,6 +62,12 @@ function main() {
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     console.error(`--port must be a whole number from 0 to 65535, not ${values.port}`);
+    process.exit(2);
+  }
+
+  const requestTimeoutMs = Number(values['request-timeout-ms']);
+  if (!Number.isInteger(requestTimeoutMs) || requestTimeoutMs < 100) {
+    console.error(`--request-timeout-ms must be a whole number of at least 100, not ${values['request-timeout-ms']}`);
     process.exit(2);
   }
 
@@ -101,9 +112,9 @@ function main() {
     console.error(`cannot start: ${(error as Error).message}`);
     process.exit(2);
   }
-  const { app, journal } = sandbox;
+  const { journal } = sandbox;
   const fixturesLoaded = !journal || journal.empty;
-  const server = serve({ fetch: app.fetch, port, hostname: values.host }, (info) => {
+  const server = listen(sandbox, { port, hostname: values.host, requestTimeoutMs, log }, (info) => {
     const base = `http://${values.host}:${info.port}`;
     console.log(`tradeapi-sandbox listening on ${base}`);
     console.log(`  docs: ${base}/docs   spec: ${base}/openapi.json`);

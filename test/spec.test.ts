@@ -51,6 +51,26 @@ describe('spec/openapi.json', () => {
     }
   });
 
+  it('request bodies share no nullable component with responses: the served spec refuses null where the sandbox does (issue 13, item 10)', () => {
+    const schemas = committed.components.schemas as Record<string, any>;
+    const admitsNull = (s: any) => [s.type].flat().includes('null') || s.enum?.includes(null) || s.anyOf?.some((x: any) => x.type === 'null');
+    const reached = new Set<string>();
+    const walk = (node: unknown): void => {
+      if (!node || typeof node !== 'object') return;
+      const ref = (node as { $ref?: string }).$ref;
+      if (ref && !reached.has(ref)) {
+        reached.add(ref);
+        walk(schemas[ref.split('/').pop()!]);
+      }
+      for (const value of Object.values(node)) walk(value);
+    };
+    for (const [, , op] of operations) walk(op.requestBody);
+    const nullable = [...reached].map((ref) => ref.split('/').pop()!).filter((name) => admitsNull(schemas[name]));
+    expect(nullable).toEqual([]);
+    const body = { appId: '6d1f3c1e-2b7a-4a4e-9a51-1f0e8f0c2d11', ipType: null, ipAddress: '49.36.10.20' };
+    expect(validator.checkComponent('SetStaticIpRequest', body)).not.toEqual([]);
+  });
+
   it('every operation is served by the sandbox at its method and path', async () => {
     const { app } = createSandbox();
     for (const [method, path, op] of operations) {

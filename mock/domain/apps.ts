@@ -13,7 +13,7 @@ export type DashboardAction = Exclude<ChallengeAction, 'legacy-secret-key'>;
 export type Verified = { action: DashboardAction; app: App; apiSecret?: string; staticIps?: IpRegistration };
 
 const nameTakenFailure = (name: string) =>
-  fail('APP_NAME_TAKEN', `App name "${name}" is already used by another of your apps (compared case-insensitively after trimming; deactivated apps keep their name).`);
+  fail('APP_NAME_TAKEN', `App name "${name}" is already used by another of your apps (compared case-insensitively after trimming and Unicode normalisation; deactivated apps keep their name).`);
 
 /** Credentials of Samco's form: hex strings of the real lengths (see spec/schemas/credentials.ts). */
 const newApiKey = (random: Random) => random.bytes('api-key', CREDENTIAL_RULES.apiKeyHexLength / 2).toString('hex');

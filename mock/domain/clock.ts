@@ -1,3 +1,12 @@
+/**
+ * The instants the sandbox clock may stand at: from the Unix epoch (JWT times are seconds since
+ * it) to a year before ISO 8601's last four-digit year, so every lifetime added to the clock
+ * (sessions, codes, refresh tokens, cooldowns) still has a date the answers can write.
+ */
+export const CLOCK_RANGE = { from: Date.parse('1970-01-01T00:00:00.000Z'), until: Date.parse('9999-01-01T00:00:00.000Z') } as const;
+
+export const inClockRange = (ms: number) => ms >= CLOCK_RANGE.from && ms < CLOCK_RANGE.until;
+
 /** Time for every rule (OTP expiry, 08:00 IST token expiry, cooldowns) comes from here. */
 export interface Clock {
   now(): number;

@@ -19,6 +19,7 @@ import { Market } from './market/market.js';
 import { Portfolio } from './portfolio.js';
 import { AutoTrader } from './autotrader/autotrader.js';
 import { ok, type Result } from './result.js';
+import { SignInThrottle } from './sign-in-throttle.js';
 
 const SWEEP_GRACE_MS = 60 * 60 * 1000;
 
@@ -53,6 +54,7 @@ export class SandboxDomain {
   readonly tradingBackend: TradingBackend;
   readonly market: Market;
   readonly portfolio: Portfolio;
+  readonly signIns: SignInThrottle;
   private readonly fixtures: FixtureSetData | null;
 
   constructor(options: DomainOptions = {}) {
@@ -73,6 +75,7 @@ export class SandboxDomain {
     this.oauth = new OAuth(this.ctx, this.sessions, this.staticIps, this.tradingBackend);
     this.apps = new Apps(this.ctx, this.challenges, this.sessions, outbox, this.staticIps);
     this.autotrader = new AutoTrader(this.ctx, this.market, { rateLimits: options.rateLimits });
+    this.signIns = new SignInThrottle(this.ctx, options.rateLimits ?? true);
     this.fixtures = options.fixtures ?? null;
     if (options.loadFixturesNow ?? true) this.loadStartupFixtures();
   }
@@ -118,6 +121,7 @@ export class SandboxDomain {
     this.sessions.reset();
     this.tradingBackend.reset();
     this.autotrader.reset();
+    this.signIns.reset();
     this.challenges.reset();
     if (mode === 'fixtures') this.loadStartupFixtures();
   }

@@ -1,5 +1,16 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 
+/** Where the reset epoch is kept among the persisted stream positions (no stream name has a '#'). */
+const EPOCH = '#reset-epoch';
+
+/**
+ * Streams that start over after a reset, so a seeded test can reset and see the same OTPs and
+ * ids again. Every other stream (session, dashboard, access and OAuth tokens, keys, secrets, the
+ * signing key, and any stream added later) folds in the reset epoch: a credential drawn before a
+ * reset never comes back after it.
+ */
+const REPLAYED_AFTER_RESET = new Set(['otp', 'challenge-id', 'msg-id', 'app-id', 'order-number', 'at-order-id', 'at-exchange-id', 'at-command-id', 'oauth-grant']);
+
 /**
  * Randomness by named stream. With a seed every stream is a deterministic SHA-256 counter
  * sequence, so the same seed gives the same OTPs, keys and ids; streams are independent, so
@@ -7,22 +18,25 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
  */
 export class Random {
   private readonly counters = new Map<string, number>();
+  private epoch = 0;
 
   constructor(readonly seed: string | null = null) {}
 
   /** Where every seeded stream stands: persisted with the state, so a restart does not repeat ids. */
   snapshot(): Record<string, number> {
-    return Object.fromEntries(this.counters);
+    return { ...Object.fromEntries(this.counters), ...(this.epoch > 0 ? { [EPOCH]: this.epoch } : {}) };
   }
 
   restore(counters: Record<string, number>): void {
     this.counters.clear();
-    for (const [stream, n] of Object.entries(counters)) this.counters.set(stream, n);
+    this.epoch = counters[EPOCH] ?? 0;
+    for (const [stream, n] of Object.entries(counters)) if (stream !== EPOCH) this.counters.set(stream, n);
   }
 
-  /** Back to the start of every stream: after a reset the same seed gives the same values again. */
+  /** After a reset: every stream from its beginning, in a new epoch (see REPLAYED_AFTER_RESET). */
   restart(): void {
     this.counters.clear();
+    this.epoch++;
   }
 
   get seeded(): boolean {
@@ -36,7 +50,9 @@ export class Random {
     while (filled < n) {
       const counter = this.counters.get(stream) ?? 0;
       this.counters.set(stream, counter + 1);
-      const block = createHash('sha256').update(`${this.seed}\0${stream}\0${counter}`).digest();
+      // Epoch 0 hashes exactly as before: a fresh process with the same seed gives the same run.
+      const epoch = this.epoch > 0 && !REPLAYED_AFTER_RESET.has(stream) ? `\0${this.epoch}` : '';
+      const block = createHash('sha256').update(`${this.seed}\0${stream}${epoch}\0${counter}`).digest();
       filled += block.copy(out, filled);
     }
     return out;

@@ -4,9 +4,12 @@ import { fail, ok, type Result } from './result.js';
 
 export { APP_RULES };
 
-/** The key two app names collide on: trimmed, Unicode-normalised, lower-cased. */
+/** Characters a name may not hold: controls, invisible format marks (zero-width, direction), line/paragraph separators, private-use, unpaired surrogates and unassigned code points. */
+const INVISIBLE = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Co}\p{Cs}\p{Cn}]/u;
+
+/** The key two app names collide on: Unicode-normalised (NFKC: full-width and no-break forms fold), whitespace runs as one space, trimmed, lower-cased. */
 export function appNameKey(name: string): string {
-  return name.trim().normalize('NFKC').toLowerCase();
+  return name.normalize('NFKC').replace(/\s+/gu, ' ').trim().toLowerCase().normalize('NFKC');
 }
 
 export function checkAppName(raw: string): Result<string> {
@@ -14,7 +17,7 @@ export function checkAppName(raw: string): Result<string> {
   if (name.length < APP_RULES.nameMin || name.length > APP_RULES.nameMax) {
     return fail('VALIDATION', `Invalid request: appName must be ${APP_RULES.nameMin}-${APP_RULES.nameMax} characters after trimming surrounding whitespace.`);
   }
-  if (/[\u0000-\u001f\u007f-\u009f]/.test(name)) return fail('INVALID_APP_NAME');
+  if (INVISIBLE.test(name)) return fail('INVALID_APP_NAME', 'App name must not contain control characters or invisible format characters (zero-width spaces, direction marks, soft hyphens).');
   return ok(name);
 }
 

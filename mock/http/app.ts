@@ -19,6 +19,7 @@ import { sessionRoutes } from './session.js';
 import { orderRoutes } from './orders.js';
 import { sourceIpResolver } from './source-ip.js';
 import { autotraderRoutes } from './autotrader.js';
+import { authenticateFirst } from './auth-first.js';
 import { oauthRoutes } from './oauth.js';
 
 const SWEEP_EVERY = 1_000;
@@ -61,7 +62,8 @@ export function createHttpApp(domain: SandboxDomain, options: HttpOptions = {}):
     app.use('*', async (c, next) => {
       const started = performance.now();
       await next();
-      requestLog(`${c.req.method} ${c.req.path} ${c.res.status} ${(performance.now() - started).toFixed(1)}ms`);
+      const outcome = c.env?.incoming?.readableAborted ? 'aborted' : c.res.status;
+      requestLog(`${c.req.method} ${c.req.path} ${outcome} ${(performance.now() - started).toFixed(1)}ms`);
     });
   }
 
@@ -77,6 +79,8 @@ export function createHttpApp(domain: SandboxDomain, options: HttpOptions = {}):
   const blanks = blankFieldsAbsent();
   app.use('*', (c, next) => (isSandboxDesignedPath(c.req.path) ? next() : blanks(c, next)));
   if (options.checkResponses) app.use('*', checkResponses(routes, reply, log));
+  // Before the validators each route adds: a caller without credentials never hears about its input.
+  app.use('*', authenticateFirst(routes, domain, reply));
 
   const deps = { domain, reply, sourceIp: sourceIpResolver(options.trustProxy ?? false) };
   legacyRoutes(app, deps);

@@ -29,7 +29,7 @@ function placeInput(variety: PlaceInput['variety'], form: Pick<PlaceInput, 'pseu
   return { ...DEFAULTS, ...defined, variety } as PlaceInput;
 }
 
-export function autotraderRoutes(app: SandboxApp, { domain, reply }: HttpDeps) {
+export function autotraderRoutes(app: SandboxApp, { domain, reply, sourceIp }: HttpDeps) {
   const at = domain.autotrader;
 
   // The key is checked before the request is validated, as on the real service: a caller without a valid key learns nothing else.
@@ -125,14 +125,14 @@ export function autotraderRoutes(app: SandboxApp, { domain, reply }: HttpDeps) {
 
   app.openapi(routes.atViewApiKey, (c) => {
     const { username, password } = c.req.valid('json');
-    const key = at.viewKey(username, password);
+    const key = domain.signIns.attempt({ atUser: username }, sourceIp(c), () => at.viewKey(username, password));
     if (!key.ok) return reply.fail(c, key.error);
     return c.json(reply.atSuccess({ apiKey: key.value }), 200);
   });
 
   app.openapi(routes.atRegenerateApiKey, (c) => {
     const { username, password } = c.req.valid('json');
-    const key = at.regenerateKey(username, password);
+    const key = domain.signIns.attempt({ atUser: username }, sourceIp(c), () => at.regenerateKey(username, password));
     if (!key.ok) return reply.fail(c, key.error);
     return c.json(reply.atSuccess({ apiKey: key.value }), 200);
   });

@@ -22,7 +22,7 @@ export function dashboardRoutes(app: SandboxApp, { domain, reply, sourceIp }: Ht
 
   app.openapi(dashboard.dashboardLogin, (c) => {
     const { userId, password } = c.req.valid('json');
-    const result = domain.accounts.dashboardLogin(userId, password);
+    const result = domain.signIns.attempt({ uid: userId }, sourceIp(c), () => domain.accounts.dashboardLogin(userId, password));
     if (!result.ok) return reply.fail(c, result.error);
     const { token, account, expiresAt } = result.value;
     return c.json(

@@ -39,9 +39,21 @@ export function errorHandler(reply: Reply, routes: RouteTable, log: (line: strin
       if (err.status === 400 && /json/i.test(err.message)) return reply.fail(c, { code: 'MALFORMED_JSON' });
       return reply.failWith(c, err.status as ContentfulStatusCode, err.message || 'Request refused.');
     }
+    if (clientGone(c, err)) {
+      // The client went away (or timed out) while its body was being read: nobody will read this answer.
+      log(`aborted ${c.req.method} ${c.req.path}`);
+      return reply.fail(c, { code: 'INTERNAL', message: 'Request aborted by the client.' });
+    }
     log(`error ${c.req.method} ${c.req.path}: ${err.name}: ${err.message}`);
     return reply.fail(c, { code: 'INTERNAL' });
   };
+}
+
+/** Whether an error means the client's connection went away (Node reports an aborted body read as ECONNRESET "aborted"). */
+function clientGone(c: Context, err: Error): boolean {
+  const incoming = (c.env as { incoming?: { readableAborted?: boolean } } | undefined)?.incoming;
+  const code = (err as NodeJS.ErrnoException).code;
+  return incoming !== undefined && (incoming.readableAborted === true || code === 'ECONNRESET' || code === 'ERR_STREAM_PREMATURE_CLOSE');
 }
 
 /** Names the content types the operation takes (JSON for most; forms for AutoTrader and OAuth). */

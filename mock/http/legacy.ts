@@ -27,7 +27,8 @@ export function legacyRoutes(app: SandboxApp, { domain, reply, sourceIp }: HttpD
   });
 
   app.openapi(legacy.legacyLogin, (c) => {
-    const result = domain.sessions.fromAccessToken(c.req.valid('json'), sourceIp(c));
+    const input = c.req.valid('json');
+    const result = domain.signIns.attempt({ uid: input.userId }, sourceIp(c), () => domain.sessions.fromAccessToken(input, sourceIp(c)));
     if (!result.ok) return reply.fail(c, result.error);
     const { sessionToken, account } = result.value;
     return c.json(
@@ -43,7 +44,7 @@ export function legacyRoutes(app: SandboxApp, { domain, reply, sourceIp }: HttpD
   for (const [route, kind, message] of ipCalls) {
     app.openapi(route, (c) => {
       const { clientId, password, primaryIp, secondaryIp } = c.req.valid('json');
-      const account = domain.accounts.withPassword(clientId, password);
+      const account = domain.signIns.attempt({ uid: clientId }, sourceIp(c), () => domain.accounts.withPassword(clientId, password));
       if (!account.ok) return reply.fail(c, account.error);
       const result =
         kind === 'register'

@@ -51,6 +51,7 @@ export class Reply {
   fail(c: Context, error: DomainError): never {
     const entry = ERRORS[error.code];
     const errorCode = 'errorCode' in entry ? entry.errorCode : undefined;
+    if (error.retryAfterMs !== undefined) c.header('Retry-After', String(Math.ceil(error.retryAfterMs / 1000)));
     return this.failWith(c, entry.http as FailureStatus, error.message ?? entry.message, errorCode);
   }
 

@@ -20,3 +20,12 @@ export function sourceIpResolver(trustProxy: boolean) {
     return unmap(c.env?.incoming?.socket?.remoteAddress ?? '127.0.0.1');
   };
 }
+
+export const isLoopback = (address: string) => /^(::ffff:)?127\./.test(address) || address === '::1';
+
+/** Every address a proxy wrote into X-Forwarded-For or Forwarded (RFC 7239 `for=`), in order. */
+export function forwardedAddresses(c: Context<SandboxEnv>): string[] {
+  const xff = header(c, 'x-forwarded-for')?.split(',') ?? [];
+  const forwarded = [...(header(c, 'forwarded') ?? '').matchAll(/for=("?)\[?([^\]";,\s]+)/gi)].map((m) => m[2]!);
+  return [...xff, ...forwarded].map((a) => unmap(a.trim())).filter((a) => a !== '');
+}

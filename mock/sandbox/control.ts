@@ -4,6 +4,7 @@ import { iso } from '../http/present.js';
 import { SPEC_VERSION } from '../../spec/document.js';
 import { formatServerTime } from '../domain/ist.js';
 import type { Quote } from '../domain/market/market.js';
+import { CLOCK_RANGE, inClockRange } from '../domain/clock.js';
 
 /** The control API under /__sandbox: what a test needs that the real service has no endpoint for. */
 export function controlRoutes(app: SandboxApp, { domain, reply }: HttpDeps) {
@@ -74,6 +75,11 @@ export function controlRoutes(app: SandboxApp, { domain, reply }: HttpDeps) {
     const moves = [body.set, body.advanceMs, body.real].filter((v) => v !== undefined).length;
     if (moves > 1 || (moves === 0 && body.frozen === undefined)) {
       return reply.fail(c, { code: 'VALIDATION', message: 'Invalid request: send one of set, advanceMs or real (frozen may go with set, or alone).' });
+    }
+    const target = body.set !== undefined ? Date.parse(body.set) : body.advanceMs !== undefined ? domain.clock.now() + body.advanceMs : null;
+    if (target !== null && !inClockRange(target)) {
+      const range = `from ${iso(CLOCK_RANGE.from)} up to, not including, ${iso(CLOCK_RANGE.until)}`;
+      return reply.fail(c, { code: 'CLOCK_OUT_OF_RANGE', message: `Clock out of range: ${iso(target)} is outside what the sandbox can write in its answers; the clock runs ${range}.` });
     }
     if (body.real) domain.clock.realTime();
     else if (body.set !== undefined) domain.clock.set(Date.parse(body.set), body.frozen ?? true);

@@ -1,4 +1,4 @@
-import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, truncateSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fchmodSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, truncateSync, writeSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { dirname } from 'node:path';
 import { MemoryStore } from './memory.js';
@@ -80,7 +80,10 @@ export function openJournal(path: string, outboxRetention?: number): OpenedJourn
   let pending: Op[] = [];
   const compact = (positions: Record<string, number> | null) => {
     const tmp = `${path}.tmp`;
-    const out = openSync(tmp, 'w', 0o600);
+    // A create mode applies only to a new file: a stale tmp (any mode) goes first, and the mode is set again.
+    rmSync(tmp, { force: true });
+    const out = openSync(tmp, 'wx', 0o600);
+    fchmodSync(out, 0o600);
     writeSync(out, `${JSON.stringify(header)}\n`);
     if (!empty || replayed > 0) writeSync(out, `${JSON.stringify({ ops: memory.snapshot(), rng: positions ?? {} })}\n`);
     fsyncSync(out);

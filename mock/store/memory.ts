@@ -2,6 +2,7 @@ import type { AccessToken, Account, App, Challenge, DashboardSession, IpRegistra
 import type { OutboxFilter, Store } from './store.js';
 import type { AtOrderRecord, AtUser } from '../domain/autotrader/types.js';
 import type { SamcoOrder } from '../domain/orders.js';
+import { OutboxIndex } from './outbox-index.js';
 
 const DEFAULT_OUTBOX_LIMIT = 100;
 const DEAD_KEPT = 10_000;
@@ -48,10 +49,12 @@ export class MemoryStore implements Store {
   private atOrdersById = new Map<string, AtOrderRecord>();
   private atOrdersByAccount = new Map<string, string[]>();
   private ltps = new Map<string, number>();
-  private outbox: OutboxMessage[] = [];
+  private readonly outbox: OutboxIndex;
   private outboxSeq = 0;
 
-  constructor(private readonly outboxRetention = 10_000) {}
+  constructor(outboxRetention = 10_000) {
+    this.outbox = new OutboxIndex(outboxRetention);
+  }
 
   getAccount(uid: string) {
     return this.accounts.get(uid);
@@ -183,18 +186,14 @@ export class MemoryStore implements Store {
 
   appendMessage(draft: OutboxDraft, sentAt: number) {
     const message: OutboxMessage = { ...draft, id: ++this.outboxSeq, sentAt };
-    this.outbox.push(message);
-    if (this.outbox.length > this.outboxRetention) this.outbox.splice(0, this.outbox.length - this.outboxRetention);
+    this.outbox.add(message);
     return message;
   }
   messages({ uid, kind, since, limit = DEFAULT_OUTBOX_LIMIT }: OutboxFilter) {
-    const matching = this.outbox.filter(
-      (m) => (uid === undefined || m.uid === uid) && (kind === undefined || m.kind === kind) && (since === undefined || m.id > since),
-    );
-    return matching.slice(-limit);
+    return this.outbox.find({ uid, kind, since }, limit);
   }
   messageCount() {
-    return this.outbox.length;
+    return this.outbox.size;
   }
 
   getIps(uid: string, appId: string | null) {
@@ -345,7 +344,7 @@ export class MemoryStore implements Store {
 
   /** Puts back a message as it was (id and all): for restoring a snapshot. */
   restoreMessage(message: OutboxMessage) {
-    this.outbox.push(message);
+    this.outbox.add(message);
     this.outboxSeq = Math.max(this.outboxSeq, message.id);
   }
 
@@ -372,7 +371,7 @@ export class MemoryStore implements Store {
       ...puts('putOrder', this.orders.values()),
       ...puts('putAtUser', this.atUsers.values()),
       ...puts('putAtOrder', this.atOrdersById.values()),
-      ...puts('restoreMessage', this.outbox),
+      ...puts('restoreMessage', this.outbox.messages()),
       ['setCounters', { appSeq: this.appSeq, outboxSeq: this.outboxSeq }],
     ];
   }
@@ -406,7 +405,7 @@ export class MemoryStore implements Store {
     this.refreshTokens.clear();
     this.loginCodes.clear();
     this.loginCodeByUid.clear();
-    this.outbox = [];
+    this.outbox.clear();
     this.outboxSeq = 0;
     this.appSeq = 0;
   }

@@ -257,7 +257,7 @@ export const atViewApiKey = createRoute({
   summary: 'View the API key (password-gated)',
   description: `${SETTINGS} The only endpoint that returns the key.`,
   request: { body: jsonBody(AtCredentials) },
-  responses: { ...okJson(AtApiKeyResult, 'The key'), ...atFailures(...BODY_ERRORS, 'AT_PASSWORD_INVALID') },
+  responses: { ...okJson(AtApiKeyResult, 'The key'), ...atFailures(...BODY_ERRORS, 'AT_PASSWORD_INVALID', 'SIGN_IN_THROTTLED') },
 });
 
 export const atRegenerateApiKey = createRoute({
@@ -268,5 +268,5 @@ export const atRegenerateApiKey = createRoute({
   summary: 'Re-generate the API key (password-gated)',
   description: `${SETTINGS} The old key stops working at once (403). A wrong password changes nothing.`,
   request: { body: jsonBody(AtCredentials) },
-  responses: { ...okJson(AtApiKeyResult, 'The new key'), ...atFailures(...BODY_ERRORS, 'AT_PASSWORD_INVALID') },
+  responses: { ...okJson(AtApiKeyResult, 'The new key'), ...atFailures(...BODY_ERRORS, 'AT_PASSWORD_INVALID', 'SIGN_IN_THROTTLED') },
 });

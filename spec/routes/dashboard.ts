@@ -29,7 +29,7 @@ export const dashboardLogin = createRoute({
   summary: 'Sign in to the dashboard',
   description: 'User id and password, as at /app/login. Returns a dashboard token for x-dashboard-token, valid 12 hours (the sandbox chose the lifetime).',
   request: { body: jsonBody(DashboardLoginRequest) },
-  responses: { ...okJson(DashboardLoginResponse, 'Signed in'), ...failures(...BODY_ERRORS, 'INVALID_CREDENTIALS') },
+  responses: { ...okJson(DashboardLoginResponse, 'Signed in'), ...failures(...BODY_ERRORS, 'INVALID_CREDENTIALS', 'SIGN_IN_THROTTLED') },
 });
 
 export const dashboardLogout = createRoute({
@@ -112,7 +112,7 @@ export const deleteApp = createRoute({
   summary: 'Not supported: apps cannot be deleted',
   description: 'The dashboard has no delete. Always refused; deactivate the app instead (its slot stays counted).',
   request: { params: AppIdParams },
-  responses: { ...failures('APP_DELETE_UNSUPPORTED') },
+  responses: { ...failures('VALIDATION', 'DASHBOARD_AUTH_REQUIRED', 'APP_DELETE_UNSUPPORTED') },
 });
 
 function appAction(operationId: string, action: string, summary: string, description: string, codes: ErrorCode[]) {

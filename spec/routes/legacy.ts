@@ -56,7 +56,7 @@ export const legacyLogin = createRoute({
   request: { body: jsonBody(LegacyLoginRequest) },
   responses: {
     ...okJson(LegacyLoginResponse, 'Login session token generated successfully'),
-    ...failures(...BODY_ERRORS, 'LEGACY_INVALID_PASSWORD', 'LEGACY_INVALID_YOB', 'ACCESS_TOKEN_INVALID'),
+    ...failures(...BODY_ERRORS, 'LEGACY_INVALID_PASSWORD', 'SIGN_IN_THROTTLED', 'LEGACY_INVALID_YOB', 'ACCESS_TOKEN_INVALID'),
   },
 });
 
@@ -73,7 +73,7 @@ export const ipRegistration = createRoute({
   request: { body: jsonBody(LegacyIpRequest) },
   responses: {
     ...okJson(LegacyIpResponse, 'Client IPs registered successfully'),
-    ...failures(...BODY_ERRORS, 'INCORRECT_PASSWORD', 'IP_NOT_PUBLIC', 'IP_TAKEN', 'IP_DUPLICATE', 'IP_ALREADY_REGISTERED'),
+    ...failures(...BODY_ERRORS, 'INCORRECT_PASSWORD', 'SIGN_IN_THROTTLED', 'IP_NOT_PUBLIC', 'IP_TAKEN', 'IP_DUPLICATE', 'IP_ALREADY_REGISTERED'),
   },
 });
 
@@ -88,6 +88,6 @@ export const ipUpdate = createRoute({
   request: { body: jsonBody(LegacyIpRequest) },
   responses: {
     ...okJson(LegacyIpResponse, 'Client IPs updated successfully'),
-    ...failures(...BODY_ERRORS, 'INCORRECT_PASSWORD', 'IP_NOT_PUBLIC', 'IP_TAKEN', 'IP_DUPLICATE', 'IP_NONE_REGISTERED', 'IP_WEEKLY_LIMIT'),
+    ...failures(...BODY_ERRORS, 'INCORRECT_PASSWORD', 'SIGN_IN_THROTTLED', 'IP_NOT_PUBLIC', 'IP_TAKEN', 'IP_DUPLICATE', 'IP_NONE_REGISTERED', 'IP_WEEKLY_LIMIT'),
   },
 });

@@ -119,7 +119,7 @@ export const sandboxSetClock = createRoute({
   summary: 'Set or advance the sandbox clock',
   description: 'E.g. {"set":"2025-12-18T02:29:00Z"} (07:59 IST, frozen), then {"advanceMs":60000} to reach 08:00 IST; {"real":true} goes back to real time. A reset leaves the clock as it is.',
   request: { body: jsonBody(ClockRequest) },
-  responses: { ...okJson(ClockResponse, 'The clock'), ...failures(...BODY_ERRORS, 'CONTROL_FORBIDDEN') },
+  responses: { ...okJson(ClockResponse, 'The clock'), ...failures(...BODY_ERRORS, 'CONTROL_FORBIDDEN', 'CLOCK_OUT_OF_RANGE') },
 });
 
 export const sandboxSetStanding = createRoute({

@@ -2,7 +2,9 @@ import { z } from '@hono/zod-openapi';
 import { success } from './envelope.js';
 import { AppId, Ip, IsoTime, Uid, publishedIps } from './common.js';
 
-export const IpType = z.enum(['PRIMARY', 'SECONDARY']).openapi('IpType');
+const IP_TYPES = ['PRIMARY', 'SECONDARY'] as const;
+/** The component requests use; responses that may say null build their own enum, since a nullable use of a component makes the component itself nullable in the document. */
+export const IpType = z.enum(IP_TYPES).openapi('IpType');
 const IpAddress = z.string().min(1).max(64).openapi({ description: 'A public IPv4 address (private, loopback, link-local, CGNAT, multicast, documentation, reserved and IPv6 are refused)', example: '49.36.10.20' });
 
 export const StaticIpRow = z
@@ -33,7 +35,7 @@ export const DeleteStaticIpRequest = z
 export const WhoAmIResponse = success('WhoAmIResponse', {
   ...publishedIps,
   matches: z.boolean(),
-  matchedAs: IpType.nullable(),
+  matchedAs: z.enum(IP_TYPES).nullable().openapi({ description: 'Which registered IP the call came from; null when neither' }),
 });
 
 export const LegacyIpRequest = z

@@ -123,3 +123,20 @@ describe('status changes', () => {
     expect(domain.apps.requestRegenerate(other, app.id, 'regenerate-secret')).toMatchObject({ error: { code: 'APP_NOT_FOUND' } });
   });
 });
+
+describe('look-alike app names (issue 13)', () => {
+  it('refuses invisible format characters, and collides names that differ only after Unicode normalisation', () => {
+    const domain = makeDomain();
+    const account = openAccount(domain);
+    createApp(domain, account, 'Look Alike');
+    const request = (appName: string) => domain.apps.requestCreate(account, { appName, redirectUrl: 'https://example.com/cb' });
+    for (const appName of ['Look\u200bAlike', 'Look Alike\u200e', 'Look\u200dAlike', 'Look\ufeffAlike', 'Look\u2028Alike', 'Look\u00adAlike']) {
+      expect(request(appName), JSON.stringify(appName)).toMatchObject({ ok: false, error: { code: 'INVALID_APP_NAME' } });
+    }
+    for (const appName of ['Look\u00a0Alike', 'Look  Alike', 'Ｌｏｏｋ Ａｌｉｋｅ', 'Look\u3000Alike']) {
+      expect(request(appName), JSON.stringify(appName)).toMatchObject({ ok: false, error: { code: 'APP_NAME_TAKEN' } });
+    }
+    expect(domain.apps.list(account)).toHaveLength(1);
+    expect(request('Look Alike Two').ok).toBe(true);
+  });
+});

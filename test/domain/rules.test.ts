@@ -16,10 +16,11 @@ describe('app name rules', () => {
     expect(checkAppName('My\u0000App').ok).toBe(false);
   });
 
-  it('compares names case-insensitively after trimming', () => {
+  it('compares names case-insensitively after trimming, Unicode normalisation and folding whitespace runs', () => {
     expect(appNameKey('  Alpha Desk ')).toBe(appNameKey('alpha desk'));
     expect(appNameKey('ALPHA DESK')).toBe(appNameKey('Alpha Desk'));
-    expect(appNameKey('Alpha  Desk')).not.toBe(appNameKey('Alpha Desk'));
+    expect(appNameKey('Alpha  Desk')).toBe(appNameKey('Alpha Desk'));
+    expect(appNameKey('Alpha Desk 2')).not.toBe(appNameKey('Alpha Desk'));
   });
 });
 

@@ -22,7 +22,9 @@ let server: ServerType;
 let base = '';
 
 async function call(method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
-  const res = await fetch(`${base}${path}`, { method, headers: { 'content-type': 'application/json', 'x-forwarded-for': IP, ...headers }, body: body === undefined ? undefined : JSON.stringify(body) });
+  // The control API answers only callers that are loopback at every hop: no forwarded address there.
+  const from: Record<string, string> = path.startsWith('/__sandbox/') ? {} : { 'x-forwarded-for': IP };
+  const res = await fetch(`${base}${path}`, { method, headers: { 'content-type': 'application/json', ...from, ...headers }, body: body === undefined ? undefined : JSON.stringify(body) });
   return (await res.json()) as Record<string, any>;
 }
 const lastMessage = async (kind: string) => (await call('GET', `/__sandbox/outbox?uid=${UID}&kind=${kind}`)).messages.at(-1);

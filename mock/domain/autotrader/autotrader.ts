@@ -3,7 +3,7 @@ import type { DomainContext } from '../context.js';
 import { findAtInstrument, instrumentKey, type Instrument } from '../market/instruments.js';
 import { takeVolume, type Market, type PriceEvent } from '../market/market.js';
 import { fail, ok, type Failure, type Result } from '../result.js';
-import { SlidingWindowLimiter } from '../rate-limit.js';
+import { type KeyedLimits, SlidingWindowLimiter } from '../rate-limit.js';
 import {
   closed,
   filled,
@@ -138,12 +138,13 @@ export class AutoTrader {
   /** Counts a request against the rate limits (per user, and per pseudo account when it names one); refuses it when a window is full. */
   admit(user: AtUser, pseudoAccount?: string): Result<AtUser> {
     if (this.rateLimits) {
-      const keys: Array<{ key: string; limits: readonly { windowMs: number; max: number }[] }> = [{ key: `user:${user.username}`, limits: AT_RATE_LIMITS.user }];
-      if (pseudoAccount) keys.push({ key: `account:${user.username}:${pseudoAccount}`, limits: AT_RATE_LIMITS.account });
+      const keys: KeyedLimits[] = [{ key: `user:${user.username}`, limits: AT_RATE_LIMITS.user }];
+      // Only the user's own pseudo accounts get a window: made-up names would grow the limiter without bound (they are refused as not live anyway).
+      if (pseudoAccount && user.accounts.some((a) => a.pseudoAccount === pseudoAccount)) keys.push({ key: `account:${user.username}:${pseudoAccount}`, limits: AT_RATE_LIMITS.account });
       const full = this.limiter.take(keys, this.ctx.clock.now());
       if (full) {
         const scope = full.key.startsWith('account:') ? 'for a pseudo account' : 'for a user across all accounts';
-        return fail('AT_RATE_LIMITED', `Too Many Requests: at most ${full.limit.max} requests per ${full.limit.windowMs / 1000} seconds ${scope}.`);
+        return fail('AT_RATE_LIMITED', `Too Many Requests: at most ${full.limit.max} requests per ${full.limit.windowMs / 1000} seconds ${scope}.`, full.retryAfterMs);
       }
     }
     return ok(user);

@@ -1,0 +1,35 @@
+import type { Context, MiddlewareHandler } from 'hono';
+import type { SandboxDomain } from '../domain/domain.js';
+import type { Failure, Result } from '../domain/result.js';
+import type { SandboxEnv } from './deps.js';
+import { header } from './header.js';
+import type { Reply } from './reply.js';
+import type { RouteTable } from './route-table.js';
+
+type Check = (domain: SandboxDomain, c: Context<SandboxEnv>) => Result<unknown>;
+
+/** The schemes checked here; the others have their own guard (AutoTrader's api-key, the control API's, OAuth client authentication). */
+const CHECKS: Record<string, Check> = {
+  dashboardToken: (domain, c) => domain.accounts.dashboardAccount(header(c, 'x-dashboard-token')),
+  sessionToken: (domain, c) => domain.sessions.authenticate(header(c, 'x-session-token')),
+};
+
+/**
+ * Authentication before anything else looks at the request, driven by each operation's declared
+ * security: a caller without valid credentials gets the 401, never a validation message about
+ * input it had no right to send. Handlers still read the caller themselves.
+ */
+export function authenticateFirst(routes: RouteTable, domain: SandboxDomain, reply: Reply): MiddlewareHandler<SandboxEnv> {
+  return async (c, next) => {
+    const alternatives = (routes.find(c.req.method, c.req.path)?.security ?? []) as Array<Record<string, unknown>>;
+    const required = alternatives.map((alternative) => Object.keys(alternative));
+    if (required.length === 0 || required.some((schemes) => schemes.length === 0 || schemes.some((s) => !CHECKS[s]))) return next();
+    let refusal: Failure | undefined;
+    for (const schemes of required) {
+      const failed = schemes.map((scheme) => CHECKS[scheme]!(domain, c)).find((result): result is Failure => !result.ok);
+      if (!failed) return next();
+      refusal ??= failed;
+    }
+    return reply.fail(c, refusal!.error);
+  };
+}
