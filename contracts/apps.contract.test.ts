@@ -85,7 +85,9 @@ describe.each(inject('targets'))('dashboard apps on $name', (target) => {
     await call(target, 'deleteApp', { params: { appId: app.appId }, headers: auth })
       .expectStatus(405)
       .expectJsonLike({ status: 'Failure', statusMessage: /not supported/ });
-    await call(target, 'getApp', { params: { appId: app.appId }, headers: auth }).expectStatus(200).expectJsonLike({ app: { appName: 'Keep Me' } });
+    await call(target, 'getApp', { params: { appId: app.appId }, headers: auth })
+      .expectStatus(200)
+      .expectJsonLike({ app: { appName: 'Keep Me' } });
   });
 
   it('edits name and redirect URL behind an OTP, keeping scope and credentials', async (ctx) => {
@@ -114,7 +116,7 @@ describe.each(inject('targets'))('dashboard apps on $name', (target) => {
     }
   });
 
-  it('another account\'s app and challenge are as unknown as missing ones', async (ctx) => {
+  it("another account's app and challenge are as unknown as missing ones", async (ctx) => {
     requires(ctx, target, 'stateful', 'control');
     const owner = await newAccount(target);
     const ownerAuth = await signIn(target, owner);
@@ -122,7 +124,9 @@ describe.each(inject('targets'))('dashboard apps on $name', (target) => {
     const pending = await call(target, 'deactivateApp', { params: { appId: app.appId }, headers: ownerAuth }).expectStatus(200);
     const other = await newAccount(target);
     const otherAuth = await signIn(target, other);
-    await call(target, 'getApp', { params: { appId: app.appId }, headers: otherAuth }).expectStatus(404).expectJson('statusMessage', 'App not found.');
+    await call(target, 'getApp', { params: { appId: app.appId }, headers: otherAuth })
+      .expectStatus(404)
+      .expectJson('statusMessage', 'App not found.');
     await call(target, 'regenerateSecret', { params: { appId: app.appId }, headers: otherAuth }).expectStatus(404);
     const challengeId = (pending.json as any).challenge.challengeId;
     const otp = await otpFor(target, owner.uid, challengeId);

@@ -74,14 +74,72 @@ function pythonClient(serviceUrl: string, apiKey: string) {
   return {
     place_regular_order: (a: string, exchange: string, symbol: string, tradeType: string, orderType: string, productType: string, quantity: number, price: number, triggerPrice = 0.0) =>
       post('/placeRegularOrder', { pseudoAccount: a, exchange, symbol, tradeType, orderType, productType, quantity, price, triggerPrice }),
-    place_bracket_order: (a: string, exchange: string, symbol: string, tradeType: string, orderType: string, quantity: number, price: number, triggerPrice: number, target: number, stoploss: number, trailingStoploss = 0.0) =>
-      post('/placeBracketOrder', { pseudoAccount: a, exchange, symbol, tradeType, orderType, quantity, price, triggerPrice, target, stoploss, trailingStoploss }),
+    place_bracket_order: (
+      a: string,
+      exchange: string,
+      symbol: string,
+      tradeType: string,
+      orderType: string,
+      quantity: number,
+      price: number,
+      triggerPrice: number,
+      target: number,
+      stoploss: number,
+      trailingStoploss = 0.0,
+    ) => post('/placeBracketOrder', { pseudoAccount: a, exchange, symbol, tradeType, orderType, quantity, price, triggerPrice, target, stoploss, trailingStoploss }),
     place_cover_order: (a: string, exchange: string, symbol: string, tradeType: string, orderType: string, quantity: number, price: number, triggerPrice: number) =>
       post('/placeCoverOrder', { pseudoAccount: a, exchange, symbol, tradeType, orderType, quantity, price, triggerPrice }),
-    place_advanced_order: (variety: string, a: string, exchange: string, symbol: string, tradeType: string, orderType: string, productType: string, quantity: number, price: number, triggerPrice: number, target: number, stoploss: number, trailingStoploss: number, disclosedQuantity: number, validity: string, amo: boolean, strategyId: string | null, comments: string | null, publisherId: string | null) =>
-      post('/placeAdvancedOrder', { variety, pseudoAccount: a, exchange, symbol, tradeType, orderType, productType, quantity, price, triggerPrice, target, stoploss, trailingStoploss, disclosedQuantity, validity, amo, strategyId, comments, publisherId }),
+    place_advanced_order: (
+      variety: string,
+      a: string,
+      exchange: string,
+      symbol: string,
+      tradeType: string,
+      orderType: string,
+      productType: string,
+      quantity: number,
+      price: number,
+      triggerPrice: number,
+      target: number,
+      stoploss: number,
+      trailingStoploss: number,
+      disclosedQuantity: number,
+      validity: string,
+      amo: boolean,
+      strategyId: string | null,
+      comments: string | null,
+      publisherId: string | null,
+    ) =>
+      post('/placeAdvancedOrder', {
+        variety,
+        pseudoAccount: a,
+        exchange,
+        symbol,
+        tradeType,
+        orderType,
+        productType,
+        quantity,
+        price,
+        triggerPrice,
+        target,
+        stoploss,
+        trailingStoploss,
+        disclosedQuantity,
+        validity,
+        amo,
+        strategyId,
+        comments,
+        publisherId,
+      }),
     modify_order_by_platform_id: (a: string, platformId: string, orderType?: string, quantity?: number, price?: number, triggerPrice?: number) =>
-      post('/modifyOrderByPlatformId', { pseudoAccount: a, platformId, ...(orderType ? { orderType } : {}), ...(quantity ? { quantity } : {}), ...(price ? { price } : {}), ...(triggerPrice ? { triggerPrice } : {}) }),
+      post('/modifyOrderByPlatformId', {
+        pseudoAccount: a,
+        platformId,
+        ...(orderType ? { orderType } : {}),
+        ...(quantity ? { quantity } : {}),
+        ...(price ? { price } : {}),
+        ...(triggerPrice ? { triggerPrice } : {}),
+      }),
     cancel_order_by_platform_id: (a: string, platformId: string) => post('/cancelOrderByPlatformId', { pseudoAccount: a, platformId }),
     cancel_child_orders_by_platform_id: (a: string, platformId: string) => post('/cancelChildOrdersByPlatformId', { pseudoAccount: a, platformId }),
     cancel_all_orders: (a: string) => post('/cancelAllOrders', { pseudoAccount: a }),
@@ -108,16 +166,25 @@ describe.each(inject('targets'))('AutoTrader on $name', (target) => {
     const regenerated = await call(target, 'atRegenerateApiKey', { body: { username: user.username, password: user.password } }).expectStatus(200);
     const fresh = (regenerated.json as any).result.apiKey as string;
     ctx.expect(fresh).not.toBe(user.apiKey);
-    await call(target, 'atFetchAllTradingAccounts', { headers: { 'api-key': user.apiKey } }).expectStatus(403).expectJsonLike({ status: false, result: null });
-    await call(target, 'atFetchAllTradingAccounts', { headers: { 'api-key': fresh } }).expectStatus(200).expectJsonLike({ status: true });
+    await call(target, 'atFetchAllTradingAccounts', { headers: { 'api-key': user.apiKey } })
+      .expectStatus(403)
+      .expectJsonLike({ status: false, result: null });
+    await call(target, 'atFetchAllTradingAccounts', { headers: { 'api-key': fresh } })
+      .expectStatus(200)
+      .expectJsonLike({ status: true });
   });
 
   it('lists trading accounts without credentials, and only the live pseudo accounts', async (ctx) => {
     requires(ctx, target, 'stateful', 'control');
     const { apiKey } = await newAtUser(target);
     const res = await call(target, 'atFetchAllTradingAccounts', { headers: { 'api-key': apiKey } }).expectStatus(200);
-    ctx.expect((res.json as any).result.map((a: any) => [a.pseudoAccName, a.live])).toEqual([['LIVE_1', true], ['IDLE_1', false]]);
-    await call(target, 'atFetchLivePseudoAccounts', { headers: { 'api-key': apiKey } }).expectStatus(200).expectJson('result', ['LIVE_1']);
+    ctx.expect((res.json as any).result.map((a: any) => [a.pseudoAccName, a.live])).toEqual([
+      ['LIVE_1', true],
+      ['IDLE_1', false],
+    ]);
+    await call(target, 'atFetchLivePseudoAccounts', { headers: { 'api-key': apiKey } })
+      .expectStatus(200)
+      .expectJson('result', ['LIVE_1']);
   });
 
   it('places a regular order that waits, reads it by GET and by POST, modifies and cancels it', async (ctx) => {
@@ -129,8 +196,12 @@ describe.each(inject('targets'))('AutoTrader on $name', (target) => {
     const [order] = await orders(target, headers);
     ctx.expect(Object.keys(order)).toEqual(MODELS['/readPlatformOrders']);
     ctx.expect(order).toMatchObject({ id, status: 'OPEN', symbol: 'SBIN', quantity: 5, variety: 'REGULAR' });
-    await call(target, 'atModifyOrderByPlatformId', { headers, form: { pseudoAccount: 'LIVE_1', platformId: id, quantity: 7 } }).expectStatus(200).expectJson('result', true);
-    await call(target, 'atCancelOrderByPlatformId', { headers, form: { pseudoAccount: 'LIVE_1', platformId: id } }).expectStatus(200).expectJson('result', true);
+    await call(target, 'atModifyOrderByPlatformId', { headers, form: { pseudoAccount: 'LIVE_1', platformId: id, quantity: 7 } })
+      .expectStatus(200)
+      .expectJson('result', true);
+    await call(target, 'atCancelOrderByPlatformId', { headers, form: { pseudoAccount: 'LIVE_1', platformId: id } })
+      .expectStatus(200)
+      .expectJson('result', true);
     await call(target, 'atReadPlatformOrdersPost', { headers, form: { pseudoAccount: 'LIVE_1' } })
       .expectStatus(200)
       .expectJsonLike({ result: [{ id, status: 'CANCELLED', quantity: 7 }] });
@@ -149,28 +220,49 @@ describe.each(inject('targets'))('AutoTrader on $name', (target) => {
     requires(ctx, target, 'stateful', 'control');
     const { apiKey } = await newAtUser(target);
     const headers = { 'api-key': apiKey };
-    await call(target, 'atPlaceRegularOrder', { headers, form: { ...ORDER, orderType: 'MARKET', price: 0, tradeType: 'SELL' } }).expectStatus(200).expectJsonLike({ status: true });
+    await call(target, 'atPlaceRegularOrder', { headers, form: { ...ORDER, orderType: 'MARKET', price: 0, tradeType: 'SELL' } })
+      .expectStatus(200)
+      .expectJsonLike({ status: true });
     await call(target, 'atPlaceRegularOrder', { headers, form: { ...ORDER, price: BAND_TOP, productType: 'DELIVERY', quantity: 3 } }).expectStatus(200);
     const filled = await orders(target, headers);
-    ctx.expect(filled.map((o) => [o.status, o.filledQuantity])).toEqual([['COMPLETE', 5], ['COMPLETE', 3]]);
+    ctx.expect(filled.map((o) => [o.status, o.filledQuantity])).toEqual([
+      ['COMPLETE', 5],
+      ['COMPLETE', 3],
+    ]);
     await call(target, 'atReadPlatformPositions', { headers, query: { pseudoAccount: 'LIVE_1' } })
       .expectStatus(200)
-      .expectJsonLike({ result: [{ symbol: 'SBIN', netQuantity: -5, direction: 'SHORT', type: 'MIS' }, { symbol: 'SBIN', netQuantity: 3, type: 'CNC' }] });
+      .expectJsonLike({
+        result: [
+          { symbol: 'SBIN', netQuantity: -5, direction: 'SHORT', type: 'MIS' },
+          { symbol: 'SBIN', netQuantity: 3, type: 'CNC' },
+        ],
+      });
     const margins = await call(target, 'atReadPlatformMarginsPost', { headers, form: { pseudoAccount: 'LIVE_1' } }).expectStatus(200);
     const equity = (margins.json as any).result.find((m: any) => m.category === 'EQUITY');
     ctx.expect(equity.utilized).toBeGreaterThan(0);
     ctx.expect(equity.available).toBeCloseTo(equity.funds + equity.realisedMtm - equity.utilized, 2);
     const holdings = await call(target, 'atReadPlatformHoldings', { headers, query: { pseudoAccount: 'LIVE_1' } }).expectStatus(200);
     ctx.expect(Object.keys((holdings.json as any).result[0])).toEqual(MODELS['/readPlatformHoldings']);
-    await call(target, 'atReadPlatformHoldingsPost', { headers, form: { pseudoAccount: 'LIVE_1' } }).expectStatus(200).expectJsonLike({ result: [{ symbol: 'SBIN', quantity: 3, product: 'CNC' }] });
-    await call(target, 'atSquareOffPosition', { headers, form: { pseudoAccount: 'LIVE_1', category: 'NET', type: 'MIS', exchange: 'NSE', symbol: 'SBIN' } }).expectStatus(200).expectJson('result', true);
+    await call(target, 'atReadPlatformHoldingsPost', { headers, form: { pseudoAccount: 'LIVE_1' } })
+      .expectStatus(200)
+      .expectJsonLike({ result: [{ symbol: 'SBIN', quantity: 3, product: 'CNC' }] });
+    await call(target, 'atSquareOffPosition', { headers, form: { pseudoAccount: 'LIVE_1', category: 'NET', type: 'MIS', exchange: 'NSE', symbol: 'SBIN' } })
+      .expectStatus(200)
+      .expectJson('result', true);
     await call(target, 'atSquareOffPosition', { headers, form: { pseudoAccount: 'LIVE_1', category: 'NET', type: 'MIS', exchange: 'NSE', symbol: 'SBIN' } })
       .expectStatus(200)
       .expectJson(refused('No open MIS position in [NSE] [SBIN] in pseudo account [LIVE_1].'));
-    await call(target, 'atSquareOffPortfolio', { headers, form: { pseudoAccount: 'LIVE_1', category: 'DAY' } }).expectStatus(200).expectJson('result', true);
+    await call(target, 'atSquareOffPortfolio', { headers, form: { pseudoAccount: 'LIVE_1', category: 'DAY' } })
+      .expectStatus(200)
+      .expectJson('result', true);
     await call(target, 'atReadPlatformPositionsPost', { headers, form: { pseudoAccount: 'LIVE_1' } })
       .expectStatus(200)
-      .expectJsonLike({ result: [{ netQuantity: 0, state: 'CLOSED' }, { netQuantity: 0, state: 'CLOSED' }] });
+      .expectJsonLike({
+        result: [
+          { netQuantity: 0, state: 'CLOSED' },
+          { netQuantity: 0, state: 'CLOSED' },
+        ],
+      });
   });
 
   it('bracket and cover orders place their legs; cancelChildOrders exits them; cancelAllOrders cancels what waits', async (ctx) => {
@@ -179,24 +271,33 @@ describe.each(inject('targets'))('AutoTrader on $name', (target) => {
     const headers = { 'api-key': apiKey };
     const bo = (await call(target, 'atPlaceBracketOrder', { headers, form: { ...ORDER, orderType: 'MARKET', price: 0, target: 10, stoploss: 5 } }).expectStatus(200)).json as any;
     const co = (await call(target, 'atPlaceCoverOrder', { headers, form: { ...ORDER, tradeType: 'SELL', price: BAND_BOTTOM, triggerPrice: BAND_TOP } }).expectStatus(200)).json as any;
-    const adv = (await call(target, 'atPlaceAdvancedOrder', {
-      headers,
-      form: { variety: 'AT_BO', ...ORDER, triggerPrice: 0, target: 8, stoploss: 4, trailingStoploss: 0, disclosedQuantity: 0, validity: 'DAY', amo: 'false', publisherId: 'pub-1' },
-    }).expectStatus(200)).json as any;
+    const adv = (
+      await call(target, 'atPlaceAdvancedOrder', {
+        headers,
+        form: { variety: 'AT_BO', ...ORDER, triggerPrice: 0, target: 8, stoploss: 4, trailingStoploss: 0, disclosedQuantity: 0, validity: 'DAY', amo: 'false', publisherId: 'pub-1' },
+      }).expectStatus(200)
+    ).json as any;
     const all = await orders(target, headers);
     const legsOf = (id: string) => all.filter((o) => o.parentOrderId === id).map((o) => [o.orderType, o.status]);
-    ctx.expect(legsOf(bo.result)).toEqual([['SL_MARKET', 'TRIGGER_PENDING'], ['LIMIT', 'OPEN']]);
+    ctx.expect(legsOf(bo.result)).toEqual([
+      ['SL_MARKET', 'TRIGGER_PENDING'],
+      ['LIMIT', 'OPEN'],
+    ]);
     ctx.expect(legsOf(co.result)).toEqual([['SL_MARKET', 'TRIGGER_PENDING']]);
     ctx.expect(all.find((o) => o.id === adv.result)).toMatchObject({ variety: 'AT_BO', status: 'OPEN', publisherId: 'pub-1' });
-    await call(target, 'atCancelChildOrdersByPlatformId', { headers, form: { pseudoAccount: 'LIVE_1', platformId: bo.result } }).expectStatus(200).expectJson('result', true);
+    await call(target, 'atCancelChildOrdersByPlatformId', { headers, form: { pseudoAccount: 'LIVE_1', platformId: bo.result } })
+      .expectStatus(200)
+      .expectJson('result', true);
     await call(target, 'atCancelChildOrdersByPlatformId', { headers, form: { pseudoAccount: 'LIVE_1', platformId: bo.result } })
       .expectStatus(200)
       .expectJsonLike(refused(/no open child orders/));
-    await call(target, 'atCancelAllOrders', { headers, form: { pseudoAccount: 'LIVE_1' } }).expectStatus(200).expectJson('result', true);
+    await call(target, 'atCancelAllOrders', { headers, form: { pseudoAccount: 'LIVE_1' } })
+      .expectStatus(200)
+      .expectJson('result', true);
     ctx.expect((await orders(target, headers)).filter((o) => o.status === 'OPEN' || o.status === 'TRIGGER_PENDING')).toEqual([]);
   });
 
-  it('fills as the market moves (PUT /__sandbox/market/prices): LIMIT when crossed, stop-loss on its trigger, a bracket\'s legs one-cancels-other', async (ctx) => {
+  it("fills as the market moves (PUT /__sandbox/market/prices): LIMIT when crossed, stop-loss on its trigger, a bracket's legs one-cancels-other", async (ctx) => {
     requires(ctx, target, 'stateful', 'control');
     const { apiKey } = await newAtUser(target);
     const headers = { 'api-key': apiKey };
@@ -205,7 +306,8 @@ describe.each(inject('targets'))('AutoTrader on $name', (target) => {
     const itc = { ...ORDER, symbol: 'ITC', quantity: 10 };
     await price(455.3);
     const limit = ((await call(target, 'atPlaceRegularOrder', { headers, form: { ...itc, price: 450 } }).expectStatus(200)).json as any).result;
-    const stop = ((await call(target, 'atPlaceRegularOrder', { headers, form: { ...itc, tradeType: 'SELL', orderType: 'SL_MARKET', price: 0, triggerPrice: 440 } }).expectStatus(200)).json as any).result;
+    const stop = ((await call(target, 'atPlaceRegularOrder', { headers, form: { ...itc, tradeType: 'SELL', orderType: 'SL_MARKET', price: 0, triggerPrice: 440 } }).expectStatus(200)).json as any)
+      .result;
     const bo = ((await call(target, 'atPlaceBracketOrder', { headers, form: { ...itc, price: 449, target: 5, stoploss: 3 } }).expectStatus(200)).json as any).result;
     const byId = async () => Object.fromEntries((await orders(target, headers)).map((o) => [o.id, o]));
     ctx.expect(Object.values(await byId()).map((o: any) => o.status)).toEqual(['OPEN', 'TRIGGER_PENDING', 'OPEN']);
@@ -229,7 +331,12 @@ describe.each(inject('targets'))('AutoTrader on $name', (target) => {
     ctx.expect([now[stop].status, now[stop].averagePrice]).toEqual(['COMPLETE', 439]);
     await call(target, 'atReadPlatformPositions', { headers, query: { pseudoAccount: 'LIVE_1' } })
       .expectStatus(200)
-      .expectJsonLike({ result: [{ symbol: 'ITC', type: 'MIS', netQuantity: 0, realisedPnl: -110 }, { symbol: 'ITC', type: 'BO', netQuantity: 0, pnl: 50 }] });
+      .expectJsonLike({
+        result: [
+          { symbol: 'ITC', type: 'MIS', netQuantity: 0, realisedPnl: -110 },
+          { symbol: 'ITC', type: 'BO', netQuantity: 0, pnl: 50 },
+        ],
+      });
     await price(455.3);
   });
 
@@ -237,22 +344,37 @@ describe.each(inject('targets'))('AutoTrader on $name', (target) => {
     requires(ctx, target, 'stateful', 'control');
     const { apiKey } = await newAtUser(target);
     const headers = { 'api-key': apiKey };
-    await call(target, 'atPlaceRegularOrder', { headers, form: { ...ORDER, pseudoAccount: 'IDLE_1' } }).expectStatus(200).expectJson(refused('Pseudo account [IDLE_1] is not live.'));
-    await call(target, 'atPlaceRegularOrder', { headers, form: { ...ORDER, price: 0 } }).expectStatus(200).expectJsonLike(refused(/LIMIT/));
-    await call(target, 'atPlaceRegularOrder', { headers, form: { ...ORDER, symbol: 'NOSUCH' } }).expectStatus(200).expectJson(refused('Symbol [NOSUCH] not found on exchange [NSE].'));
+    await call(target, 'atPlaceRegularOrder', { headers, form: { ...ORDER, pseudoAccount: 'IDLE_1' } })
+      .expectStatus(200)
+      .expectJson(refused('Pseudo account [IDLE_1] is not live.'));
+    await call(target, 'atPlaceRegularOrder', { headers, form: { ...ORDER, price: 0 } })
+      .expectStatus(200)
+      .expectJsonLike(refused(/LIMIT/));
+    await call(target, 'atPlaceRegularOrder', { headers, form: { ...ORDER, symbol: 'NOSUCH' } })
+      .expectStatus(200)
+      .expectJson(refused('Symbol [NOSUCH] not found on exchange [NSE].'));
     await call(target, 'atPlaceRegularOrder', { headers, form: { ...ORDER, exchange: 'NFO', symbol: 'NIFTY_29-DEC-2026_FUT', price: 26000, quantity: 10 } })
       .expectStatus(200)
       .expectJsonLike(refused(/lot size/));
-    await call(target, 'atReadPlatformOrders', { headers, query: { pseudoAccount: 'IDLE_1' } }).expectStatus(200).expectJson(refused('Pseudo account [IDLE_1] is not live.'));
+    await call(target, 'atReadPlatformOrders', { headers, query: { pseudoAccount: 'IDLE_1' } })
+      .expectStatus(200)
+      .expectJson(refused('Pseudo account [IDLE_1] is not live.'));
   });
 
   it('ignores unknown keys and takes "" as absent (sent straight to the sandbox)', async (ctx) => {
     requires(ctx, target, 'stateful', 'control', 'raw');
     const { apiKey } = await newAtUser(target);
     const headers = { 'api-key': apiKey };
-    await call(target, 'atPlaceRegularOrder', { headers, form: { ...ORDER, triggerPrice: '', strategy: 'x' } }).expectStatus(200).expectJsonLike({ status: true });
-    await call(target, 'atPlaceAdvancedOrder', { headers, form: { ...ORDER, variety: 'REGULAR', validity: '', amo: '', publisherId: '', extra: '1' } }).expectStatus(200).expectJsonLike({ status: true });
-    ctx.expect((await orders(target, headers)).map((o) => [o.triggerPrice, o.validity, o.amo, o.publisherId])).toEqual([[0, 'DAY', false, null], [0, 'DAY', false, null]]);
+    await call(target, 'atPlaceRegularOrder', { headers, form: { ...ORDER, triggerPrice: '', strategy: 'x' } })
+      .expectStatus(200)
+      .expectJsonLike({ status: true });
+    await call(target, 'atPlaceAdvancedOrder', { headers, form: { ...ORDER, variety: 'REGULAR', validity: '', amo: '', publisherId: '', extra: '1' } })
+      .expectStatus(200)
+      .expectJsonLike({ status: true });
+    ctx.expect((await orders(target, headers)).map((o) => [o.triggerPrice, o.validity, o.amo, o.publisherId])).toEqual([
+      [0, 'DAY', false, null],
+      [0, 'DAY', false, null],
+    ]);
   });
 
   it('behaves for the official Python client: every function, every refusal readable, every record buildable', async (ctx) => {
@@ -286,7 +408,7 @@ describe.each(inject('targets'))('AutoTrader on $name', (target) => {
     await ctx.expect(pythonClient(target.baseUrl!, DUMMY_KEY).read_platform_orders(a)).rejects.toThrow(/API Key is wrong/);
   });
 
-  it('a made-up key gets 403 in AutoTrader\'s envelope', async (ctx) => {
+  it("a made-up key gets 403 in AutoTrader's envelope", async (ctx) => {
     requires(ctx, target, 'stateful');
     await call(target, 'atFetchAllTradingAccounts', { headers: { 'api-key': DUMMY_KEY } })
       .expectStatus(403)
@@ -310,10 +432,13 @@ describe.each(inject('targets'))('AutoTrader on $name', (target) => {
       ['atCancelAllOrders', { form: account }],
       ['atSquareOffPosition', { form: { ...account, category: 'NET', type: 'MIS', exchange: 'NSE', symbol: 'SBIN' } }],
       ['atSquareOffPortfolio', { form: { ...account, category: 'DAY' } }],
-      ...(['Orders', 'Positions', 'Margins', 'Holdings'] as const).flatMap((what) => [
-        [`atReadPlatform${what}`, { query: account }],
-        [`atReadPlatform${what}Post`, { form: account }],
-      ] as Array<[string, { form?: Record<string, string>; query?: Record<string, string> }]>),
+      ...(['Orders', 'Positions', 'Margins', 'Holdings'] as const).flatMap(
+        (what) =>
+          [
+            [`atReadPlatform${what}`, { query: account }],
+            [`atReadPlatform${what}Post`, { form: account }],
+          ] as Array<[string, { form?: Record<string, string>; query?: Record<string, string> }]>,
+      ),
     ];
     for (const [operationId, input] of calls) {
       const res = await call(target, operationId, { headers, ...input });

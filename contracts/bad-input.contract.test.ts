@@ -26,9 +26,15 @@ describe.each(inject('targets'))('bad input on $name', (target) => {
 
   it('missing, extra and over-long fields: 400 envelope naming the field', async (ctx) => {
     requires(ctx, target, 'raw');
-    await call(target, 'secretKeyGenerator', { body: { uid: 'AB1234' } }).expectStatus(400).expectJsonLike({ ...ENVELOPE, statusMessage: /body\.otp/ });
-    await call(target, 'dashboardLogin', { body: { userId: 'AB1234', password: 'x', admin: true } }).expectStatus(400).expectJsonLike({ ...ENVELOPE, statusMessage: /admin/ });
-    await call(target, 'dashboardLogin', { body: { userId: 'k'.repeat(5000), password: 's' } }).expectStatus(400).expectJsonLike({ ...ENVELOPE, statusMessage: /body\.userId/ });
+    await call(target, 'secretKeyGenerator', { body: { uid: 'AB1234' } })
+      .expectStatus(400)
+      .expectJsonLike({ ...ENVELOPE, statusMessage: /body\.otp/ });
+    await call(target, 'dashboardLogin', { body: { userId: 'AB1234', password: 'x', admin: true } })
+      .expectStatus(400)
+      .expectJsonLike({ ...ENVELOPE, statusMessage: /admin/ });
+    await call(target, 'dashboardLogin', { body: { userId: 'k'.repeat(5000), password: 's' } })
+      .expectStatus(400)
+      .expectJsonLike({ ...ENVELOPE, statusMessage: /body\.userId/ });
     const auth = await signIn(target, await newAccount(target));
     await call(target, 'createApp', { headers: auth, body: { appName: 'x'.repeat(101), redirectUrl: 'https://example.com/cb' } })
       .expectStatus(400)
@@ -47,20 +53,28 @@ describe.each(inject('targets'))('bad input on $name', (target) => {
 
   it('no session token, or no dashboard token: 401 envelope', async (ctx) => {
     requires(ctx, target, 'raw');
-    await call(target, 'getLimits').expectStatus(401).expectJsonLike({ ...ENVELOPE, statusMessage: "Unauthorized - Session token is mandatory. Please provide session token in 'x-session-token' header" });
+    await call(target, 'getLimits')
+      .expectStatus(401)
+      .expectJsonLike({ ...ENVELOPE, statusMessage: "Unauthorized - Session token is mandatory. Please provide session token in 'x-session-token' header" });
     await call(target, 'listApps').expectStatus(401).expectJsonLike(ENVELOPE);
   });
 
   it('an app id that is not a UUID, or unknown: 400 / 404 envelopes', async (ctx) => {
     requires(ctx, target, 'raw');
     const auth = await signIn(target, await newAccount(target));
-    await call(target, 'getApp', { params: { appId: 'not-a-uuid' }, headers: auth }).expectStatus(400).expectJsonLike({ ...ENVELOPE, statusMessage: /path\.appId/ });
-    await call(target, 'getApp', { params: { appId: '00000000-0000-4000-8000-000000000000' }, headers: auth }).expectStatus(404).expectJsonLike(ENVELOPE);
+    await call(target, 'getApp', { params: { appId: 'not-a-uuid' }, headers: auth })
+      .expectStatus(400)
+      .expectJsonLike({ ...ENVELOPE, statusMessage: /path\.appId/ });
+    await call(target, 'getApp', { params: { appId: '00000000-0000-4000-8000-000000000000' }, headers: auth })
+      .expectStatus(404)
+      .expectJsonLike(ENVELOPE);
   });
 
   it('unknown paths and wrong methods: 404 and 405 envelopes', async (ctx) => {
     requires(ctx, target, 'raw');
-    await raw(target, 'GET', '/no/such/path').expectStatus(404).expectJsonLike({ ...ENVELOPE, statusMessage: 'No such endpoint: GET /no/such/path' });
+    await raw(target, 'GET', '/no/such/path')
+      .expectStatus(404)
+      .expectJsonLike({ ...ENVELOPE, statusMessage: 'No such endpoint: GET /no/such/path' });
     await raw(target, 'PUT', '/app/api/login').expectStatus(405).expectHeader('allow', 'POST').expectJsonLike(ENVELOPE);
     await raw(target, 'POST', '/logout').expectStatus(405).expectHeader('allow', 'DELETE').expectJsonLike(ENVELOPE);
   });

@@ -48,14 +48,18 @@ describe.each(inject('targets'))('legacy OTP -> secret key on $name', (target) =
     await call(target, 'generateOtp', { body: { uid: account.uid } }).expectStatus(200);
     const second = await otpFor(target, account.uid);
     if (first !== second) {
-      await call(target, 'secretKeyGenerator', { body: { uid: account.uid, otp: first } }).expectStatus(400).expectJson('statusMessage', 'Invalid OTP.');
+      await call(target, 'secretKeyGenerator', { body: { uid: account.uid, otp: first } })
+        .expectStatus(400)
+        .expectJson('statusMessage', 'Invalid OTP.');
     }
     await call(target, 'secretKeyGenerator', { body: { uid: account.uid, otp: second } }).expectStatus(200);
   });
 
   it('refuses an unknown user id', async (ctx) => {
     requires(ctx, target, 'stateful');
-    await call(target, 'generateOtp', { body: { uid: 'NOSUCH99999' } }).expectStatus(400).expectJsonLike({ status: 'Failure', statusMessage: 'Failed to genererate otp for user' });
+    await call(target, 'generateOtp', { body: { uid: 'NOSUCH99999' } })
+      .expectStatus(400)
+      .expectJsonLike({ status: 'Failure', statusMessage: 'Failed to genererate otp for user' });
   });
 
   it('answers both legacy operations with spec-valid envelopes (shape only)', async (ctx) => {

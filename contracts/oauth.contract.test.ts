@@ -3,7 +3,6 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, inject, it, type TestContext } from 'vitest';
 import { call, requires, spec } from './client.js';
 import { createApp, newAccount, signIn, type CreatedApp, type TestAccount } from './flows.js';
-import type { Target } from './targets.js';
 
 /**
  * Reference rules (samco-trade-api.md, "OAuth 2.1 authorization code, as Samco runs it"; Envelope;
@@ -77,8 +76,7 @@ describe.each(inject('targets'))('Samco OAuth 2.1 on $name', (target) => {
 
   const limits = (accessToken: string) => call(target, 'getLimits', { headers: { 'x-session-token': accessToken } });
 
-  const setStanding = (uid: string, standing: string) =>
-    call(target, 'sandboxSetStanding', { params: { uid }, body: { standing } }).expectStatus(200).expectJsonLike({ uid, standing });
+  const setStanding = (uid: string, standing: string) => call(target, 'sandboxSetStanding', { params: { uid }, body: { standing } }).expectStatus(200).expectJsonLike({ uid, standing });
 
   const setBackendDelay = (delayMs: number) => call(target, 'sandboxTradingBackend', { body: { delayMs } }).expectStatus(200).expectJsonLike({ delayMs });
 
@@ -173,27 +171,39 @@ describe.each(inject('targets'))('Samco OAuth 2.1 on $name', (target) => {
     // By refresh token: the session's access token dies with it.
     const byRefresh = await tokens(ctx, (await consent(ctx, client)).code);
     await limits(byRefresh.access_token).expectStatus(200);
-    await call(target, 'oauthRevoke', { body: { token: byRefresh.refresh_token, token_type: 'refresh_token' } }).expectStatus(200).expectJson(revoked);
+    await call(target, 'oauthRevoke', { body: { token: byRefresh.refresh_token, token_type: 'refresh_token' } })
+      .expectStatus(200)
+      .expectJson(revoked);
     await limits(byRefresh.access_token).expectStatus(401).expectJsonLike({ status: 'Failure' });
     await refresh(byRefresh.refresh_token).expectStatus(401).expectJson(failure('Invalid or inactive refresh token', 'EOAUTH016'));
 
     // By access token: the session's refresh token dies with it.
     const byAccess = await tokens(ctx, (await consent(ctx, client)).code);
-    await call(target, 'oauthRevoke', { body: { token: byAccess.access_token, token_type: 'access_token' } }).expectStatus(200).expectJson(revoked);
+    await call(target, 'oauthRevoke', { body: { token: byAccess.access_token, token_type: 'access_token' } })
+      .expectStatus(200)
+      .expectJson(revoked);
     await limits(byAccess.access_token).expectStatus(401).expectJsonLike({ status: 'Failure' });
     await refresh(byAccess.refresh_token).expectStatus(401).expectJson(failure('Invalid or inactive refresh token', 'EOAUTH016'));
 
     // Idempotent: again, and a token never issued.
-    await call(target, 'oauthRevoke', { body: { token: byAccess.access_token, token_type: 'access_token' } }).expectStatus(200).expectJson(revoked);
-    await call(target, 'oauthRevoke', { body: { token: byRefresh.refresh_token } }).expectStatus(200).expectJson(revoked);
-    await call(target, 'oauthRevoke', { body: { token: randomBytes(32).toString('base64url'), token_type: 'refresh_token' } }).expectStatus(200).expectJson(revoked);
+    await call(target, 'oauthRevoke', { body: { token: byAccess.access_token, token_type: 'access_token' } })
+      .expectStatus(200)
+      .expectJson(revoked);
+    await call(target, 'oauthRevoke', { body: { token: byRefresh.refresh_token } })
+      .expectStatus(200)
+      .expectJson(revoked);
+    await call(target, 'oauthRevoke', { body: { token: randomBytes(32).toString('base64url'), token_type: 'refresh_token' } })
+      .expectStatus(200)
+      .expectJson(revoked);
   });
 
-  it('authorize refuses an unknown api_key (EOAUTH001), a wrong redirect_url (EOAUTH002), scopes not the app\'s (EOAUTH003)', async (ctx) => {
+  it("authorize refuses an unknown api_key (EOAUTH001), a wrong redirect_url (EOAUTH002), scopes not the app's (EOAUTH003)", async (ctx) => {
     requires(ctx, target, 'stateful', 'control');
     const { client } = await setup();
     const unknownKey = randomBytes(32).toString('hex');
-    await call(target, 'oauthAuthorize', { query: request(client, { api_key: unknownKey }) }).expectStatus(401).expectJson(failure('Invalid API key', 'EOAUTH001'));
+    await call(target, 'oauthAuthorize', { query: request(client, { api_key: unknownKey }) })
+      .expectStatus(401)
+      .expectJson(failure('Invalid API key', 'EOAUTH001'));
     await call(target, 'oauthAuthorize', { query: request(client, { redirect_url: `${REDIRECT}/other` }) })
       .expectStatus(400)
       .expectJson(failure('redirect_url does not match the redirect URL registered for the app', 'EOAUTH002'));
@@ -231,9 +241,13 @@ describe.each(inject('targets'))('Samco OAuth 2.1 on $name', (target) => {
   it('the token endpoint refuses a missing code (EOAUTH010), an unknown code (EOAUTH011), a missing refresh_token (EOAUTH015), another grant_type', async (ctx) => {
     // Nothing here changes an account, so the real service can run it too.
     if (!target.capabilities.includes('givenSession')) requires(ctx, target, 'stateful');
-    await call(target, 'oauthToken', { body: { grant_type: 'authorization_code' } }).expectStatus(400).expectJson(failure('code is required', 'EOAUTH010'));
+    await call(target, 'oauthToken', { body: { grant_type: 'authorization_code' } })
+      .expectStatus(400)
+      .expectJson(failure('code is required', 'EOAUTH010'));
     await exchange(randomBytes(32).toString('base64url')).expectStatus(400).expectJson(failure('Invalid authorization code', 'EOAUTH011'));
-    await call(target, 'oauthToken', { body: { grant_type: 'refresh_token' } }).expectStatus(400).expectJson(failure('refresh_token is required', 'EOAUTH015'));
+    await call(target, 'oauthToken', { body: { grant_type: 'refresh_token' } })
+      .expectStatus(400)
+      .expectJson(failure('refresh_token is required', 'EOAUTH015'));
     await refresh(randomBytes(32).toString('base64url')).expectStatus(401).expectJson(failure('Invalid or inactive refresh token', 'EOAUTH016'));
     await call(target, 'oauthToken', { body: { grant_type: 'client_credentials', code: randomBytes(32).toString('base64url') } })
       .expectStatus(400)
@@ -251,7 +265,9 @@ describe.each(inject('targets'))('Samco OAuth 2.1 on $name', (target) => {
     ] as const) {
       await setStanding(account.uid, standing);
       try {
-        await call(target, 'oauthAuthenticate', { body: { ...request(client), api_secret: client.apiSecret } }).expectStatus(403).expectJson(failure(message));
+        await call(target, 'oauthAuthenticate', { body: { ...request(client), api_secret: client.apiSecret } })
+          .expectStatus(403)
+          .expectJson(failure(message));
         await exchange(code).expectStatus(403).expectJson(failure(message));
       } finally {
         await setStanding(account.uid, 'active');
@@ -323,8 +339,12 @@ describe.each(inject('targets'))('Samco OAuth 2.1 on $name', (target) => {
     await limits(data.access_token).expectStatus(200);
 
     // "" in a field the grant needs is a missing field.
-    await call(target, 'oauthToken', { body: { grant_type: 'authorization_code', code: '' } }).expectStatus(400).expectJson(failure('code is required', 'EOAUTH010'));
-    await call(target, 'oauthToken', { body: { grant_type: 'refresh_token', refresh_token: '', code } }).expectStatus(400).expectJson(failure('refresh_token is required', 'EOAUTH015'));
+    await call(target, 'oauthToken', { body: { grant_type: 'authorization_code', code: '' } })
+      .expectStatus(400)
+      .expectJson(failure('code is required', 'EOAUTH010'));
+    await call(target, 'oauthToken', { body: { grant_type: 'refresh_token', refresh_token: '', code } })
+      .expectStatus(400)
+      .expectJson(failure('refresh_token is required', 'EOAUTH015'));
 
     // Revoke: token_type "" counts as absent, and an unknown key is ignored.
     await call(target, 'oauthRevoke', { body: { token: data.refresh_token, token_type: '', client_id: client.apiKey } })
@@ -333,7 +353,7 @@ describe.each(inject('targets'))('Samco OAuth 2.1 on $name', (target) => {
     await limits(data.access_token).expectStatus(401);
   });
 
-  it('answers every documented OAuth response in the spec\'s shapes (shape only)', async (ctx) => {
+  it("answers every documented OAuth response in the spec's shapes (shape only)", async (ctx) => {
     requires(ctx, target, 'sandboxed');
     // A stateful target answers from its state, not from the examples: the steps above check its shapes.
     if (target.capabilities.includes('stateful')) ctx.skip(`${target.name} answers from state, not from the spec's examples: the stateful steps check its responses against the spec`);

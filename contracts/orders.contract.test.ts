@@ -63,38 +63,171 @@ const MODIFY_SAMPLE_KEYS = ['orderType', 'quantity', 'disclosedQuantity', 'order
 // The keys of each published sample (orders-facts.md §1, §4-§10).
 const PLACE_KEYS = ['serverTime', 'msgId', 'status', 'orderNumber', 'statusMessage', 'exchangeOrderStatus', 'rejectionReason', 'orderDetails'];
 const PLACED_DETAIL_KEYS = [
-  'pendingQuantity', 'avgExecutionPrice', 'orderPlacedBy', 'tradingSymbol', 'triggerPrice', 'exchange', 'totalQuantity', 'transactionType',
-  'productType', 'orderType', 'quantity', 'filledQuantity', 'orderPrice', 'filledPrice', 'orderValidity', 'orderTime',
+  'pendingQuantity',
+  'avgExecutionPrice',
+  'orderPlacedBy',
+  'tradingSymbol',
+  'triggerPrice',
+  'exchange',
+  'totalQuantity',
+  'transactionType',
+  'productType',
+  'orderType',
+  'quantity',
+  'filledQuantity',
+  'orderPrice',
+  'filledPrice',
+  'orderValidity',
+  'orderTime',
 ];
 const STATUS_KEYS = ['serverTime', 'msgId', 'orderNumber', 'orderStatus', 'statusMessage', 'orderDetails'];
 const STATUS_DETAIL_KEYS = [
-  'pendingQuantity', 'avgExecutionPrice', 'orderPlacedBy', 'tradingSymbol', 'triggerPrice', 'exchange', 'totalQuantity', 'expiry', 'transactionType',
-  'productType', 'orderType', 'quantity', 'filledQuantity', 'orderPrice', 'filledPrice', 'exchangeOrderNo', 'orderValidity', 'orderTime',
+  'pendingQuantity',
+  'avgExecutionPrice',
+  'orderPlacedBy',
+  'tradingSymbol',
+  'triggerPrice',
+  'exchange',
+  'totalQuantity',
+  'expiry',
+  'transactionType',
+  'productType',
+  'orderType',
+  'quantity',
+  'filledQuantity',
+  'orderPrice',
+  'filledPrice',
+  'exchangeOrderNo',
+  'orderValidity',
+  'orderTime',
 ];
 const BOOK_KEYS = [
-  'orderNumber', 'exchange', 'tradingSymbol', 'symbolDescription', 'transactionType', 'productCode', 'orderType', 'orderPrice', 'quantity',
-  'disclosedQuantity', 'triggerPrice', 'marketProtection', 'orderValidity', 'orderStatus', 'orderValue', 'instrumentName', 'orderTime', 'userId',
-  'filledQuantity', 'fillPrice', 'averagePrice', 'unfilledQuantity', 'exchangeOrderId', 'rejectionReason', 'exchangeConfirmationTime',
-  'cancelledQuantity', 'referenceLimitPrice', 'coverOrderPercentage', 'orderRemarks', 'exchangeOrderNumber', 'symbol', 'displayStrikePrice',
-  'displayNetQuantity', 'status', 'exchangeStatus', 'expiry', 'pendingQuantity', 'instrument', 'scripName', 'totalQuanity', 'optionType',
-  'orderPlaceBy', 'lotQuantity', 'parentOrderId',
+  'orderNumber',
+  'exchange',
+  'tradingSymbol',
+  'symbolDescription',
+  'transactionType',
+  'productCode',
+  'orderType',
+  'orderPrice',
+  'quantity',
+  'disclosedQuantity',
+  'triggerPrice',
+  'marketProtection',
+  'orderValidity',
+  'orderStatus',
+  'orderValue',
+  'instrumentName',
+  'orderTime',
+  'userId',
+  'filledQuantity',
+  'fillPrice',
+  'averagePrice',
+  'unfilledQuantity',
+  'exchangeOrderId',
+  'rejectionReason',
+  'exchangeConfirmationTime',
+  'cancelledQuantity',
+  'referenceLimitPrice',
+  'coverOrderPercentage',
+  'orderRemarks',
+  'exchangeOrderNumber',
+  'symbol',
+  'displayStrikePrice',
+  'displayNetQuantity',
+  'status',
+  'exchangeStatus',
+  'expiry',
+  'pendingQuantity',
+  'instrument',
+  'scripName',
+  'totalQuanity',
+  'optionType',
+  'orderPlaceBy',
+  'lotQuantity',
+  'parentOrderId',
 ];
 const TRADE_KEYS = [
-  'orderNumber', 'exchange', 'tradingSymbol', 'symbolDescription', 'transactionType', 'productCode', 'orderType', 'orderPrice', 'quantity',
-  'disclosedQuantity', 'triggerPrice', 'marketProtection', 'orderValidity', 'orderStatus', 'orderValue', 'instrumentName', 'orderTime', 'userId',
-  'filledQuantity', 'unfilledQuantity', 'exchangeConfirmationTime', 'coverOrderPercentage', 'exchangeOrderNumber', 'tradeNumber', 'tradePrice',
-  'tradeDate', 'tradeTime', 'strikePrice', 'optionType', 'lastTradePrice', 'expiry',
+  'orderNumber',
+  'exchange',
+  'tradingSymbol',
+  'symbolDescription',
+  'transactionType',
+  'productCode',
+  'orderType',
+  'orderPrice',
+  'quantity',
+  'disclosedQuantity',
+  'triggerPrice',
+  'marketProtection',
+  'orderValidity',
+  'orderStatus',
+  'orderValue',
+  'instrumentName',
+  'orderTime',
+  'userId',
+  'filledQuantity',
+  'unfilledQuantity',
+  'exchangeConfirmationTime',
+  'coverOrderPercentage',
+  'exchangeOrderNumber',
+  'tradeNumber',
+  'tradePrice',
+  'tradeDate',
+  'tradeTime',
+  'strikePrice',
+  'optionType',
+  'lastTradePrice',
+  'expiry',
 ];
 const POSITION_KEYS = [
-  'averagePrice', 'exchange', 'markToMarketPrice', 'lastTradedPrice', 'previousClose', 'productCode', 'symbolDescription', 'tradingSymbol',
-  'calculatedNetQuantity', 'averageBuyPrice', 'averageSellPrice', 'boardLotQuantity', 'boughtPrice', 'buyQuantity', 'carryForwardQuantity',
-  'carryForwardValue', 'multiplier', 'netPositionValue', 'netQuantity', 'netValue', 'positionType', 'positionConversions', 'soldValue',
-  'transactionType', 'realizedGainAndLoss', 'unrealizedGainAndLoss', 'companyName', 'expiryDate', 'optionType',
+  'averagePrice',
+  'exchange',
+  'markToMarketPrice',
+  'lastTradedPrice',
+  'previousClose',
+  'productCode',
+  'symbolDescription',
+  'tradingSymbol',
+  'calculatedNetQuantity',
+  'averageBuyPrice',
+  'averageSellPrice',
+  'boardLotQuantity',
+  'boughtPrice',
+  'buyQuantity',
+  'carryForwardQuantity',
+  'carryForwardValue',
+  'multiplier',
+  'netPositionValue',
+  'netQuantity',
+  'netValue',
+  'positionType',
+  'positionConversions',
+  'soldValue',
+  'transactionType',
+  'realizedGainAndLoss',
+  'unrealizedGainAndLoss',
+  'companyName',
+  'expiryDate',
+  'optionType',
 ];
 const SUMMARY_KEYS = ['gainingTodayCount', 'losingTodayCount', 'totalGainAndLossAmount', 'dayGainAndLossAmount'];
 const HOLDING_KEYS = [
-  'averagePrice', 'exchange', 'markToMarketPrice', 'lastTradedPrice', 'previousClose', 'productCode', 'symbolDescription', 'tradingSymbol',
-  'totalGainAndLoss', 'calculatedNetQuantity', 'holdingsQuantity', 'collateralQuantity', 'holdingsValue', 'isin', 'sellableQuantity',
+  'averagePrice',
+  'exchange',
+  'markToMarketPrice',
+  'lastTradedPrice',
+  'previousClose',
+  'productCode',
+  'symbolDescription',
+  'tradingSymbol',
+  'totalGainAndLoss',
+  'calculatedNetQuantity',
+  'holdingsQuantity',
+  'collateralQuantity',
+  'holdingsValue',
+  'isin',
+  'sellableQuantity',
   'totalMarketToMarketPrice',
 ];
 /** The published table's six limit fields (collateralMarginAgainstShares is in the table, not in the sample). */
@@ -116,7 +249,9 @@ const money = (n: number) => (Math.round(n * 100) / 100).toFixed(2);
 
 /** Every value of a record is a JSON string, as in the order-book family's samples. */
 function allStrings(ctx: TestContext, record: Body, what: string) {
-  const notStrings = Object.entries(record).filter(([, v]) => typeof v !== 'string').map(([k, v]) => `${k}=${JSON.stringify(v)}`);
+  const notStrings = Object.entries(record)
+    .filter(([, v]) => typeof v !== 'string')
+    .map(([k, v]) => `${k}=${JSON.stringify(v)}`);
   ctx.expect(notStrings, `${what}: values that are not strings`).toEqual([]);
 }
 
@@ -168,11 +303,14 @@ describe.each(inject('targets'))('Samco orders, trades, positions, holdings and 
   const place = (t: Trader, body: Body) => call(target, 'placeOrder', { headers: t.headers, body });
   const status = async (t: Trader, orderNumber: string) => (await call(target, 'getOrderStatus', { headers: t.headers, query: { orderNumber } }).expectStatus(200)).json as Body;
   const limits = async (t: Trader) => (await call(target, 'getLimits', { headers: t.headers }).expectStatus(200)).json as Body;
-  const book = async (t: Trader) => ((await call(target, 'orderBook', { headers: t.headers }).expectStatus(200).expectJsonLike({ status: 'Success', statusMessage: 'Request successful' })).json as Body).orderBookDetails as Body[];
-  const trades = async (t: Trader) => ((await call(target, 'tradeBook', { headers: t.headers }).expectStatus(200).expectJsonLike({ status: 'Success', statusMessage: 'Request successful' })).json as Body).tradeBookDetails as Body[];
+  const book = async (t: Trader) =>
+    ((await call(target, 'orderBook', { headers: t.headers }).expectStatus(200).expectJsonLike({ status: 'Success', statusMessage: 'Request successful' })).json as Body).orderBookDetails as Body[];
+  const trades = async (t: Trader) =>
+    ((await call(target, 'tradeBook', { headers: t.headers }).expectStatus(200).expectJsonLike({ status: 'Success', statusMessage: 'Request successful' })).json as Body).tradeBookDetails as Body[];
   const positions = async (t: Trader, positionType: 'DAY' | 'NET') =>
     (await call(target, 'getPositions', { headers: t.headers, query: { positionType } }).expectStatus(200).expectJsonLike({ status: 'Success', statusMessage: 'Request successful' })).json as Body;
-  const holdings = async (t: Trader) => (await call(target, 'getHoldings', { headers: t.headers }).expectStatus(200).expectJsonLike({ status: 'Success', statusMessage: 'Request successful' })).json as Body;
+  const holdings = async (t: Trader) =>
+    (await call(target, 'getHoldings', { headers: t.headers }).expectStatus(200).expectJsonLike({ status: 'Success', statusMessage: 'Request successful' })).json as Body;
   const cancel = (t: Trader, orderNumber: string) => call(target, 'cancelOrder', { headers: t.headers, query: { orderNumber } });
 
   /** A placeOrder answer in the 2024 samples' shape: their keys, numbers for quantities, B/S, orderTime dd/MM/yyyy HH:mm:ss, an order number of the order's date. */
@@ -188,19 +326,31 @@ describe.each(inject('targets'))('Samco orders, trades, positions, holdings and 
     ctx.expect(body.orderNumber.slice(0, 6), 'the order number starts with yyMMdd of the order date').toBe(`${yy}${mm}${dd}`);
   }
 
-  it('places Samco\'s LIMIT sample as published and as stocknotejsbridge sends it, and the STOP LIMIT sample: PENDING below the market, in the 2024 answer shape', async (ctx) => {
+  it("places Samco's LIMIT sample as published and as stocknotejsbridge sends it, and the STOP LIMIT sample: PENDING below the market, in the 2024 answer shape", async (ctx) => {
     requires(ctx, target, 'stateful', 'control');
     const t = await trader(target);
     // The market above the sample's 13.40 (so the BUY rests) and below its trigger 14.9 (so the SL waits).
     const idea = await quote(target, 'IDEA');
-    ctx.expect(idea.lowerBand <= 13.4 && 14.9 <= idea.upperBand, 'the samples\' prices are inside IDEA\'s band').toBe(true);
+    ctx.expect(idea.lowerBand <= 13.4 && 14.9 <= idea.upperBand, "the samples' prices are inside IDEA's band").toBe(true);
     await setPrice(target, 'IDEA', 14);
 
     const limit = (await place(t, LIMIT_SAMPLE).expectStatus(200)).json as Body;
     ctx.expect(limit).toMatchObject({ statusMessage: 'CNC Order request placed successfully', exchangeOrderStatus: 'PENDING', rejectionReason: '' });
     const limitDetails = {
-      pendingQuantity: 1, avgExecutionPrice: '0.00', tradingSymbol: 'IDEA-EQ', triggerPrice: '0.00', exchange: 'NSE', totalQuantity: 1, transactionType: 'B',
-      productType: 'CNC', orderType: 'L', quantity: 1, filledQuantity: 0, orderPrice: '13.40', filledPrice: '0.00', orderValidity: 'DAY',
+      pendingQuantity: 1,
+      avgExecutionPrice: '0.00',
+      tradingSymbol: 'IDEA-EQ',
+      triggerPrice: '0.00',
+      exchange: 'NSE',
+      totalQuantity: 1,
+      transactionType: 'B',
+      productType: 'CNC',
+      orderType: 'L',
+      quantity: 1,
+      filledQuantity: 0,
+      orderPrice: '13.40',
+      filledPrice: '0.00',
+      orderValidity: 'DAY',
     };
     expectPlaced(ctx, limit, limitDetails);
 
@@ -253,7 +403,11 @@ describe.each(inject('targets'))('Samco orders, trades, positions, holdings and 
     }
     const used0 = Number(before.equityLimit.marginUsed);
 
-    const placed = (await place(t, { ...LIMIT_SAMPLE, quantity: '10' }).expectStatus(200).expectJsonLike({ exchangeOrderStatus: 'PENDING' })).json as Body;
+    const placed = (
+      await place(t, { ...LIMIT_SAMPLE, quantity: '10' })
+        .expectStatus(200)
+        .expectJsonLike({ exchangeOrderStatus: 'PENDING' })
+    ).json as Body;
     const { orderNumber } = placed;
     // An open CNC buy blocks its value.
     ctx.expect(Number((await limits(t)).equityLimit.marginUsed)).toBeCloseTo(used0 + 134, 2);
@@ -262,7 +416,18 @@ describe.each(inject('targets'))('Samco orders, trades, positions, holdings and 
     const partial = await setPrice(target, 'IDEA', 13.3, 4);
     ctx.expect(partial.fills).toBe(1);
     let [entry] = await book(t);
-    ctx.expect(entry).toMatchObject({ orderNumber, orderStatus: 'Open', status: 'open', exchangeStatus: 'open', filledQuantity: '4', unfilledQuantity: '6', pendingQuantity: '6', fillPrice: '13.30', averagePrice: '13.30', totalQuanity: '10' });
+    ctx.expect(entry).toMatchObject({
+      orderNumber,
+      orderStatus: 'Open',
+      status: 'open',
+      exchangeStatus: 'open',
+      filledQuantity: '4',
+      unfilledQuantity: '6',
+      pendingQuantity: '6',
+      fillPrice: '13.30',
+      averagePrice: '13.30',
+      totalQuanity: '10',
+    });
     ctx.expect((await status(t, orderNumber)).orderStatus).toBe('OPEN');
 
     // 13.20, no volume limit: the other 6 fill.
@@ -312,7 +477,17 @@ describe.each(inject('targets'))('Samco orders, trades, positions, holdings and 
     for (const fill of fills) {
       ctx.expect(keysOf(fill)).toEqual(sorted(TRADE_KEYS));
       allStrings(ctx, fill, 'trade book entry');
-      ctx.expect(fill).toMatchObject({ tradingSymbol: 'IDEA-EQ', transactionType: 'BUY', productCode: 'CNC', orderPrice: '13.40', quantity: '10', coverOrderPercentage: '%', optionType: 'XX', expiry: 'NA', lastTradePrice: '13.20' });
+      ctx.expect(fill).toMatchObject({
+        tradingSymbol: 'IDEA-EQ',
+        transactionType: 'BUY',
+        productCode: 'CNC',
+        orderPrice: '13.40',
+        quantity: '10',
+        coverOrderPercentage: '%',
+        optionType: 'XX',
+        expiry: 'NA',
+        lastTradePrice: '13.20',
+      });
       ctx.expect(fill.orderTime).toMatch(DASHED_TIME);
       ctx.expect(fill.tradeDate).toMatch(TRADE_DATE);
       ctx.expect(fill.tradeTime).toMatch(TRADE_TIME);
@@ -396,7 +571,9 @@ describe.each(inject('targets'))('Samco orders, trades, positions, holdings and 
 
     // A regular order has no trigger orders.
     const triggers = await call(target, 'getTriggerOrders', { headers: t.headers, query: { orderNumber } }).expectStatus(200);
-    ctx.expect(triggers.json).toEqual({ serverTime: ctx.expect.stringMatching(SERVER_TIME), msgId: ctx.expect.any(String), status: 'Success', statusMessage: 'SubOrder details retrieved successfully.', triggerOrders: [] });
+    ctx
+      .expect(triggers.json)
+      .toEqual({ serverTime: ctx.expect.stringMatching(SERVER_TIME), msgId: ctx.expect.any(String), status: 'Success', statusMessage: 'SubOrder details retrieved successfully.', triggerOrders: [] });
 
     // A complete order can be neither modified nor cancelled.
     await call(target, 'modifyOrder', { headers: t.headers, params: { orderNumber }, body: { orderValidity: 'DAY', price: '13.50' } })
@@ -409,12 +586,18 @@ describe.each(inject('targets'))('Samco orders, trades, positions, holdings and 
     requires(ctx, target, 'stateful', 'control');
     const t = await trader(target);
     await setPrice(target, 'IDEA', 14);
-    const { orderNumber } = (await place(t, { ...LIMIT_SAMPLE, quantity: '3' }).expectStatus(200).expectJsonLike({ exchangeOrderStatus: 'PENDING' })).json as Body;
+    const { orderNumber } = (
+      await place(t, { ...LIMIT_SAMPLE, quantity: '3' })
+        .expectStatus(200)
+        .expectJsonLike({ exchangeOrderStatus: 'PENDING' })
+    ).json as Body;
 
     const modify = { orderType: 'L', quantity: '3', disclosedQuantity: '1', orderValidity: 'DAY', price: '13.50', triggerPrice: '13.00' };
     ctx.expect(Object.keys(modify)).toEqual(MODIFY_SAMPLE_KEYS);
     const ok = await call(target, 'modifyOrder', { headers: t.headers, params: { orderNumber }, body: modify }).expectStatus(200);
-    ctx.expect(ok.json).toEqual({ serverTime: ctx.expect.stringMatching(SERVER_TIME), msgId: ctx.expect.any(String), status: 'Success', statusMessage: 'Order  modified successfully.', ordernumber: orderNumber });
+    ctx
+      .expect(ok.json)
+      .toEqual({ serverTime: ctx.expect.stringMatching(SERVER_TIME), msgId: ctx.expect.any(String), status: 'Success', statusMessage: 'Order  modified successfully.', ordernumber: orderNumber });
     const modified = await status(t, orderNumber);
     ctx.expect(modified.orderStatus).toBe('PENDING');
     ctx.expect(modified.orderDetails).toMatchObject({ orderPrice: '13.50', quantity: '3', orderType: 'L' });
@@ -422,16 +605,22 @@ describe.each(inject('targets'))('Samco orders, trades, positions, holdings and 
     ctx.expect(entry).toMatchObject({ orderNumber, orderPrice: '13.50', disclosedQuantity: '1', orderStatus: 'Pending' });
 
     // Only orderValidity (the one field the table marks required): the rest stays.
-    await call(target, 'modifyOrder', { headers: t.headers, params: { orderNumber }, body: { orderValidity: 'DAY' } }).expectStatus(200).expectJsonLike({ ordernumber: orderNumber });
+    await call(target, 'modifyOrder', { headers: t.headers, params: { orderNumber }, body: { orderValidity: 'DAY' } })
+      .expectStatus(200)
+      .expectJsonLike({ ordernumber: orderNumber });
     ctx.expect((await status(t, orderNumber)).orderDetails).toMatchObject({ orderPrice: '13.50', quantity: '3' });
 
     // An unknown order number: the published 400, the number echoed in ordernumber.
     const unknown = `991231${randomInt(1e8, 1e9)}`;
     const invalid = await call(target, 'modifyOrder', { headers: t.headers, params: { orderNumber: unknown }, body: modify }).expectStatus(400);
-    ctx.expect(invalid.json).toEqual({ serverTime: ctx.expect.stringMatching(SERVER_TIME), msgId: ctx.expect.any(String), status: 'Failure', statusMessage: 'Invalid Order number.', ordernumber: unknown });
+    ctx
+      .expect(invalid.json)
+      .toEqual({ serverTime: ctx.expect.stringMatching(SERVER_TIME), msgId: ctx.expect.any(String), status: 'Failure', statusMessage: 'Invalid Order number.', ordernumber: unknown });
 
     const cancelled = await cancel(t, orderNumber).expectStatus(200);
-    ctx.expect(cancelled.json).toEqual({ serverTime: ctx.expect.stringMatching(SERVER_TIME), msgId: ctx.expect.any(String), status: 'Success', orderNumber, statusMessage: 'Order cancellation request placed successfully' });
+    ctx
+      .expect(cancelled.json)
+      .toEqual({ serverTime: ctx.expect.stringMatching(SERVER_TIME), msgId: ctx.expect.any(String), status: 'Success', orderNumber, statusMessage: 'Order cancellation request placed successfully' });
     ctx.expect((await status(t, orderNumber)).orderStatus).toBe('CANCELLED');
     ctx.expect((await book(t))[0]).toMatchObject({ orderNumber, orderStatus: 'Cancelled', status: 'cancelled', cancelledQuantity: '3', pendingQuantity: '0' });
 
@@ -441,7 +630,9 @@ describe.each(inject('targets'))('Samco orders, trades, positions, holdings and 
       .expectStatus(400)
       .expectJsonLike({ status: 'Failure', statusMessage: 'Order cannot be modified: it is CANCELLED.', ordernumber: orderNumber });
     await cancel(t, unknown).expectStatus(400).expectJsonLike({ status: 'Failure', statusMessage: 'Invalid Order number.' });
-    await call(target, 'getOrderStatus', { headers: t.headers, query: { orderNumber: unknown } }).expectStatus(400).expectJsonLike({ status: 'Failure', statusMessage: 'Invalid Order number.' });
+    await call(target, 'getOrderStatus', { headers: t.headers, query: { orderNumber: unknown } })
+      .expectStatus(400)
+      .expectJsonLike({ status: 'Failure', statusMessage: 'Invalid Order number.' });
 
     // IOC: what does not fill at once is cancelled; at the market it fills in full.
     const ioc = (await place(t, { ...LIMIT_SAMPLE, orderValidity: 'IOC' }).expectStatus(200)).json as Body;
@@ -465,14 +656,34 @@ describe.each(inject('targets'))('Samco orders, trades, positions, holdings and 
       .expectJsonLike({ statusMessage: 'Invalid orderType: only L (Limit) and SL (Stop Loss Limit) orders are accepted.' });
 
     const bfo = await quote(target, 'RELIANCE26DECFUT', 'BFO');
-    await place(t, { symbolName: 'RELIANCE26DECFUT', exchange: 'BFO', transactionType: 'BUY', orderType: 'L', quantity: String(bfo.lotSize), orderValidity: 'DAY', productType: 'NRML', price: money(bfo.previousClose) })
+    await place(t, {
+      symbolName: 'RELIANCE26DECFUT',
+      exchange: 'BFO',
+      transactionType: 'BUY',
+      orderType: 'L',
+      quantity: String(bfo.lotSize),
+      orderValidity: 'DAY',
+      productType: 'NRML',
+      price: money(bfo.previousClose),
+    })
       .expectStatus(400)
       .expectJsonLike({ status: 'Failure', statusMessage: 'In the BFO exchange, only SENSEX and BANKEX trades are allowed.' });
     // SENSEX passes the BFO rule (what the RMS then says of it is not this step's business).
     const sensex = await quote(target, 'SENSEX26DECFUT', 'BFO');
-    const sensexOrder = (await place(t, { symbolName: 'SENSEX26DECFUT', exchange: 'BFO', transactionType: 'BUY', orderType: 'L', quantity: String(sensex.lotSize), orderValidity: 'DAY', productType: 'NRML', price: money(sensex.lowerBand) })
-      .expectStatus(200)
-      .expectJsonLike({ statusMessage: 'NRML Order request placed successfully', orderDetails: { exchange: 'BFO', tradingSymbol: 'SENSEX26DECFUT' } })).json as Body;
+    const sensexOrder = (
+      await place(t, {
+        symbolName: 'SENSEX26DECFUT',
+        exchange: 'BFO',
+        transactionType: 'BUY',
+        orderType: 'L',
+        quantity: String(sensex.lotSize),
+        orderValidity: 'DAY',
+        productType: 'NRML',
+        price: money(sensex.lowerBand),
+      })
+        .expectStatus(200)
+        .expectJsonLike({ statusMessage: 'NRML Order request placed successfully', orderDetails: { exchange: 'BFO', tradingSymbol: 'SENSEX26DECFUT' } })
+    ).json as Body;
 
     await place(t, { ...resting, symbolName: 'NOSUCHSCRIP' })
       .expectStatus(400)
@@ -490,25 +701,23 @@ describe.each(inject('targets'))('Samco orders, trades, positions, holdings and 
 
     // From another IP: placing, modifying and cancelling are refused; reading is not IP-checked.
     const elsewhere = t.from(ip());
-    await call(target, 'placeOrder', { headers: elsewhere, body: resting })
-      .expectStatus(403)
-      .expectJsonLike({ status: 'Failure', statusMessage: 'The IP is not the registered static IP' });
+    await call(target, 'placeOrder', { headers: elsewhere, body: resting }).expectStatus(403).expectJsonLike({ status: 'Failure', statusMessage: 'The IP is not the registered static IP' });
     await call(target, 'modifyOrder', { headers: elsewhere, params: { orderNumber: tenth.orderNumber }, body: { orderValidity: 'DAY', price: money(idea.lowerBand) } })
       .expectStatus(403)
       .expectJsonLike({ status: 'Failure', statusMessage: 'The IP is not the registered static IP' });
     await call(target, 'cancelOrder', { headers: elsewhere, query: { orderNumber: tenth.orderNumber } })
       .expectStatus(403)
       .expectJsonLike({ status: 'Failure', statusMessage: 'The IP is not the registered static IP' });
-    await call(target, 'getOrderStatus', { headers: elsewhere, query: { orderNumber: tenth.orderNumber } }).expectStatus(200).expectJsonLike({ orderNumber: tenth.orderNumber });
+    await call(target, 'getOrderStatus', { headers: elsewhere, query: { orderNumber: tenth.orderNumber } })
+      .expectStatus(200)
+      .expectJsonLike({ orderNumber: tenth.orderNumber });
     const seen = await call(target, 'orderBook', { headers: elsewhere }).expectStatus(200);
     ctx.expect((seen.json as Body).orderBookDetails.map((e: Body) => e.orderNumber)).toContain(tenth.orderNumber);
     await call(target, 'tradeBook', { headers: elsewhere }).expectStatus(200);
     await call(target, 'getLimits', { headers: elsewhere }).expectStatus(200);
 
     // positionType is required.
-    await call(target, 'getPositions', { headers: t.headers })
-      .expectStatus(400)
-      .expectJsonLike({ status: 'Failure', statusMessage: 'positionType is required: DAY or NET.' });
+    await call(target, 'getPositions', { headers: t.headers }).expectStatus(400).expectJsonLike({ status: 'Failure', statusMessage: 'positionType is required: DAY or NET.' });
 
     for (const o of [tenth, sensexOrder]) if (o.exchangeOrderStatus === 'PENDING') await cancel(t, o.orderNumber).expectStatus(200);
   });
@@ -597,7 +806,11 @@ describe.each(inject('targets'))('Samco orders, trades, positions, holdings and 
     ctx.expect(row).toMatchObject({ holdingsQuantity: '10', sellableQuantity: '7', calculatedNetQuantity: '7.0' });
 
     // Sell 2 above the market: resting, it holds 2 more back.
-    const resting = (await place(t, { ...LIMIT_SAMPLE, symbolName: 'HDFCBANK', transactionType: 'SELL', quantity: '2', disclosedQuantity: '2', price: money(ltp + 20) }).expectStatus(200).expectJsonLike({ exchangeOrderStatus: 'PENDING' })).json as Body;
+    const resting = (
+      await place(t, { ...LIMIT_SAMPLE, symbolName: 'HDFCBANK', transactionType: 'SELL', quantity: '2', disclosedQuantity: '2', price: money(ltp + 20) })
+        .expectStatus(200)
+        .expectJsonLike({ exchangeOrderStatus: 'PENDING' })
+    ).json as Body;
     row = (await holdings(t)).holdingDetails[0] as Body;
     ctx.expect(row.sellableQuantity).toBe('5');
 
@@ -612,7 +825,15 @@ describe.each(inject('targets'))('Samco orders, trades, positions, holdings and 
     ctx.expect(trade!.lastTradePrice).toMatch(/^\d,\d{3}\.\d\d$/);
     const day = (await positions(t, 'DAY')).positionDetails as Body[];
     ctx.expect(day).toHaveLength(1);
-    ctx.expect(day[0]).toMatchObject({ tradingSymbol: 'HDFCBANK-EQ', productCode: 'CNC', netQuantity: '-3', calculatedNetQuantity: '-3.0', transactionType: 'SELL', soldValue: money(3 * ltp), lastTradedPrice: grouped(ltp) });
+    ctx.expect(day[0]).toMatchObject({
+      tradingSymbol: 'HDFCBANK-EQ',
+      productCode: 'CNC',
+      netQuantity: '-3',
+      calculatedNetQuantity: '-3.0',
+      transactionType: 'SELL',
+      soldValue: money(3 * ltp),
+      lastTradedPrice: grouped(ltp),
+    });
     // CNC sells deliver shares already paid for: they block no margin.
     ctx.expect(Number((await limits(t)).equityLimit.marginUsed)).toBeCloseTo(used0, 2);
 
@@ -627,11 +848,13 @@ describe.each(inject('targets'))('Samco orders, trades, positions, holdings and 
     await call(target, 'getLimits', { headers }).expectStatus(200).expectJsonLike({ status: 'Success', statusMessage: 'User Limit details retrieved successfully' });
     await call(target, 'orderBook', { headers }).expectStatus(200).expectJsonLike({ status: 'Success' });
     await call(target, 'tradeBook', { headers }).expectStatus(200).expectJsonLike({ status: 'Success' });
-    await call(target, 'getPositions', { headers, query: { positionType: 'DAY' } }).expectStatus(200).expectJsonLike({ status: 'Success' });
+    await call(target, 'getPositions', { headers, query: { positionType: 'DAY' } })
+      .expectStatus(200)
+      .expectJsonLike({ status: 'Success' });
     await call(target, 'getHoldings', { headers }).expectStatus(200).expectJsonLike({ status: 'Success' });
   });
 
-  it('answers every documented orders, portfolio and limits response in the spec\'s shapes (shape only)', async (ctx) => {
+  it("answers every documented orders, portfolio and limits response in the spec's shapes (shape only)", async (ctx) => {
     requires(ctx, target, 'sandboxed');
     if (target.capabilities.includes('stateful')) ctx.skip(`${target.name} answers from state, not from the spec's examples: the stateful steps check its responses against the spec`);
     const headers = { 'x-session-token': 'eyJhbGciOiJIUzI1NiJ9.e30.made-up' };

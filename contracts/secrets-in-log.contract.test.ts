@@ -21,7 +21,9 @@ describe.each(inject('targets').filter((t) => t.name === 'sandbox'))('secrets in
     seen.push(created.apiKey, created.apiSecret);
     const session = await call(target, 'sessionToken', { body: { apiKey: created.apiKey, apiSecret: created.apiSecret } }).expectStatus(200);
     seen.push((session.json as any).sessionToken);
-    const consent = await call(target, 'oauthAuthenticate', { body: { api_key: created.apiKey, redirect_url: created.app.redirectUrl, api_secret: created.apiSecret, state: 'log' } }).expectStatus(200);
+    const consent = await call(target, 'oauthAuthenticate', { body: { api_key: created.apiKey, redirect_url: created.app.redirectUrl, api_secret: created.apiSecret, state: 'log' } }).expectStatus(
+      200,
+    );
     const code = new URL((consent.json as any).data.redirectTo).searchParams.get('code')!;
     const oauth = await call(target, 'oauthToken', { body: { grant_type: 'authorization_code', code } }).expectStatus(200);
     const { access_token: accessToken, refresh_token: refreshToken } = (oauth.json as any).data;

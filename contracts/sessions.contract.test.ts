@@ -24,7 +24,9 @@ describe.each(inject('targets'))('sessions on $name', (target) => {
       .expectJsonLike({ status: 'Success', statusMessage: 'Session token generated successfully', accountID: account.uid });
     const token = (res.json as any).sessionToken as string;
     ctx.expect(token.split('.')).toHaveLength(3);
-    await call(target, 'getLimits', { headers: { 'x-session-token': token } }).expectStatus(200).expectJsonLike({ status: 'Success' });
+    await call(target, 'getLimits', { headers: { 'x-session-token': token } })
+      .expectStatus(200)
+      .expectJsonLike({ status: 'Success' });
   });
 
   it('refuses a wrong secret and a wrong key with the real messages and errorCodes', async (ctx) => {
@@ -64,7 +66,7 @@ describe.each(inject('targets'))('sessions on $name', (target) => {
     });
   }
 
-  it('a deactivated app\'s key and secret stop working; activating again does not revive old tokens', async (ctx) => {
+  it("a deactivated app's key and secret stop working; activating again does not revive old tokens", async (ctx) => {
     requires(ctx, target, 'stateful', 'control');
     const { account, auth, app, apiKey, apiSecret } = await setup();
     const old = await openSession(target, apiKey, apiSecret);
@@ -91,12 +93,16 @@ describe.each(inject('targets'))('sessions on $name', (target) => {
     const { apiKey, apiSecret } = await setup();
     const token = await openSession(target, apiKey, apiSecret);
     await call(target, 'logout', { headers: { 'x-session-token': token } }).expectStatus(200);
-    await call(target, 'getLimits', { headers: { 'x-session-token': token } }).expectStatus(401).expectJsonLike({ statusMessage: /logout/ });
+    await call(target, 'getLimits', { headers: { 'x-session-token': token } })
+      .expectStatus(401)
+      .expectJsonLike({ statusMessage: /logout/ });
   });
 
   it('reads limits with a given session token (read-only)', async (ctx) => {
     requires(ctx, target, 'givenSession');
-    await call(target, 'getLimits', { headers: { 'x-session-token': target.sessionToken! } }).expectStatus(200).expectJsonLike({ status: 'Success' });
+    await call(target, 'getLimits', { headers: { 'x-session-token': target.sessionToken! } })
+      .expectStatus(200)
+      .expectJsonLike({ status: 'Success' });
   });
 
   it('refuses a made-up session token with a Failure envelope', async (ctx) => {

@@ -31,18 +31,30 @@ describe.each(inject('targets'))('static IPs and order calls on $name', (target)
     requires(ctx, target, 'stateful', 'control');
     const { apiKey, apiSecret, home, done } = await registered();
     ctx.expect(done.staticIps).toMatchObject({ primaryIp: home, secondaryIp: null });
-    const session = await call(target, 'sessionToken', { body: { apiKey, apiSecret }, headers: from(home) }).expectStatus(200).expectJsonLike({ srcIp: home, primaryIp: home });
+    const session = await call(target, 'sessionToken', { body: { apiKey, apiSecret }, headers: from(home) })
+      .expectStatus(200)
+      .expectJsonLike({ srcIp: home, primaryIp: home });
     const headers = { 'x-session-token': (session.json as any).sessionToken };
     await call(target, 'placeOrder', { headers: from('8.8.4.4', headers), body: ORDER })
       .expectStatus(403)
       .expectJsonLike({ status: 'Failure', statusMessage: 'The IP is not the registered static IP' });
-    const placed = await call(target, 'placeOrder', { headers: from(home, headers), body: ORDER }).expectStatus(200).expectJsonLike({ exchangeOrderStatus: 'PENDING' });
+    const placed = await call(target, 'placeOrder', { headers: from(home, headers), body: ORDER })
+      .expectStatus(200)
+      .expectJsonLike({ exchangeOrderStatus: 'PENDING' });
     const orderNumber = (placed.json as any).orderNumber;
-    await call(target, 'getOrderStatus', { headers: from(home, headers), query: { orderNumber } }).expectStatus(200).expectJsonLike({ orderStatus: 'PENDING' });
+    await call(target, 'getOrderStatus', { headers: from(home, headers), query: { orderNumber } })
+      .expectStatus(200)
+      .expectJsonLike({ orderStatus: 'PENDING' });
     await call(target, 'orderBook', { headers: from(home, headers) }).expectStatus(200);
-    await call(target, 'cancelOrder', { headers: from(home, headers), query: { orderNumber } }).expectStatus(200).expectJson('statusMessage', 'Order cancellation request placed successfully');
-    await call(target, 'whoAmI', { headers: from('8.8.4.4', headers) }).expectStatus(200).expectJsonLike({ matches: false, matchedAs: null });
-    await call(target, 'whoAmI', { headers: from(home, headers) }).expectStatus(200).expectJsonLike({ srcIp: home, matches: true, matchedAs: 'PRIMARY' });
+    await call(target, 'cancelOrder', { headers: from(home, headers), query: { orderNumber } })
+      .expectStatus(200)
+      .expectJson('statusMessage', 'Order cancellation request placed successfully');
+    await call(target, 'whoAmI', { headers: from('8.8.4.4', headers) })
+      .expectStatus(200)
+      .expectJsonLike({ matches: false, matchedAs: null });
+    await call(target, 'whoAmI', { headers: from(home, headers) })
+      .expectStatus(200)
+      .expectJsonLike({ srcIp: home, matches: true, matchedAs: 'PRIMARY' });
   });
 
   it('refuses a private IP and an IP registered to another client', async (ctx) => {
@@ -98,10 +110,16 @@ describe.each(inject('targets'))('the sandbox clock on $name', (target) => {
     const headers = { 'x-session-token': (session.json as any).sessionToken };
     const now = await call(target, 'sandboxClock').expectStatus(200);
     const next8 = nextEightIst(Date.parse((now.json as any).now));
-    await call(target, 'sandboxSetClock', { body: { set: new Date(next8 - 60_000).toISOString() } }).expectStatus(200).expectJsonLike({ frozen: true });
+    await call(target, 'sandboxSetClock', { body: { set: new Date(next8 - 60_000).toISOString() } })
+      .expectStatus(200)
+      .expectJsonLike({ frozen: true });
     await call(target, 'getLimits', { headers }).expectStatus(200);
-    await call(target, 'sandboxSetClock', { body: { advanceMs: 60_000 } }).expectStatus(200).expectJsonLike({ serverTime: / 08:00:00$/ });
-    await call(target, 'getLimits', { headers }).expectStatus(401).expectJsonLike({ statusMessage: /expired/ });
+    await call(target, 'sandboxSetClock', { body: { advanceMs: 60_000 } })
+      .expectStatus(200)
+      .expectJsonLike({ serverTime: / 08:00:00$/ });
+    await call(target, 'getLimits', { headers })
+      .expectStatus(401)
+      .expectJsonLike({ statusMessage: /expired/ });
   });
 });
 

@@ -16,9 +16,10 @@ export type Capability =
 export type Target = { name: string; baseUrl: string | null; capabilities: Capability[]; unavailable?: string; sessionToken?: string };
 
 export function describeTargets(urls: { sandbox: string; prismMock: string; prismProxy: string }, env: NodeJS.ProcessEnv): Target[] {
-  const real: Target = env.SAMCO_BASE_URL && env.SAMCO_SESSION_TOKEN
-    ? { name: 'real', baseUrl: env.SAMCO_BASE_URL.replace(/\/$/, ''), capabilities: ['givenSession', 'redirects'], sessionToken: env.SAMCO_SESSION_TOKEN }
-    : { name: 'real', baseUrl: null, capabilities: ['redirects'], unavailable: 'real API: set SAMCO_BASE_URL and SAMCO_SESSION_TOKEN to run the read-only steps against it' };
+  const real: Target =
+    env.SAMCO_BASE_URL && env.SAMCO_SESSION_TOKEN
+      ? { name: 'real', baseUrl: env.SAMCO_BASE_URL.replace(/\/$/, ''), capabilities: ['givenSession', 'redirects'], sessionToken: env.SAMCO_SESSION_TOKEN }
+      : { name: 'real', baseUrl: null, capabilities: ['redirects'], unavailable: 'real API: set SAMCO_BASE_URL and SAMCO_SESSION_TOKEN to run the read-only steps against it' };
   return [
     { name: 'sandbox', baseUrl: urls.sandbox, capabilities: ['stateful', 'control', 'raw', 'sandboxed', 'redirects'] },
     { name: 'prism-proxy', baseUrl: urls.prismProxy, capabilities: ['stateful', 'control', 'sandboxed'] },
@@ -28,12 +29,12 @@ export function describeTargets(urls: { sandbox: string; prismMock: string; pris
 }
 
 const WHY: Record<Capability, string> = {
-  stateful: 'is stateless (answers from the spec\'s examples), so a flow across calls cannot be checked',
+  stateful: "is stateless (answers from the spec's examples), so a flow across calls cannot be checked",
   control: 'has no /__sandbox control API (outbox, accounts)',
   raw: 'validates requests itself, so a deliberately broken request never reaches the backend',
   sandboxed: 'is the real service: this step would send a real OTP or change a real account, so only read-only steps run there',
   givenSession: 'has no session token given from outside',
-  redirects: 'follows redirects itself (to the app\'s callback, off this machine), so the 302 with the code never reaches the client',
+  redirects: "follows redirects itself (to the app's callback, off this machine), so the 302 with the code never reaches the client",
 };
 
 /** Why `target` cannot run a step needing `needs`, or null when it can. */

@@ -23,7 +23,7 @@ describe.each(inject('targets'))('verify on $name', (target) => {
     return openSession(target, apiKey, apiSecret);
   }
 
-  it('every read-only check passes (the published texts, the spec\'s shapes)', async (ctx) => {
+  it("every read-only check passes (the published texts, the spec's shapes)", async (ctx) => {
     if (!target.capabilities.includes('givenSession')) requires(ctx, target, 'stateful', 'control');
     // Through a validating proxy, a request the spec forbids never reaches the backend: those checks are left out there.
     const checks = CHECKS.filter((c) => target.capabilities.includes('raw') || !c.breaksSpec);
@@ -54,7 +54,9 @@ describe.each(inject('targets').filter((t) => t.name === 'sandbox'))('the verify
   it('exits 1 with a curl line per failure when the backend does not answer, and skips the session checks without a token', async (ctx) => {
     requires(ctx, target, 'stateful');
     const nowhere = `http://127.0.0.1:${await freePort()}`;
-    const failed = await run(process.execPath, [cli, 'verify', '--target', nowhere, '--only', 'no-session'], { env: { ...process.env, SAMCO_SESSION_TOKEN: '' } }).catch((e: { code: number; stdout: string }) => e);
+    const failed = await run(process.execPath, [cli, 'verify', '--target', nowhere, '--only', 'no-session'], { env: { ...process.env, SAMCO_SESSION_TOKEN: '' } }).catch(
+      (e: { code: number; stdout: string }) => e,
+    );
     ctx.expect((failed as { code: number }).code).toBe(1);
     ctx.expect((failed as { stdout: string }).stdout).toMatch(/FAIL getLimits[\s\S]*no answer[\s\S]*reproduce: curl -s -X GET/);
     const { stdout } = await run(process.execPath, [cli, 'verify', '--target', target.baseUrl!], { env: { ...process.env, SAMCO_SESSION_TOKEN: '' } });

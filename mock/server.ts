@@ -47,7 +47,7 @@ export function readFixtureFile(path: string): FixtureSetData {
  * `domain` exposes the state for assertions. Response checking is on unless turned off.
  */
 export function createSandbox(options: SandboxOptions = {}): Sandbox {
-  const fixtures = typeof options.fixtures === 'string' ? readFixtureFile(options.fixtures) : options.fixtures ?? null;
+  const fixtures = typeof options.fixtures === 'string' ? readFixtureFile(options.fixtures) : (options.fixtures ?? null);
   const journal = options.state ? openJournal(options.state, options.outboxRetention) : null;
   const domain = new SandboxDomain({
     seed: options.seed,

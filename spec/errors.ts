@@ -82,7 +82,10 @@ export const ERRORS = {
   AT_ORDER_NOT_FOUND: { http: 200, message: 'Order [AT-1] not found in pseudo account [ACC_1].' },
   AT_ORDER_NOT_CANCELLABLE: { http: 200, message: 'Order [AT-1] cannot be cancelled: it is COMPLETE.' },
   AT_USER_EXISTS: { http: 409, message: 'An AutoTrader user with this username already exists.' },
-  CLOCK_OUT_OF_RANGE: { http: 400, message: 'Clock out of range: the sandbox clock stays between the Unix epoch and a year before the last date with a four-digit year, so that every date it answers with can be written.' },
+  CLOCK_OUT_OF_RANGE: {
+    http: 400,
+    message: 'Clock out of range: the sandbox clock stays between the Unix epoch and a year before the last date with a four-digit year, so that every date it answers with can be written.',
+  },
   SIGN_IN_THROTTLED: { http: 429, message: 'Too many failed sign-ins for this account. Try again after the time in the Retry-After header.' },
   REQUEST_TIMEOUT: { http: 408, message: 'Request timed out: the whole request did not arrive in time.' },
   HEADERS_TOO_LARGE: { http: 431, message: 'Request headers too large.' },

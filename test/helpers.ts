@@ -42,16 +42,8 @@ export function createApp(domain: SandboxDomain, account: Account, appName: stri
 }
 
 /** Request an app action and verify it with the right OTP. */
-export function runAction(
-  domain: SandboxDomain,
-  account: Account,
-  appId: string,
-  action: 'deactivate' | 'activate' | 'regenerate-key' | 'regenerate-secret',
-) {
-  const challenge =
-    action === 'deactivate' || action === 'activate'
-      ? domain.apps.requestStatus(account, appId, action)
-      : domain.apps.requestRegenerate(account, appId, action);
+export function runAction(domain: SandboxDomain, account: Account, appId: string, action: 'deactivate' | 'activate' | 'regenerate-key' | 'regenerate-secret') {
+  const challenge = action === 'deactivate' || action === 'activate' ? domain.apps.requestStatus(account, appId, action) : domain.apps.requestRegenerate(account, appId, action);
   if (!challenge.ok) return challenge;
   return domain.apps.verify(account, challenge.value.id, otpOf(domain, account.uid, challenge.value.id));
 }

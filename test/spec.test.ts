@@ -39,7 +39,7 @@ describe('spec/openapi.json', () => {
     }
   });
 
-  it('closes the request bodies of the sandbox\'s own APIs (additionalProperties false) and opens those of Samco\'s operations', () => {
+  it("closes the request bodies of the sandbox's own APIs (additionalProperties false) and opens those of Samco's operations", () => {
     const schemas = committed.components.schemas;
     for (const [, , op] of operations) {
       for (const media of Object.values(op.requestBody?.content ?? {}) as Array<{ schema: { $ref?: string } }>) {

@@ -45,17 +45,80 @@ const all =
 const SESSION_MANDATORY = "Unauthorized - Session token is mandatory. Please provide session token in 'x-session-token' header";
 
 export const CHECKS: Check[] = [
-  { id: 'limits', operationId: 'getLimits', title: 'limits of the session\'s account', session: true, method: 'GET', path: '/limit/getLimits', status: 200, expect: field('statusMessage', 'User Limit details retrieved successfully') },
+  {
+    id: 'limits',
+    operationId: 'getLimits',
+    title: "limits of the session's account",
+    session: true,
+    method: 'GET',
+    path: '/limit/getLimits',
+    status: 200,
+    expect: field('statusMessage', 'User Limit details retrieved successfully'),
+  },
   { id: 'whoami', operationId: 'whoAmI', title: 'the IP the server sees', session: true, method: 'GET', path: '/ip/whoami', status: 200, expect: field('status', 'Success') },
   { id: 'order-book', operationId: 'orderBook', title: 'order book', session: true, method: 'GET', path: '/order/orderBook', status: 200, expect: field('status', 'Success') },
   { id: 'trade-book', operationId: 'tradeBook', title: 'trade book', session: true, method: 'GET', path: '/trade/tradeBook', status: 200, expect: field('status', 'Success') },
-  { id: 'positions-day', operationId: 'getPositions', title: 'DAY positions', session: true, method: 'GET', path: '/position/getPositions?positionType=DAY', status: 200, expect: field('statusMessage', 'Request successful') },
-  { id: 'positions-net', operationId: 'getPositions', title: 'NET positions', session: true, method: 'GET', path: '/position/getPositions?positionType=NET', status: 200, expect: field('statusMessage', 'Request successful') },
+  {
+    id: 'positions-day',
+    operationId: 'getPositions',
+    title: 'DAY positions',
+    session: true,
+    method: 'GET',
+    path: '/position/getPositions?positionType=DAY',
+    status: 200,
+    expect: field('statusMessage', 'Request successful'),
+  },
+  {
+    id: 'positions-net',
+    operationId: 'getPositions',
+    title: 'NET positions',
+    session: true,
+    method: 'GET',
+    path: '/position/getPositions?positionType=NET',
+    status: 200,
+    expect: field('statusMessage', 'Request successful'),
+  },
   { id: 'holdings', operationId: 'getHoldings', title: 'holdings', session: true, method: 'GET', path: '/holding/getHoldings', status: 200, expect: field('statusMessage', 'Request successful') },
-  { id: 'order-status-unknown', operationId: 'getOrderStatus', title: 'an order number that does not exist', session: true, method: 'GET', path: '/order/getOrderStatus?orderNumber=000000000000000', status: 400, expect: field('statusMessage', 'Invalid Order number.') },
-  { id: 'no-session', operationId: 'getLimits', title: 'no x-session-token', breaksSpec: true, method: 'GET', path: '/limit/getLimits', status: 401, expect: field('statusMessage', SESSION_MANDATORY) },
-  { id: 'not-a-session', operationId: 'getLimits', title: 'a value that is not a session token', method: 'GET', path: '/limit/getLimits', headers: { 'x-session-token': 'not-a-session-token' }, status: 401, expect: field('statusMessage', 'Unauthorized - Invalid token. sessId missing.') },
-  { id: 'session-no-credentials', operationId: 'sessionToken', title: 'session token without credentials', method: 'POST', path: '/session/token', body: {}, status: 400, expect: field('statusMessage', 'apiKey and apiSecret are required') },
+  {
+    id: 'order-status-unknown',
+    operationId: 'getOrderStatus',
+    title: 'an order number that does not exist',
+    session: true,
+    method: 'GET',
+    path: '/order/getOrderStatus?orderNumber=000000000000000',
+    status: 400,
+    expect: field('statusMessage', 'Invalid Order number.'),
+  },
+  {
+    id: 'no-session',
+    operationId: 'getLimits',
+    title: 'no x-session-token',
+    breaksSpec: true,
+    method: 'GET',
+    path: '/limit/getLimits',
+    status: 401,
+    expect: field('statusMessage', SESSION_MANDATORY),
+  },
+  {
+    id: 'not-a-session',
+    operationId: 'getLimits',
+    title: 'a value that is not a session token',
+    method: 'GET',
+    path: '/limit/getLimits',
+    headers: { 'x-session-token': 'not-a-session-token' },
+    status: 401,
+    expect: field('statusMessage', 'Unauthorized - Invalid token. sessId missing.'),
+  },
+  {
+    id: 'session-no-credentials',
+    operationId: 'sessionToken',
+    title: 'session token without credentials',
+    method: 'POST',
+    path: '/session/token',
+    body: {},
+    status: 400,
+    expect: field('statusMessage', 'apiKey and apiSecret are required'),
+  },
   {
     id: 'session-unknown-key',
     operationId: 'sessionToken',
@@ -66,11 +129,55 @@ export const CHECKS: Check[] = [
     status: 401,
     expect: all(field('statusMessage', 'Invalid API key'), field('errorCode', 'EOAUTH001')),
   },
-  { id: 'oauth-authorize-unknown-key', operationId: 'oauthAuthorize', title: 'OAuth authorize with a made-up api_key', method: 'GET', path: `/oauth/authorize?api_key=${'0'.repeat(64)}&redirect_url=https%3A%2F%2Fexample.com%2Fcb`, status: 401, expect: field('errorCode', 'EOAUTH001') },
-  { id: 'oauth-token-no-code', operationId: 'oauthToken', title: 'token exchange without a code', method: 'POST', path: '/oauth/token', body: { grant_type: 'authorization_code' }, status: 400, expect: all(field('status', 'Failure'), field('errorCode', 'EOAUTH010')) },
-  { id: 'oauth-token-unknown-code', operationId: 'oauthToken', title: 'token exchange with a made-up code', method: 'POST', path: '/oauth/token', body: { grant_type: 'authorization_code', code: 'made-up-code' }, status: 400, expect: all(field('status', 'Failure'), field('errorCode', 'EOAUTH011')) },
-  { id: 'oauth-refresh-unknown', operationId: 'oauthToken', title: 'refresh with a made-up refresh token', method: 'POST', path: '/oauth/token', body: { grant_type: 'refresh_token', refresh_token: 'made-up' }, status: 401, expect: field('errorCode', 'EOAUTH016') },
-  { id: 'oauth-revoke-unknown', operationId: 'oauthRevoke', title: 'revoke of an unknown token (idempotent)', method: 'POST', path: '/oauth/revoke', body: { token: 'made-up-token', token_type: 'access_token' }, status: 200, expect: field('message', 'Token revoked successfully') },
+  {
+    id: 'oauth-authorize-unknown-key',
+    operationId: 'oauthAuthorize',
+    title: 'OAuth authorize with a made-up api_key',
+    method: 'GET',
+    path: `/oauth/authorize?api_key=${'0'.repeat(64)}&redirect_url=https%3A%2F%2Fexample.com%2Fcb`,
+    status: 401,
+    expect: field('errorCode', 'EOAUTH001'),
+  },
+  {
+    id: 'oauth-token-no-code',
+    operationId: 'oauthToken',
+    title: 'token exchange without a code',
+    method: 'POST',
+    path: '/oauth/token',
+    body: { grant_type: 'authorization_code' },
+    status: 400,
+    expect: all(field('status', 'Failure'), field('errorCode', 'EOAUTH010')),
+  },
+  {
+    id: 'oauth-token-unknown-code',
+    operationId: 'oauthToken',
+    title: 'token exchange with a made-up code',
+    method: 'POST',
+    path: '/oauth/token',
+    body: { grant_type: 'authorization_code', code: 'made-up-code' },
+    status: 400,
+    expect: all(field('status', 'Failure'), field('errorCode', 'EOAUTH011')),
+  },
+  {
+    id: 'oauth-refresh-unknown',
+    operationId: 'oauthToken',
+    title: 'refresh with a made-up refresh token',
+    method: 'POST',
+    path: '/oauth/token',
+    body: { grant_type: 'refresh_token', refresh_token: 'made-up' },
+    status: 401,
+    expect: field('errorCode', 'EOAUTH016'),
+  },
+  {
+    id: 'oauth-revoke-unknown',
+    operationId: 'oauthRevoke',
+    title: 'revoke of an unknown token (idempotent)',
+    method: 'POST',
+    path: '/oauth/revoke',
+    body: { token: 'made-up-token', token_type: 'access_token' },
+    status: 200,
+    expect: field('message', 'Token revoked successfully'),
+  },
 ];
 
 const shellQuote = (s: string) => `'${s.replaceAll("'", "'\\''")}'`;
@@ -104,7 +211,12 @@ export async function runChecks(options: VerifyOptions, validator = new SpecVali
     const problems: string[] = [];
     let status: number | undefined;
     try {
-      const res = await fetch(`${base}${check.path}`, { method: check.method, headers, body: check.body ? JSON.stringify(check.body) : undefined, signal: AbortSignal.timeout(options.timeoutMs ?? 30_000) });
+      const res = await fetch(`${base}${check.path}`, {
+        method: check.method,
+        headers,
+        body: check.body ? JSON.stringify(check.body) : undefined,
+        signal: AbortSignal.timeout(options.timeoutMs ?? 30_000),
+      });
       status = res.status;
       const text = await res.text();
       let body: Json | undefined;
@@ -151,7 +263,8 @@ export function junitReport(target: string, results: CheckResult[]): string {
       const name = `${r.check.id}: ${r.check.title}`;
       const time = (r.ms / 1000).toFixed(3);
       if (r.outcome === 'skipped') return `    <testcase classname="${xml(operationId)}" name="${xml(name)}" time="${time}"><skipped message="${xml(r.problems.join('; '))}"/></testcase>`;
-      if (r.outcome === 'failed') return `    <testcase classname="${xml(operationId)}" name="${xml(name)}" time="${time}"><failure message="${xml(r.problems[0] ?? 'failed')}">${xml([...r.problems, `reproduce: ${r.curl}`].join('\n'))}</failure></testcase>`;
+      if (r.outcome === 'failed')
+        return `    <testcase classname="${xml(operationId)}" name="${xml(name)}" time="${time}"><failure message="${xml(r.problems[0] ?? 'failed')}">${xml([...r.problems, `reproduce: ${r.curl}`].join('\n'))}</failure></testcase>`;
       return `    <testcase classname="${xml(operationId)}" name="${xml(name)}" time="${time}"/>`;
     });
     const failures = rs.filter((r) => r.outcome === 'failed').length;

@@ -15,27 +15,32 @@ usage: tradeapi-sandbox verify --target URL [options]
 Every check is read-only: reads with the session, and refusals of made-up credentials.
 Exit code 0 when every check that ran passed, 1 when one failed, 2 on a usage error.`;
 
+function parseOptions(argv: string[]) {
+  return parseArgs({
+    args: argv,
+    options: {
+      target: { type: 'string' },
+      'session-token': { type: 'string' },
+      'api-key': { type: 'string' },
+      'api-secret': { type: 'string' },
+      junit: { type: 'string' },
+      only: { type: 'string' },
+      help: { type: 'boolean', default: false },
+    },
+    strict: true,
+  });
+}
+
 /** The `verify` subcommand: returns the exit code. */
 export async function verifyCommand(argv: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
-  let values;
+  let parsed: ReturnType<typeof parseOptions>;
   try {
-    ({ values } = parseArgs({
-      args: argv,
-      options: {
-        target: { type: 'string' },
-        'session-token': { type: 'string' },
-        'api-key': { type: 'string' },
-        'api-secret': { type: 'string' },
-        junit: { type: 'string' },
-        only: { type: 'string' },
-        help: { type: 'boolean', default: false },
-      },
-      strict: true,
-    }));
+    parsed = parseOptions(argv);
   } catch (error) {
     console.error(`${(error as Error).message}\n\n${VERIFY_USAGE}`);
     return 2;
   }
+  const { values } = parsed;
   if (values.help) {
     console.log(VERIFY_USAGE);
     return 0;

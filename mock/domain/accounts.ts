@@ -54,7 +54,8 @@ export class Accounts {
       }
       for (const [j, holding] of (entry.holdings ?? []).entries()) {
         const instrument = findInstrument(holding.exchange, holding.symbolName);
-        if (instrument?.instrument !== 'EQ') return fail('INVALID_FIXTURE', `Invalid fixture set: accounts.${i}.holdings.${j}.symbolName: no equity ${holding.symbolName} on ${holding.exchange} in the simulated market.`);
+        if (instrument?.instrument !== 'EQ')
+          return fail('INVALID_FIXTURE', `Invalid fixture set: accounts.${i}.holdings.${j}.symbolName: no equity ${holding.symbolName} on ${holding.exchange} in the simulated market.`);
       }
     }
     return null;

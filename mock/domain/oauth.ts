@@ -228,7 +228,14 @@ export class OAuth {
 
 /** Comma-separated scopes, each one of the app's; none means the default. Null when one is not the app's. */
 function resolveScopes(raw: string | undefined): string | null {
-  const requested = [...new Set((raw ?? '').split(',').map((s) => s.trim()).filter(Boolean))];
+  const requested = [
+    ...new Set(
+      (raw ?? '')
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    ),
+  ];
   if (requested.length === 0) return OAUTH_RULES.defaultScopes;
   const allowed: readonly string[] = OAUTH_RULES.appScopes;
   return requested.every((s) => allowed.includes(s)) ? requested.join(',') : null;

@@ -88,7 +88,10 @@ export function marginRate(instrument: Instrument, productType: ProductType, sid
 }
 
 /** The validated numbers of an order, or the refusal naming what is wrong. */
-function checkTerms(instrument: Instrument, t: { orderType: string; quantity?: number; disclosedQuantity?: number; price?: number; triggerPrice?: number }): Result<{ quantity: number; disclosedQuantity: number; price: number; triggerPrice: number }> {
+function checkTerms(
+  instrument: Instrument,
+  t: { orderType: string; quantity?: number; disclosedQuantity?: number; price?: number; triggerPrice?: number },
+): Result<{ quantity: number; disclosedQuantity: number; price: number; triggerPrice: number }> {
   if (!(ORDER_RULES.orderTypes as readonly string[]).includes(t.orderType)) return fail('ORDER_TYPE_NOT_ALLOWED');
   const { lotSize, tickSize } = instrument;
   const quantity = t.quantity ?? Number.NaN;

@@ -87,7 +87,18 @@ export class Sessions {
     const payload = b64url({ sub: account.uid, sessId: tokenId, app: appId, iat: Math.floor(now / 1000), exp: Math.floor(expiresAt / 1000) });
     const signature = createHmac('sha256', this.jwtKey()).update(`${header}.${payload}`).digest('base64url');
     const sessionToken = `${header}.${payload}.${signature}`;
-    const session: Session = { tokenId, tokenHash: secrets.hash(sessionToken), uid: account.uid, appId, createdAt: now, expiresAt, revokedAt: null, revokedReason: null, srcIp, ...(grantId ? { grantId } : {}) };
+    const session: Session = {
+      tokenId,
+      tokenHash: secrets.hash(sessionToken),
+      uid: account.uid,
+      appId,
+      createdAt: now,
+      expiresAt,
+      revokedAt: null,
+      revokedReason: null,
+      srcIp,
+      ...(grantId ? { grantId } : {}),
+    };
     store.putSession(session);
     return { sessionToken, session, account };
   }

@@ -24,7 +24,10 @@ const DEFAULTS = {
 
 type Optional<T> = { [K in keyof T]?: T[K] | undefined };
 /** One domain input from any place* form: absent optional fields take their defaults. */
-function placeInput(variety: PlaceInput['variety'], form: Pick<PlaceInput, 'pseudoAccount' | 'exchange' | 'symbol' | 'tradeType' | 'orderType' | 'quantity' | 'price'> & Optional<Omit<PlaceInput, 'variety'>>): PlaceInput {
+function placeInput(
+  variety: PlaceInput['variety'],
+  form: Pick<PlaceInput, 'pseudoAccount' | 'exchange' | 'symbol' | 'tradeType' | 'orderType' | 'quantity' | 'price'> & Optional<Omit<PlaceInput, 'variety'>>,
+): PlaceInput {
   const defined = Object.fromEntries(Object.entries(form).filter(([, v]) => v !== undefined));
   return { ...DEFAULTS, ...defined, variety } as PlaceInput;
 }
@@ -118,7 +121,12 @@ export function autotraderRoutes(app: SandboxApp, { domain, reply, sourceIp }: H
   for (const [get, post, view] of reads) {
     // One handler for four record types: the response check, not the compiler, holds each to its schema here.
     const read = (c: Context, pseudoAccount: string): never =>
-      run(c, pseudoAccount, (user) => at.read(user, pseudoAccount, view as (account: AtAccount, orders: AtOrderRecord[], ltpOf: LtpOf) => unknown), (records) => records) as never;
+      run(
+        c,
+        pseudoAccount,
+        (user) => at.read(user, pseudoAccount, view as (account: AtAccount, orders: AtOrderRecord[], ltpOf: LtpOf) => unknown),
+        (records) => records,
+      ) as never;
     app.openapi(get, (c) => read(c, c.req.valid('query').pseudoAccount));
     app.openapi(post, (c) => read(c, c.req.valid('form').pseudoAccount));
   }

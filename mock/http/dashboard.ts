@@ -25,10 +25,7 @@ export function dashboardRoutes(app: SandboxApp, { domain, reply, sourceIp }: Ht
     const result = domain.signIns.attempt({ uid: userId }, sourceIp(c), () => domain.accounts.dashboardLogin(userId, password));
     if (!result.ok) return reply.fail(c, result.error);
     const { token, account, expiresAt } = result.value;
-    return c.json(
-      reply.success('Login successful', { dashboardToken: token, userId: account.uid, accountName: account.name, expiresAt: iso(expiresAt), yourIp: sourceIp(c) }),
-      200,
-    );
+    return c.json(reply.success('Login successful', { dashboardToken: token, userId: account.uid, accountName: account.name, expiresAt: iso(expiresAt), yourIp: sourceIp(c) }), 200);
   });
 
   app.openapi(dashboard.dashboardLogout, (c) => {
@@ -41,20 +38,14 @@ export function dashboardRoutes(app: SandboxApp, { domain, reply, sourceIp }: Ht
     const account = signedIn(c);
     if (!account.ok) return reply.fail(c, account.error);
     const a = account.value;
-    return c.json(
-      reply.success('Request successful', { userId: a.uid, accountName: a.name, maskedMobile: maskMobile(a.mobile), maskedEmail: maskEmail(a.email), yourIp: sourceIp(c) }),
-      200,
-    );
+    return c.json(reply.success('Request successful', { userId: a.uid, accountName: a.name, maskedMobile: maskMobile(a.mobile), maskedEmail: maskEmail(a.email), yourIp: sourceIp(c) }), 200);
   });
 
   app.openapi(dashboard.listApps, (c) => {
     const account = signedIn(c);
     if (!account.ok) return reply.fail(c, account.error);
     const apps = domain.apps.list(account.value);
-    return c.json(
-      reply.success('Request successful', { apps: apps.map(appJson), appLimit: APP_RULES.maxApps, appsUsed: apps.length, yourIp: sourceIp(c) }),
-      200,
-    );
+    return c.json(reply.success('Request successful', { apps: apps.map(appJson), appLimit: APP_RULES.maxApps, appsUsed: apps.length, yourIp: sourceIp(c) }), 200);
   });
 
   app.openapi(dashboard.createApp, (c) => {
@@ -100,13 +91,8 @@ export function dashboardRoutes(app: SandboxApp, { domain, reply, sourceIp }: Ht
     const result = domain.apps.verify(account.value, c.req.valid('param').challengeId, c.req.valid('json').otp);
     if (!result.ok) return reply.fail(c, result.error);
     const { action, app: verified, apiSecret, staticIps } = result.value;
-    const message = apiSecret
-      ? `Copy the API Secret of "${verified.name}" now: it is shown only once.`
-      : `OTP verified: ${action} of "${verified.name}" done.`;
-    return c.json(
-      reply.success(message, { action, app: appJson(verified), ...(apiSecret ? { apiSecret } : {}), ...(staticIps ? { staticIps: staticIpsJson(staticIps) } : {}) }),
-      200,
-    );
+    const message = apiSecret ? `Copy the API Secret of "${verified.name}" now: it is shown only once.` : `OTP verified: ${action} of "${verified.name}" done.`;
+    return c.json(reply.success(message, { action, app: appJson(verified), ...(apiSecret ? { apiSecret } : {}), ...(staticIps ? { staticIps: staticIpsJson(staticIps) } : {}) }), 200);
   });
 
   app.openapi(dashboard.resendChallenge, (c) => {

@@ -31,10 +31,7 @@ export function legacyRoutes(app: SandboxApp, { domain, reply, sourceIp }: HttpD
     const result = domain.signIns.attempt({ uid: input.userId }, sourceIp(c), () => domain.sessions.fromAccessToken(input, sourceIp(c)));
     if (!result.ok) return reply.fail(c, result.error);
     const { sessionToken, account } = result.value;
-    return c.json(
-      reply.success('Login session token generated successfully', { sessionToken, accountID: account.uid, accountName: account.name, ...TRADING_LISTS }),
-      200,
-    );
+    return c.json(reply.success('Login session token generated successfully', { sessionToken, accountID: account.uid, accountName: account.name, ...TRADING_LISTS }), 200);
   });
 
   const ipCalls = [
@@ -46,16 +43,10 @@ export function legacyRoutes(app: SandboxApp, { domain, reply, sourceIp }: HttpD
       const { clientId, password, primaryIp, secondaryIp } = c.req.valid('json');
       const account = domain.signIns.attempt({ uid: clientId }, sourceIp(c), () => domain.accounts.withPassword(clientId, password));
       if (!account.ok) return reply.fail(c, account.error);
-      const result =
-        kind === 'register'
-          ? domain.staticIps.legacyRegister(account.value, primaryIp, secondaryIp)
-          : domain.staticIps.legacyUpdate(account.value, primaryIp, secondaryIp);
+      const result = kind === 'register' ? domain.staticIps.legacyRegister(account.value, primaryIp, secondaryIp) : domain.staticIps.legacyUpdate(account.value, primaryIp, secondaryIp);
       if (!result.ok) return reply.fail(c, result.error);
       const r = result.value;
-      return c.json(
-        reply.success(message, { data: { user_id: r.uid, primary_ip: r.primaryIp!, secondary_ip: r.secondaryIp, ip_updated_at: new Date(r.updatedAt).toISOString() } }),
-        200,
-      );
+      return c.json(reply.success(message, { data: { user_id: r.uid, primary_ip: r.primaryIp!, secondary_ip: r.secondaryIp, ip_updated_at: new Date(r.updatedAt).toISOString() } }), 200);
     });
   }
 }

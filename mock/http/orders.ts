@@ -61,7 +61,13 @@ export function orderRoutes(app: SandboxApp, { domain, reply, sourceIp }: HttpDe
     if (!found.ok) return reply.fail(c, found.error);
     const o = found.value;
     return c.json(
-      { ...reply.head(), orderNumber: o.orderNumber, orderStatus: o.status, statusMessage: `Requested ${o.productType} Order placed successfully`, orderDetails: orderStatusDetails(o, domain.orders.instrumentOf(o)) },
+      {
+        ...reply.head(),
+        orderNumber: o.orderNumber,
+        orderStatus: o.status,
+        statusMessage: `Requested ${o.productType} Order placed successfully`,
+        orderDetails: orderStatusDetails(o, domain.orders.instrumentOf(o)),
+      },
       200,
     );
   });
@@ -100,10 +106,7 @@ export function orderRoutes(app: SandboxApp, { domain, reply, sourceIp }: HttpDe
     if (!positionType) return reply.fail(c, { code: 'POSITION_TYPE_REQUIRED' });
     const positions = domain.portfolio.positions(auth.value.account, positionType);
     const pnl = positions.map((p) => ({ total: p.realised + p.unrealised, day: p.realised + p.unrealised }));
-    return c.json(
-      reply.success('Request successful', { positionSummary: summary(pnl), positionDetails: positions.map((p) => positionDetail(p, domain.market.quote(p.instrument))) }),
-      200,
-    );
+    return c.json(reply.success('Request successful', { positionSummary: summary(pnl), positionDetails: positions.map((p) => positionDetail(p, domain.market.quote(p.instrument))) }), 200);
   });
 
   app.openapi(portfolio.getHoldings, (c) => {

@@ -116,14 +116,15 @@ export function controlRoutes(app: SandboxApp, { domain, reply }: HttpDeps) {
     upperBand: quote.upperBand,
   });
 
-  app.openapi(sandbox.sandboxMarket, (c) =>
-    c.json(reply.success('Simulated market', { instruments: domain.market.instruments().map((i) => instrumentJson(domain.market.quote(i))) }), 200),
-  );
+  app.openapi(sandbox.sandboxMarket, (c) => c.json(reply.success('Simulated market', { instruments: domain.market.instruments().map((i) => instrumentJson(domain.market.quote(i))) }), 200));
 
   app.openapi(sandbox.sandboxSetPrice, (c) => {
     const { exchange, symbolName, price, volume } = c.req.valid('json');
     const result = domain.market.setPrice(exchange ?? 'NSE', symbolName, price, volume ?? null);
     if (!result.ok) return reply.fail(c, result.error);
-    return c.json(reply.success(`${symbolName} traded at ${result.value.quote.ltp}: ${result.value.fills} fill(s)`, { instrument: instrumentJson(result.value.quote), fills: result.value.fills }), 200);
+    return c.json(
+      reply.success(`${symbolName} traded at ${result.value.quote.ltp}: ${result.value.fills} fill(s)`, { instrument: instrumentJson(result.value.quote), fills: result.value.fills }),
+      200,
+    );
   });
 }

@@ -9,9 +9,29 @@ type Header = { format: 'tradeapi-sandbox-journal'; version: 1; pepper: string }
 
 /** Store calls that change state: each is recorded, then replayed on start. */
 const MUTATORS = new Set([
-  'putAccount', 'putApp', 'nextAppSeq', 'putChallenge', 'putSession', 'putGrant', 'putRefreshToken', 'putLoginCode', 'deleteLoginCode', 'putDashboardSession', 'deleteDashboardSession',
-  'appendMessage', 'putIps', 'deleteIps', 'putAccessToken', 'putLtp', 'putOrder', 'putAtUser', 'putAtOrder', 'clear',
-  'restoreMessage', 'setCounters', 'sweep',
+  'putAccount',
+  'putApp',
+  'nextAppSeq',
+  'putChallenge',
+  'putSession',
+  'putGrant',
+  'putRefreshToken',
+  'putLoginCode',
+  'deleteLoginCode',
+  'putDashboardSession',
+  'deleteDashboardSession',
+  'appendMessage',
+  'putIps',
+  'deleteIps',
+  'putAccessToken',
+  'putLtp',
+  'putOrder',
+  'putAtUser',
+  'putAtOrder',
+  'clear',
+  'restoreMessage',
+  'setCounters',
+  'sweep',
 ]);
 /** After this many batches the journal is rewritten as one snapshot, so it stays bounded. */
 const COMPACT_EVERY = 5_000;

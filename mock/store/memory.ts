@@ -358,7 +358,10 @@ export class MemoryStore implements Store {
     const puts = <T>(name: string, values: Iterable<T>) => [...values].map((v) => [name, v] as [string, ...unknown[]]);
     return [
       ...puts('putAccount', this.accounts.values()),
-      ...puts('putApp', [...this.apps.values()].sort((a, b) => a.seq - b.seq)),
+      ...puts(
+        'putApp',
+        [...this.apps.values()].sort((a, b) => a.seq - b.seq),
+      ),
       ...puts('putChallenge', this.challenges.values()),
       ...puts('putSession', this.sessions.values()),
       ...puts('putDashboardSession', this.dashboardSessions.values()),

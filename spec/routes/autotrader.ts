@@ -79,9 +79,9 @@ export const atFetchLivePseudoAccounts = createRoute({
 });
 
 const MARKET =
-  'Orders trade on the sandbox\'s simulated market (the same prices as Samco\'s side; set through the control API): MARKET fills at once at the ltp; LIMIT fills when the ltp crosses it (BUY when ltp <= price, SELL when ltp >= price), at the ltp, at placement too when already marketable; STOP_LOSS and SL_MARKET wait in TRIGGER_PENDING until the ltp crosses triggerPrice (BUY when ltp >= triggerPrice, SELL when ltp <= triggerPrice, at placement too), then trade as LIMIT and MARKET. A price change fills open orders oldest first within the volume it offers (partial fills stay OPEN). Rules (a break is a business refusal, HTTP 200 with status false): LIMIT needs price > 0 and triggerPrice 0; MARKET price 0 and triggerPrice 0; STOP_LOSS price and triggerPrice > 0, price at or beyond the trigger (BUY price >= triggerPrice, SELL price <= triggerPrice); SL_MARKET triggerPrice > 0 and price 0; prices within the instrument\'s band (previous close ± 20%); quantity a multiple of the lot size; the symbol must exist on its exchange.';
+  "Orders trade on the sandbox's simulated market (the same prices as Samco's side; set through the control API): MARKET fills at once at the ltp; LIMIT fills when the ltp crosses it (BUY when ltp <= price, SELL when ltp >= price), at the ltp, at placement too when already marketable; STOP_LOSS and SL_MARKET wait in TRIGGER_PENDING until the ltp crosses triggerPrice (BUY when ltp >= triggerPrice, SELL when ltp <= triggerPrice, at placement too), then trade as LIMIT and MARKET. A price change fills open orders oldest first within the volume it offers (partial fills stay OPEN). Rules (a break is a business refusal, HTTP 200 with status false): LIMIT needs price > 0 and triggerPrice 0; MARKET price 0 and triggerPrice 0; STOP_LOSS price and triggerPrice > 0, price at or beyond the trigger (BUY price >= triggerPrice, SELL price <= triggerPrice); SL_MARKET triggerPrice > 0 and price 0; prices within the instrument's band (previous close ± 20%); quantity a multiple of the lot size; the symbol must exist on its exchange.";
 const LEGS =
-  'When the entry is done filling, its legs are placed on the other side for the filled quantity, with parentOrderId = the entry\'s id: a stop-loss (SL_MARKET, TRIGGER_PENDING) and, for a bracket order, a target (LIMIT, OPEN). When one leg fills, the other waits for no more than what is left, and is cancelled when the first is complete. cancelChildOrdersByPlatformId exits them (the stop-loss leg executes at market, the other is cancelled). BO and CO are intraday: their productType is INTRADAY and their positions have type BO or CO. AT_BO and AT_CO (AutoTrader-managed) behave as BO and CO in the sandbox.';
+  "When the entry is done filling, its legs are placed on the other side for the filled quantity, with parentOrderId = the entry's id: a stop-loss (SL_MARKET, TRIGGER_PENDING) and, for a bracket order, a target (LIMIT, OPEN). When one leg fills, the other waits for no more than what is left, and is cancelled when the first is complete. cancelChildOrdersByPlatformId exits them (the stop-loss leg executes at market, the other is cancelled). BO and CO are intraday: their productType is INTRADAY and their positions have type BO or CO. AT_BO and AT_CO (AutoTrader-managed) behave as BO and CO in the sandbox.";
 
 export const atPlaceRegularOrder = createRoute({
   operationId: 'atPlaceRegularOrder',
@@ -161,8 +161,9 @@ export const atCancelChildOrdersByPlatformId = createRoute({
   path: '/trading/cancelChildOrdersByPlatformId',
   tags,
   security,
-  summary: 'Exit a bracket or cover order\'s position through its child legs',
-  description: 'platformId is the entry\'s (a leg\'s id counts as its entry\'s). Its open stop-loss leg (else its target leg) executes at once at the ltp for what it still waits for; the other open leg is cancelled. An order with no open child legs is a business refusal.',
+  summary: "Exit a bracket or cover order's position through its child legs",
+  description:
+    "platformId is the entry's (a leg's id counts as its entry's). Its open stop-loss leg (else its target leg) executes at once at the ltp for what it still waits for; the other open leg is cancelled. An order with no open child legs is a business refusal.",
   request: { body: formBody(PlatformIdForm) },
   responses: atResponses(AtBooleanResult, 'Exited', true, ...ACCOUNT_ERRORS, 'AT_ORDER_NOT_FOUND', 'AT_NO_CHILD_ORDERS'),
 });
@@ -186,7 +187,8 @@ export const atSquareOffPosition = createRoute({
   tags,
   security,
   summary: 'Square off one position',
-  description: 'A MARKET order on the other side for the net quantity (product from type: MIS INTRADAY, NRML NORMAL, CNC DELIVERY), filled at the ltp; a BO or CO position exits through its child legs. The sandbox has no overnight positions, so category DAY and NET find the same positions (the sandbox\'s choice). No open position of that type, exchange and symbol is a business refusal.',
+  description:
+    "A MARKET order on the other side for the net quantity (product from type: MIS INTRADAY, NRML NORMAL, CNC DELIVERY), filled at the ltp; a BO or CO position exits through its child legs. The sandbox has no overnight positions, so category DAY and NET find the same positions (the sandbox's choice). No open position of that type, exchange and symbol is a business refusal.",
   request: { body: formBody(SquareOffPositionForm) },
   responses: atResponses(AtBooleanResult, 'Squared off', true, ...ACCOUNT_ERRORS, 'AT_POSITION_NOT_FOUND'),
 });

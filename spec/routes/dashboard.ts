@@ -1,14 +1,6 @@
 import { createRoute } from '@hono/zod-openapi';
 import { DashboardLoginRequest, DashboardLoginResponse, DashboardMeResponse } from '../schemas/dashboard.js';
-import {
-  AppIdParams,
-  AppListResponse,
-  AppResponse,
-  ChallengeIdParams,
-  CreateAppRequest,
-  EditAppRequest,
-  VerifiedActionResponse,
-} from '../schemas/apps.js';
+import { AppIdParams, AppListResponse, AppResponse, ChallengeIdParams, CreateAppRequest, EditAppRequest, VerifiedActionResponse } from '../schemas/apps.js';
 import { ChallengeResponse, VerifyOtpRequest } from '../schemas/otp.js';
 import { SuccessEnvelope } from '../schemas/envelope.js';
 import { DeleteStaticIpRequest, SetStaticIpRequest, StaticIpsResponse } from '../schemas/static-ips.js';
@@ -69,7 +61,8 @@ export const createApp = createRoute({
   tags,
   security,
   summary: 'Create an OAuth app (asks for an OTP)',
-  description: 'Checks the rules, then sends an OTP to the registered mobile and e-mail. Verify the returned challenge to create the app: the API Secret is returned once, the API Key is e-mailed. The rules are checked again on verify.',
+  description:
+    'Checks the rules, then sends an OTP to the registered mobile and e-mail. Verify the returned challenge to create the app: the API Secret is returned once, the API Key is e-mailed. The rules are checked again on verify.',
   request: { body: jsonBody(CreateAppRequest) },
   responses: {
     ...okJson(ChallengeResponse, OTP_SENT),
@@ -129,14 +122,30 @@ function appAction(operationId: string, action: string, summary: string, descrip
   });
 }
 
-export const deactivateApp = appAction('deactivateApp', 'deactivate', 'Deactivate an app',
-  'On verify: every session and token of the app is revoked at once, its API key and secret stop working. The slot stays counted and the name stays taken.', ['APP_ALREADY_DEACTIVATED']);
-export const activateApp = appAction('activateApp', 'activate', 'Activate a deactivated app',
-  'On verify: the key and secret work again. Sessions revoked by the deactivation stay revoked.', ['APP_ALREADY_ACTIVE']);
-export const regenerateKey = appAction('regenerateKey', 'regenerate-key', 'Regenerate the API key',
-  'On verify: a new key is e-mailed (outbox), the old key stops working, every session of the app is revoked.', []);
-export const regenerateSecret = appAction('regenerateSecret', 'regenerate-secret', 'Regenerate the API secret',
-  'On verify: the new secret is returned once, the old one stops working, every session of the app is revoked.', []);
+export const deactivateApp = appAction(
+  'deactivateApp',
+  'deactivate',
+  'Deactivate an app',
+  'On verify: every session and token of the app is revoked at once, its API key and secret stop working. The slot stays counted and the name stays taken.',
+  ['APP_ALREADY_DEACTIVATED'],
+);
+export const activateApp = appAction('activateApp', 'activate', 'Activate a deactivated app', 'On verify: the key and secret work again. Sessions revoked by the deactivation stay revoked.', [
+  'APP_ALREADY_ACTIVE',
+]);
+export const regenerateKey = appAction(
+  'regenerateKey',
+  'regenerate-key',
+  'Regenerate the API key',
+  'On verify: a new key is e-mailed (outbox), the old key stops working, every session of the app is revoked.',
+  [],
+);
+export const regenerateSecret = appAction(
+  'regenerateSecret',
+  'regenerate-secret',
+  'Regenerate the API secret',
+  'On verify: the new secret is returned once, the old one stops working, every session of the app is revoked.',
+  [],
+);
 
 export const verifyChallenge = createRoute({
   operationId: 'verifyChallenge',
@@ -145,13 +154,27 @@ export const verifyChallenge = createRoute({
   tags,
   security,
   summary: 'Verify OTP: carry out the pending action',
-  description: 'Single use. OTPs expire after 5 minutes; after 5 wrong OTPs the challenge is dead. The action\'s rules are checked again: a failure changes nothing. For create and regenerate-secret, apiSecret is returned this once.',
+  description:
+    "Single use. OTPs expire after 5 minutes; after 5 wrong OTPs the challenge is dead. The action's rules are checked again: a failure changes nothing. For create and regenerate-secret, apiSecret is returned this once.",
   request: { params: ChallengeIdParams, body: jsonBody(VerifyOtpRequest) },
   responses: {
     ...okJson(VerifiedActionResponse, 'Done'),
-    ...failures(...BODY_ERRORS, 'DASHBOARD_AUTH_REQUIRED', 'CHALLENGE_NOT_FOUND', 'INVALID_OTP', 'OTP_ATTEMPTS_EXCEEDED',
-      'APP_NOT_FOUND', 'APP_LIMIT_REACHED', 'APP_NAME_TAKEN', 'APP_ALREADY_ACTIVE', 'APP_ALREADY_DEACTIVATED',
-      'IP_NOT_PUBLIC', 'IP_TAKEN', 'IP_CHANGE_COOLDOWN', 'IP_APP_INACTIVE'),
+    ...failures(
+      ...BODY_ERRORS,
+      'DASHBOARD_AUTH_REQUIRED',
+      'CHALLENGE_NOT_FOUND',
+      'INVALID_OTP',
+      'OTP_ATTEMPTS_EXCEEDED',
+      'APP_NOT_FOUND',
+      'APP_LIMIT_REACHED',
+      'APP_NAME_TAKEN',
+      'APP_ALREADY_ACTIVE',
+      'APP_ALREADY_DEACTIVATED',
+      'IP_NOT_PUBLIC',
+      'IP_TAKEN',
+      'IP_CHANGE_COOLDOWN',
+      'IP_APP_INACTIVE',
+    ),
   },
 });
 
@@ -184,11 +207,24 @@ export const setStaticIp = createRoute({
   tags,
   security,
   summary: 'Register or change a static IP (asks for an OTP)',
-  description: 'Public IPv4 only; an IP another client holds is refused; a SECONDARY needs a PRIMARY. Adding a new address or editing one is a change, allowed once every 7 days from the account\'s last IP change (SEBI); re-using an address already whitelisted on another of the account\'s apps, or re-adding the one its last change deleted, is free (no check, the 7 days do not restart). Checked again on verify. Deactivating an app deregisters its IPs.',
+  description:
+    "Public IPv4 only; an IP another client holds is refused; a SECONDARY needs a PRIMARY. Adding a new address or editing one is a change, allowed once every 7 days from the account's last IP change (SEBI); re-using an address already whitelisted on another of the account's apps, or re-adding the one its last change deleted, is free (no check, the 7 days do not restart). Checked again on verify. Deactivating an app deregisters its IPs.",
   request: { body: jsonBody(SetStaticIpRequest) },
   responses: {
     ...okJson(ChallengeResponse, OTP_SENT),
-    ...failures(...BODY_ERRORS, 'DASHBOARD_AUTH_REQUIRED', 'APP_NOT_FOUND', 'IP_NOT_PUBLIC', 'IP_TAKEN', 'IP_PRIMARY_FIRST', 'IP_DUPLICATE', 'IP_CHANGE_COOLDOWN', 'IP_APP_INACTIVE', 'NOTHING_TO_CHANGE', 'OTP_RATE_LIMITED'),
+    ...failures(
+      ...BODY_ERRORS,
+      'DASHBOARD_AUTH_REQUIRED',
+      'APP_NOT_FOUND',
+      'IP_NOT_PUBLIC',
+      'IP_TAKEN',
+      'IP_PRIMARY_FIRST',
+      'IP_DUPLICATE',
+      'IP_CHANGE_COOLDOWN',
+      'IP_APP_INACTIVE',
+      'NOTHING_TO_CHANGE',
+      'OTP_RATE_LIMITED',
+    ),
   },
 });
 
@@ -199,7 +235,8 @@ export const deleteStaticIp = createRoute({
   tags,
   security,
   summary: 'Delete a static IP (asks for an OTP)',
-  description: 'Frees the address at once on verify (the same address may be registered again straight away, free). A delete is a change for the 7-day rule; the SECONDARY goes before the PRIMARY. Checked again on verify.',
+  description:
+    'Frees the address at once on verify (the same address may be registered again straight away, free). A delete is a change for the 7-day rule; the SECONDARY goes before the PRIMARY. Checked again on verify.',
   request: { body: jsonBody(DeleteStaticIpRequest) },
   responses: {
     ...okJson(ChallengeResponse, OTP_SENT),

@@ -60,7 +60,7 @@ export const legacyLogin = createRoute({
   },
 });
 
-const IP_RULES = 'Public IPv4 only; an IP another client holds is refused. The IPs are the account\'s legacy (app-less) IPs, stored with the dashboard\'s and under the same rules.';
+const IP_RULES = "Public IPv4 only; an IP another client holds is refused. The IPs are the account's legacy (app-less) IPs, stored with the dashboard's and under the same rules.";
 
 export const ipRegistration = createRoute({
   operationId: 'ipRegistration',

@@ -6,11 +6,14 @@ const tags = ['OAuth'];
 const CODE_MINUTES = OAUTH_RULES.codeTtlMs / 60_000;
 const REFRESH_DAYS = OAUTH_RULES.refreshTtlMs / 86_400_000;
 
-const FLOW = 'Samco\'s OAuth 2.1 authorization-code flow as published (no client_id, no PKCE, no client authentication, no discovery document): the app sends the browser to /app/oauth/authorize?api_key=&redirect_url=&state=&scopes=; that page calls GET /oauth/authorize, then POST /oauth/authenticate with the API secret the user pastes, and navigates to data.redirectTo.';
-const STATUSES = 'Failures are {status:"Failure", message, errorCode}; Samco publishes the errorCodes, not the HTTP statuses: the sandbox answers 400 for a missing or wrong parameter, 401 for a bad key, secret or refresh token, 403 for an IP or an account standing, 409 for EOAUTH030.';
-const STANDING = 'An account that is not subscribed or is blocked gets /session/token\'s 403 texts (no errorCode is published for them).';
+const FLOW =
+  "Samco's OAuth 2.1 authorization-code flow as published (no client_id, no PKCE, no client authentication, no discovery document): the app sends the browser to /app/oauth/authorize?api_key=&redirect_url=&state=&scopes=; that page calls GET /oauth/authorize, then POST /oauth/authenticate with the API secret the user pastes, and navigates to data.redirectTo.";
+const STATUSES =
+  'Failures are {status:"Failure", message, errorCode}; Samco publishes the errorCodes, not the HTTP statuses: the sandbox answers 400 for a missing or wrong parameter, 401 for a bad key, secret or refresh token, 403 for an IP or an account standing, 409 for EOAUTH030.';
+const STANDING = "An account that is not subscribed or is blocked gets /session/token's 403 texts (no errorCode is published for them).";
 
-const AUTHORIZE_CHECKS = 'api_key (missing, unknown or deactivated app: EOAUTH001), redirect_url (missing or not equal to the registered URL in scheme, host, port, path and query: EOAUTH002), scopes (comma-separated, each one of the app\'s; every app has exactly all; default all: EOAUTH003)';
+const AUTHORIZE_CHECKS =
+  "api_key (missing, unknown or deactivated app: EOAUTH001), redirect_url (missing or not equal to the registered URL in scheme, host, port, path and query: EOAUTH002), scopes (comma-separated, each one of the app's; every app has exactly all; default all: EOAUTH003)";
 
 export const oauthAuthorize = createRoute({
   operationId: 'oauthAuthorize',
@@ -31,7 +34,7 @@ export const oauthAuthenticate = createRoute({
   method: 'post',
   path: '/oauth/authenticate',
   tags,
-  summary: 'Consent with the app\'s API secret: a single-use code',
+  summary: "Consent with the app's API secret: a single-use code",
   description: `Checks in Samco's published order: ${AUTHORIZE_CHECKS.split(', scopes')[0]}, api_secret (missing, not of the ciphertext form ("Invalid API secret format") or wrong: EOAUTH008), the app's static IPs when it has any registered (EOAUTH009), scopes (EOAUTH003); then the account's standing. ${STANDING} Success: a code of ${OAUTH_RULES.codeBytes} random bytes in base64url (43 characters), single use, valid ${CODE_MINUTES} minutes, in data.redirectTo = redirect_url with code (and state when one was sent) added to its query. JSON, not a 302 (the current contract). ${STATUSES}`,
   request: { body: jsonBody(AuthenticateRequest) },
   responses: {

@@ -5,8 +5,8 @@ import { SESSION_ERRORS, failures, okJson } from '../responses.js';
 
 const tags = ['Portfolio'];
 const security = [{ sessionToken: [] }];
-const READ = 'Read-only: the static IP is not checked. Computed from the account\'s fills on the simulated market; prices are the market\'s last traded prices.';
-const EMPTY = 'None yet is a Success with an empty list and zero summary (the sandbox\'s choice: Samco publishes no empty answer).';
+const READ = "Read-only: the static IP is not checked. Computed from the account's fills on the simulated market; prices are the market's last traded prices.";
+const EMPTY = "None yet is a Success with an empty list and zero summary (the sandbox's choice: Samco publishes no empty answer).";
 
 export const getPositions = createRoute({
   operationId: 'getPositions',

@@ -86,7 +86,6 @@ export const sandboxCreateAccount = createRoute({
   responses: { ...okJson(CreateAccountResponse, 'Created'), ...failures(...BODY_ERRORS, 'ACCOUNT_EXISTS', 'INVALID_FIXTURE', 'CONTROL_FORBIDDEN') },
 });
 
-
 export const sandboxCreateAtUser = createRoute({
   operationId: 'sandboxCreateAtUser',
   method: 'post',
@@ -129,7 +128,8 @@ export const sandboxSetStanding = createRoute({
   tags,
   security,
   summary: 'Put an account into a standing: active, not subscribed, blocked, or trading backend unavailable',
-  description: 'Each standing gives its published answer at /session/token and in the OAuth flow: not-subscribed and blocked 403, backend-unavailable 401 "Unable to start your trading session..." (EOAUTH999 at /oauth/token). Also settable per account in a fixture file (standing).',
+  description:
+    'Each standing gives its published answer at /session/token and in the OAuth flow: not-subscribed and blocked 403, backend-unavailable 401 "Unable to start your trading session..." (EOAUTH999 at /oauth/token). Also settable per account in a fixture file (standing).',
   request: { params: AccountStandingParams, body: jsonBody(AccountStandingRequest) },
   responses: { ...okJson(AccountStandingResponse, 'Standing set'), ...failures(...BODY_ERRORS, 'UNKNOWN_USER', 'CONTROL_FORBIDDEN') },
 });
@@ -141,7 +141,8 @@ export const sandboxTradingBackend = createRoute({
   tags,
   security,
   summary: 'Make the trading backend slow',
-  description: 'A delay on the step where the trading backend starts a session (after the credentials are accepted, at /session/token and /oauth/token). While one exchange of a code waits there, a second exchange of the same code gets EOAUTH030. Reset sets it back to 0.',
+  description:
+    'A delay on the step where the trading backend starts a session (after the credentials are accepted, at /session/token and /oauth/token). While one exchange of a code waits there, a second exchange of the same code gets EOAUTH030. Reset sets it back to 0.',
   request: { body: jsonBody(TradingBackendRequest) },
   responses: { ...okJson(TradingBackendResponse, 'Delay set'), ...failures(...BODY_ERRORS, 'CONTROL_FORBIDDEN') },
 });
@@ -163,7 +164,8 @@ export const sandboxSetPrice = createRoute({
   tags,
   security,
   summary: 'Trade an instrument at a price: open orders it crosses fill',
-  description: 'Sets the last traded price of one instrument. Every open order of Samco\'s and AutoTrader\'s APIs that the price crosses triggers or fills, oldest first, within `volume` when given (partial fills). Positions, holdings, limits and the trade book follow.',
+  description:
+    "Sets the last traded price of one instrument. Every open order of Samco's and AutoTrader's APIs that the price crosses triggers or fills, oldest first, within `volume` when given (partial fills). Positions, holdings, limits and the trade book follow.",
   request: { body: jsonBody(SetPriceRequest) },
   responses: { ...okJson(SetPriceResponse, 'Price set'), ...failures(...BODY_ERRORS, 'MARKET_SYMBOL_NOT_FOUND', 'MARKET_PRICE_OUT_OF_BAND', 'CONTROL_FORBIDDEN') },
 });

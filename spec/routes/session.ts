@@ -1,13 +1,5 @@
 import { createRoute } from '@hono/zod-openapi';
-import {
-  LOGIN_CODE_RULES,
-  LoginCodeResponse,
-  LoginCodeValidationRequest,
-  LoginCodeValidationResponse,
-  LogoutResponse,
-  SessionTokenRequest,
-  SessionTokenResponse,
-} from '../schemas/session.js';
+import { LOGIN_CODE_RULES, LoginCodeResponse, LoginCodeValidationRequest, LoginCodeValidationResponse, LogoutResponse, SessionTokenRequest, SessionTokenResponse } from '../schemas/session.js';
 import { BODY_ERRORS, SESSION_ERRORS, bareFailures, failures, jsonBody, okJson, validationFailures } from '../responses.js';
 
 const IPS = 'srcIp is the address the sandbox sees; primaryIp and secondaryIp are the static IPs registered for the app, "" where none is (v3.2).';
@@ -42,7 +34,8 @@ export const logout = createRoute({
   path: '/logout',
   tags: ['Session'],
   summary: 'End the session',
-  description: 'Ends the session of the x-session-token ("Request successful"); the token is refused afterwards. An OAuth access token ends alone here (POST /oauth/revoke ends its whole OAuth session). DELETE only, as published.',
+  description:
+    'Ends the session of the x-session-token ("Request successful"); the token is refused afterwards. An OAuth access token ends alone here (POST /oauth/revoke ends its whole OAuth session). DELETE only, as published.',
   security: [{ sessionToken: [] }],
   responses: { ...okJson(LogoutResponse, 'Request successful'), ...failures(...SESSION_ERRORS) },
 });

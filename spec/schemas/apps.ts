@@ -16,15 +16,10 @@ export const AppName = z
     example: 'My Trading App',
   });
 
-export const RedirectUrl = z
-  .string()
-  .trim()
-  .min(1)
-  .max(APP_RULES.redirectUrlMax)
-  .openapi({
-    description: 'HTTPS URL without a fragment; http is accepted only on 127.0.0.1 for local testing. https://tradeapi.samco.in/app/callback is allowed for testing.',
-    example: 'https://tradeapi.samco.in/app/callback',
-  });
+export const RedirectUrl = z.string().trim().min(1).max(APP_RULES.redirectUrlMax).openapi({
+  description: 'HTTPS URL without a fragment; http is accepted only on 127.0.0.1 for local testing. https://tradeapi.samco.in/app/callback is allowed for testing.',
+  example: 'https://tradeapi.samco.in/app/callback',
+});
 
 export const AppStatus = z.enum(['Active', 'Deactivated']).openapi('AppStatus');
 
@@ -64,14 +59,8 @@ export const AppResponse = success('AppResponse', { app: App });
 export const VerifiedActionResponse = success('VerifiedActionResponse', {
   action: ChallengeAction,
   app: App,
-  apiSecret: z
-    .string()
-    .optional()
-    .openapi({ description: 'Only for create and regenerate-secret: the API Secret, shown this once. The API Key is e-mailed (outbox).' }),
-  staticIps: z
-    .strictObject({ primaryIp: Ip.nullable(), secondaryIp: Ip.nullable(), lastUpdated: IsoTime })
-    .optional()
-    .openapi({ description: 'Only for set-ip: the app\'s static IPs now' }),
+  apiSecret: z.string().optional().openapi({ description: 'Only for create and regenerate-secret: the API Secret, shown this once. The API Key is e-mailed (outbox).' }),
+  staticIps: z.strictObject({ primaryIp: Ip.nullable(), secondaryIp: Ip.nullable(), lastUpdated: IsoTime }).optional().openapi({ description: "Only for set-ip: the app's static IPs now" }),
 });
 
 export const AppIdParams = z.strictObject({ appId: AppId.openapi({ param: { name: 'appId', in: 'path' } }) });

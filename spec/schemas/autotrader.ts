@@ -99,7 +99,9 @@ export const AtPosition = z
     buyAvgPrice: Num,
     sellAvgPrice: Num,
     ...whereFields,
-    category: z.enum(AT_POSITION_CATEGORIES).openapi({ description: 'The sandbox has no overnight positions, so its DAY and NET positions are the same: it lists them once, as NET (the sandbox\'s choice)' }),
+    category: z
+      .enum(AT_POSITION_CATEGORIES)
+      .openapi({ description: "The sandbox has no overnight positions, so its DAY and NET positions are the same: it lists them once, as NET (the sandbox's choice)" }),
     ltp: Num,
     platform: z.string(),
     accountId: z.string(),
@@ -205,17 +207,17 @@ const FormBoolean = z
   .string()
   .regex(/^([Tt][Rr][Uu][Ee]|[Ff][Aa][Ll][Ss][Ee])$/, 'must be true or false')
   .transform((v) => v.toLowerCase() === 'true');
-const Symbol = z
+const AtSymbol = z
   .string()
   .min(1)
   .max(100)
-  .regex(/^[A-Za-z0-9][A-Za-z0-9_&.\-]*$/, 'must be a broker-independent symbol such as SBIN or BANKNIFTY_25-JUN-2020_FUT')
+  .regex(/^[A-Za-z0-9][A-Za-z0-9_&.-]*$/, 'must be a broker-independent symbol such as SBIN or BANKNIFTY_25-JUN-2020_FUT')
   .openapi({ description: "AutoTrader's broker-independent symbol; an unknown symbol on its exchange is a business refusal (HTTP 200, status false)", example: 'SBIN' });
 
 const orderFields = {
   pseudoAccount: PseudoAccount,
   exchange: z.enum(AT_EXCHANGES),
-  symbol: Symbol,
+  symbol: AtSymbol,
   tradeType: z.enum(AT_TRADE_TYPES),
   orderType: z.enum(AT_ORDER_TYPES),
   quantity: Quantity,
@@ -290,7 +292,7 @@ export const SquareOffPositionForm = z
     category: z.enum(AT_POSITION_CATEGORIES),
     type: z.enum(AT_POSITION_TYPES),
     exchange: z.enum(AT_EXCHANGES),
-    symbol: Symbol,
+    symbol: AtSymbol,
   })
   .openapi('SquareOffPositionForm');
 

@@ -13,13 +13,9 @@ const envelopeFields = {
 };
 
 /** The four fields every Samco response carries; operation fields sit beside them. */
-export const Envelope = z
-  .strictObject({ ...envelopeFields, status: z.enum(['Success', 'Failure', 'Error']) })
-  .openapi('Envelope');
+export const Envelope = z.strictObject({ ...envelopeFields, status: z.enum(['Success', 'Failure', 'Error']) }).openapi('Envelope');
 
-export const SuccessEnvelope = z
-  .strictObject({ ...envelopeFields, status: z.literal('Success') })
-  .openapi('SuccessEnvelope');
+export const SuccessEnvelope = z.strictObject({ ...envelopeFields, status: z.literal('Success') }).openapi('SuccessEnvelope');
 
 export const FailureEnvelope = z
   .strictObject({
@@ -29,9 +25,7 @@ export const FailureEnvelope = z
   })
   .openapi('FailureEnvelope', { description: 'The request was refused; statusMessage says why. Nothing was changed.' });
 
-export const ErrorEnvelope = z
-  .strictObject({ ...envelopeFields, status: z.literal('Error') })
-  .openapi('ErrorEnvelope', { description: 'The server failed; nothing was changed.' });
+export const ErrorEnvelope = z.strictObject({ ...envelopeFields, status: z.literal('Error') }).openapi('ErrorEnvelope', { description: 'The server failed; nothing was changed.' });
 
 /**
  * A Success envelope with operation-specific fields beside the four envelope fields. Built flat,

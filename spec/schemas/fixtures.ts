@@ -39,8 +39,14 @@ export const FixtureAccount = z
     uid: Uid,
     name: z.string().min(1).max(100),
     password: z.string().min(1).max(128),
-    yob: z.string().regex(/^\d{4}$/).openapi({ description: 'Year of birth, used by the legacy login', example: '1988' }),
-    mobile: z.string().regex(/^\d{10}$/).openapi({ example: '9876543210' }),
+    yob: z
+      .string()
+      .regex(/^\d{4}$/)
+      .openapi({ description: 'Year of birth, used by the legacy login', example: '1988' }),
+    mobile: z
+      .string()
+      .regex(/^\d{10}$/)
+      .openapi({ example: '9876543210' }),
     email: z.email().max(254),
     limits: z.strictObject({ equityLimit: OpeningLimit, commodityLimit: OpeningLimit }).optional(),
     holdings: z.array(FixtureHolding).max(100).optional(),

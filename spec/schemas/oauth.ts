@@ -23,13 +23,17 @@ const REFRESH_DAYS = OAUTH_RULES.refreshTtlMs / 86_400_000;
 
 // Requests are plain objects: unknown keys are ignored as the real service does, and every field
 // is an optional string so that a missing one gets Samco's errorCode instead of a schema error.
-const param = (description: string, example?: string) => z.string().optional().openapi({ description, ...(example ? { example } : {}) });
+const param = (description: string, example?: string) =>
+  z
+    .string()
+    .optional()
+    .openapi({ description, ...(example ? { example } : {}) });
 
 const authorizeFields = {
   api_key: param('The API key of the app, exactly as e-mailed (an AES ciphertext: paste as is)', '3f1c0a7e9b2d4c6e8a0b1c2d3e4f5a6b7c8d9e0f1a2b3c4d5e6f7a8b9c0d1e2f'),
   redirect_url: param('Must equal the redirect URL registered for the app: scheme, host, port and path', 'https://tradeapi.samco.in/app/callback'),
   state: param('Opaque CSRF value, echoed unchanged', 'af0ifjsldkj'),
-  scopes: param('Comma-separated; a subset of the app\'s scopes (every app has all). Default all.', 'all'),
+  scopes: param("Comma-separated; a subset of the app's scopes (every app has all). Default all.", 'all'),
 };
 
 export const AuthorizeQuery = z.object(authorizeFields);
@@ -76,7 +80,10 @@ export const AuthenticateResponse = z
   .strictObject({
     status: z.literal('Success'),
     data: z.strictObject({
-      redirectTo: z.string().openapi({ description: 'The redirect URL with code (and state, when one was sent); the consent page navigates there', example: 'https://tradeapi.samco.in/app/callback?code=k6Yc7QxZ8m3pR2sT9vW1yA4bC6dE8fG0hJ2kL4mN6oP&state=af0ifjsldkj' }),
+      redirectTo: z.string().openapi({
+        description: 'The redirect URL with code (and state, when one was sent); the consent page navigates there',
+        example: 'https://tradeapi.samco.in/app/callback?code=k6Yc7QxZ8m3pR2sT9vW1yA4bC6dE8fG0hJ2kL4mN6oP&state=af0ifjsldkj',
+      }),
     }),
   })
   .openapi('OAuthAuthenticateResponse');
@@ -91,7 +98,7 @@ export const TokenResponse = z
       refresh_token: z.string().openapi({ description: `Opaque base64url; single use (each refresh returns a new one); valid ${REFRESH_DAYS} days` }),
       refresh_token_expires_in: z.literal(OAUTH_RULES.refreshTtlMs / 1000),
       session_id: z.string().openapi({ description: 'The OAuth session: the same across refreshes; revoking either token ends it', example: '9c3f5e7a1b2d4f6e8a0c2e4f6a8b0d2e' }),
-      user_id: z.string().openapi({ description: 'The account\'s client code, the same as accountID' }),
+      user_id: z.string().openapi({ description: "The account's client code, the same as accountID" }),
       scopes: z.string().openapi({ example: 'all' }),
       ...loginAccountFields,
       ...publishedIps,
@@ -99,9 +106,7 @@ export const TokenResponse = z
   })
   .openapi('OAuthTokenResponse');
 
-export const RevokeResponse = z
-  .strictObject({ status: z.literal('Success'), message: z.literal('Token revoked successfully') })
-  .openapi('OAuthRevokeResponse');
+export const RevokeResponse = z.strictObject({ status: z.literal('Success'), message: z.literal('Token revoked successfully') }).openapi('OAuthRevokeResponse');
 
 export const OAuthFailure = z
   .strictObject({
@@ -111,6 +116,4 @@ export const OAuthFailure = z
   })
   .openapi('OAuthFailure', { description: 'Refused. Nothing was changed, except that a replayed code (EOAUTH012) revokes every token of the app for the user.' });
 
-export const OAuthError = z
-  .strictObject({ status: z.literal('Error'), message: z.string() })
-  .openapi('OAuthError', { description: 'The sandbox failed; nothing was changed.' });
+export const OAuthError = z.strictObject({ status: z.literal('Error'), message: z.string() }).openapi('OAuthError', { description: 'The sandbox failed; nothing was changed.' });

@@ -150,9 +150,9 @@ export const OrderBookEntry = z
     pendingQuantity: Str('0'),
     instrument: Str('--'),
     scripName: Str('--'),
-    totalQuanity: Str('13', 'Spelled as Samco\'s sample and official client spell it'),
+    totalQuanity: Str('13', "Spelled as Samco's sample and official client spell it"),
     optionType: Str('--'),
-    orderPlaceBy: Str('DV99999', 'Spelled as Samco\'s sample and official client spell it'),
+    orderPlaceBy: Str('DV99999', "Spelled as Samco's sample and official client spell it"),
     lotQuantity: Str('1'),
     parentOrderId: Str('--'),
   })
@@ -160,9 +160,7 @@ export const OrderBookEntry = z
 
 export const OrderBookResponse = success('OrderBookResponse', { orderBookDetails: z.array(OrderBookEntry) });
 
-export const TriggerOrder = z
-  .strictObject({ stopLossOrderNo: z.string(), orderStatus: z.string(), orderPrice: z.string(), triggerPrice: z.string() })
-  .openapi('TriggerOrder');
+export const TriggerOrder = z.strictObject({ stopLossOrderNo: z.string(), orderStatus: z.string(), orderPrice: z.string(), triggerPrice: z.string() }).openapi('TriggerOrder');
 
 export const TriggerOrdersResponse = success('TriggerOrdersResponse', {
   triggerOrders: z.array(TriggerOrder).openapi({ description: 'The stop-loss legs of a bracket or cover order; empty for a regular order' }),
@@ -185,11 +183,19 @@ export const ModifyOrderFailure = z
   .openapi('ModifyOrderFailure');
 
 export const OrderNumberQuery = z.object({
-  orderNumber: z.string().min(1).max(40).openapi({ param: { name: 'orderNumber', in: 'query' }, example: '240522000162545' }),
+  orderNumber: z
+    .string()
+    .min(1)
+    .max(40)
+    .openapi({ param: { name: 'orderNumber', in: 'query' }, example: '240522000162545' }),
 });
 
 export const OrderNumberPath = z.object({
-  orderNumber: z.string().min(1).max(40).openapi({ param: { name: 'orderNumber', in: 'path' }, example: '240522000162545' }),
+  orderNumber: z
+    .string()
+    .min(1)
+    .max(40)
+    .openapi({ param: { name: 'orderNumber', in: 'path' }, example: '240522000162545' }),
 });
 
 export const TradeBookEntry = z

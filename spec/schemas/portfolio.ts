@@ -4,7 +4,10 @@ import { success } from './envelope.js';
 const Str = (example: string, description?: string) => z.string().openapi({ example, ...(description ? { description } : {}) });
 
 export const PositionsQuery = z.object({
-  positionType: z.enum(['DAY', 'NET']).optional().openapi({ param: { name: 'positionType', in: 'query' }, description: 'DAY: the day\'s positions; NET: with what is carried forward. Required.', example: 'DAY' }),
+  positionType: z
+    .enum(['DAY', 'NET'])
+    .optional()
+    .openapi({ param: { name: 'positionType', in: 'query' }, description: "DAY: the day's positions; NET: with what is carried forward. Required.", example: 'DAY' }),
 });
 
 const Summary = {
@@ -57,14 +60,14 @@ export const HoldingDetail = z
   .strictObject({
     averagePrice: Str('1560.15'),
     exchange: Str('BSE'),
-    markToMarketPrice: Str('-182.70', 'The day\'s change: quantity x (last traded price - previous close)'),
+    markToMarketPrice: Str('-182.70', "The day's change: quantity x (last traded price - previous close)"),
     lastTradedPrice: Str('1,550.00', 'Indian digit grouping'),
     previousClose: Str('1552.55'),
     productCode: Str('CNC'),
     symbolDescription: Str('RELIANCE INDUSTRIES LTD.'),
     tradingSymbol: Str('RELIANCE'),
     totalGainAndLoss: Str('0.00'),
-    calculatedNetQuantity: Str('18.0', 'One decimal: the quantity left after the day\'s CNC trades'),
+    calculatedNetQuantity: Str('18.0', "One decimal: the quantity left after the day's CNC trades"),
     holdingsQuantity: Str('3'),
     collateralQuantity: Str('0'),
     holdingsValue: Str('436.46'),

@@ -28,8 +28,19 @@ export const OutboxMessage = z
 export const OutboxQuery = z.strictObject({
   uid: Uid.optional().openapi({ param: { name: 'uid', in: 'query' } }),
   kind: OutboxKind.optional().openapi({ param: { name: 'kind', in: 'query' } }),
-  since: z.coerce.number().int().min(0).optional().openapi({ param: { name: 'since', in: 'query' }, description: 'Only messages with id greater than this' }),
-  limit: z.coerce.number().int().min(1).max(1000).optional().openapi({ param: { name: 'limit', in: 'query' }, description: 'Newest N messages (default 100)' }),
+  since: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .optional()
+    .openapi({ param: { name: 'since', in: 'query' }, description: 'Only messages with id greater than this' }),
+  limit: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(1000)
+    .optional()
+    .openapi({ param: { name: 'limit', in: 'query' }, description: 'Newest N messages (default 100)' }),
 });
 
 export const OutboxResponse = success('OutboxResponse', { messages: z.array(OutboxMessage) });
@@ -80,7 +91,13 @@ export const InfoResponse = success('InfoResponse', {
 export const ClockRequest = z
   .strictObject({
     set: IsoTime.optional().openapi({ description: 'Move the clock to this instant' }),
-    advanceMs: z.number().int().min(0).max(366 * 24 * 3600 * 1000).optional().openapi({ description: 'Move the clock forward by this many milliseconds' }),
+    advanceMs: z
+      .number()
+      .int()
+      .min(0)
+      .max(366 * 24 * 3600 * 1000)
+      .optional()
+      .openapi({ description: 'Move the clock forward by this many milliseconds' }),
     frozen: z.boolean().optional().openapi({ description: 'true: time stands still (default with set); false: it runs on from where it is' }),
     real: z.literal(true).optional().openapi({ description: 'Back to the real time, running' }),
   })
@@ -98,7 +115,7 @@ export const AccountStandingParams = z.strictObject({
 
 export const AccountStandingRequest = z
   .strictObject({ standing: AccountStanding })
-  .openapi('AccountStandingRequest', { description: 'What Samco\'s backend says of the account from now on; sessions already issued are not touched' });
+  .openapi('AccountStandingRequest', { description: "What Samco's backend says of the account from now on; sessions already issued are not touched" });
 
 export const AccountStandingResponse = success('AccountStandingResponse', { uid: Uid, standing: AccountStanding });
 
@@ -115,7 +132,7 @@ export const MarketInstrument = z
     exchange: z.string(),
     symbolName: z.string().openapi({ description: 'What placeOrder takes' }),
     tradingSymbol: z.string(),
-    autotraderSymbol: z.string().openapi({ description: 'AutoTrader\'s broker-independent symbol' }),
+    autotraderSymbol: z.string().openapi({ description: "AutoTrader's broker-independent symbol" }),
     instrument: z.string(),
     lotSize: z.number().int(),
     tickSize: z.number(),
@@ -132,9 +149,12 @@ export const SetPriceRequest = z
   .strictObject({
     exchange: z.string().optional().openapi({ description: 'NSE when absent', example: 'NSE' }),
     symbolName: z.string().min(1).max(60).openapi({ example: 'SBIN' }),
-    price: z.number().positive().openapi({ description: 'The new last traded price: rounded to the tick, within the day\'s band', example: 815.5 }),
+    price: z.number().positive().openapi({ description: "The new last traded price: rounded to the tick, within the day's band", example: 815.5 }),
     volume: z.number().int().positive().optional().openapi({ description: 'At most this many units trade at the price (partial fills, oldest orders first); unlimited when absent' }),
   })
   .openapi('SetPriceRequest');
 
-export const SetPriceResponse = success('SetPriceResponse', { instrument: MarketInstrument, fills: z.number().int().openapi({ description: 'How many fills the price change made (Samco and AutoTrader orders)' }) });
+export const SetPriceResponse = success('SetPriceResponse', {
+  instrument: MarketInstrument,
+  fills: z.number().int().openapi({ description: 'How many fills the price change made (Samco and AutoTrader orders)' }),
+});

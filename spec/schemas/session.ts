@@ -24,7 +24,10 @@ export const LogoutResponse = success('LogoutResponse', {});
 
 export const LoginCodeResponse = success('LoginCodeResponse', {
   data: z.strictObject({
-    timeRemainingInSeconds: z.number().int().openapi({ example: LOGIN_CODE_RULES.ttlMs / 1000 }),
+    timeRemainingInSeconds: z
+      .number()
+      .int()
+      .openapi({ example: LOGIN_CODE_RULES.ttlMs / 1000 }),
     OTP: z.string().openapi({ description: `${LOGIN_CODE_RULES.letters} capital letters then ${LOGIN_CODE_RULES.digits} digits`, example: 'QOHG6854' }),
   }),
 });
@@ -47,16 +50,14 @@ export const LoginCodeValidationResponse = z
 
 export const ValidationFailure = z
   .strictObject({ serverTime: ServerTime, status: z.enum(['Failure', 'Error']), validationErrors: z.array(z.string()) })
-  .openapi('ValidationFailure', { description: 'Samco\'s input-error shape on Login Code validation: the reasons in validationErrors' });
+  .openapi('ValidationFailure', { description: "Samco's input-error shape on Login Code validation: the reasons in validationErrors" });
 
 /** Bare failures, as /session/token's published samples show them: no serverTime or msgId. */
 export const BareFailure = z
   .strictObject({ status: z.enum(['Failure', 'Error']), statusMessage: z.string(), errorCode: z.string().optional().openapi({ example: 'EOAUTH001' }) })
-  .openapi('BareFailure', { description: 'Refused; nothing was changed. The shape of Samco\'s /session/token failure samples.' });
+  .openapi('BareFailure', { description: "Refused; nothing was changed. The shape of Samco's /session/token failure samples." });
 
-export const AccessTokenRequest = z
-  .object({ uid: z.string().min(1).max(20), secretApiKey: z.string().min(1).max(256) })
-  .openapi('AccessTokenRequest');
+export const AccessTokenRequest = z.object({ uid: z.string().min(1).max(20), secretApiKey: z.string().min(1).max(256) }).openapi('AccessTokenRequest');
 
 /** As published: serverTime, msgId, status and the token, no statusMessage. */
 export const AccessTokenResponse = z

@@ -5,7 +5,11 @@ import { AppId, Ip, IsoTime, Uid, publishedIps } from './common.js';
 const IP_TYPES = ['PRIMARY', 'SECONDARY'] as const;
 /** The component requests use; responses that may say null build their own enum, since a nullable use of a component makes the component itself nullable in the document. */
 export const IpType = z.enum(IP_TYPES).openapi('IpType');
-const IpAddress = z.string().min(1).max(64).openapi({ description: 'A public IPv4 address (private, loopback, link-local, CGNAT, multicast, documentation, reserved and IPv6 are refused)', example: '49.36.10.20' });
+const IpAddress = z
+  .string()
+  .min(1)
+  .max(64)
+  .openapi({ description: 'A public IPv4 address (private, loopback, link-local, CGNAT, multicast, documentation, reserved and IPv6 are refused)', example: '49.36.10.20' });
 
 export const StaticIpRow = z
   .strictObject({
@@ -24,9 +28,9 @@ export const StaticIpsResponse = success('StaticIpsResponse', {
   yourIp: Ip,
 });
 
-export const SetStaticIpRequest = z
-  .strictObject({ appId: AppId, ipType: IpType, ipAddress: IpAddress })
-  .openapi('SetStaticIpRequest', { description: 'Register or change one slot. A SECONDARY needs a PRIMARY first; a change (not a first registration) is allowed once every 7 days across all of the account\'s apps.' });
+export const SetStaticIpRequest = z.strictObject({ appId: AppId, ipType: IpType, ipAddress: IpAddress }).openapi('SetStaticIpRequest', {
+  description: "Register or change one slot. A SECONDARY needs a PRIMARY first; a change (not a first registration) is allowed once every 7 days across all of the account's apps.",
+});
 
 export const DeleteStaticIpRequest = z
   .strictObject({ appId: AppId, ipType: IpType })

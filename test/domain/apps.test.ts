@@ -73,7 +73,7 @@ describe('editing apps', () => {
     expect((await domain.sessions.fromApiKey(apiKey, apiSecret, '127.0.0.1')).ok).toBe(true);
   });
 
-  it('may change only the case of its own name, not take another app\'s', async () => {
+  it("may change only the case of its own name, not take another app's", async () => {
     const domain = makeDomain();
     const account = openAccount(domain);
     const { app } = createApp(domain, account, 'mine');
@@ -115,7 +115,7 @@ describe('status changes', () => {
     expect(domain.store.getApp(app.id)!.updatedAt).toBe(updated);
   });
 
-  it('another account\'s app is not found', async () => {
+  it("another account's app is not found", async () => {
     const domain = makeDomain();
     const { app } = createApp(domain, openAccount(domain, 'OW1111'), 'Owned');
     const other = openAccount(domain, 'OT2222');

@@ -74,7 +74,14 @@ describe('sliding-window limiter', () => {
 
   it('counts a request only when every key has room', () => {
     const limiter = new SlidingWindowLimiter();
-    const both = (t: number) => limiter.take([{ key: 'user', limits: [{ windowMs: 5000, max: 5 }] }, { key: 'acc', limits }], t);
+    const both = (t: number) =>
+      limiter.take(
+        [
+          { key: 'user', limits: [{ windowMs: 5000, max: 5 }] },
+          { key: 'acc', limits },
+        ],
+        t,
+      );
     expect([both(0), both(0), both(0)]).toEqual([null, null, null]);
     expect(both(0)).toMatchObject({ key: 'acc' });
     expect(limiter.take([{ key: 'user', limits: [{ windowMs: 5000, max: 5 }] }], 0)).toBeNull();
@@ -302,7 +309,9 @@ describe('AutoTrader orders on the simulated market', () => {
 
   it('cover order: one stop-loss leg at its triggerPrice; cancelChildOrders exits at market', () => {
     const t = trader();
-    expect(t.at.place(t.u, { ...BASE, variety: 'CO', tradeType: 'SELL', orderType: 'MARKET', price: 0, triggerPrice: 800 })).toMatchObject({ error: { code: 'AT_INVALID_ORDER', message: expect.stringMatching(/above the entry/) } });
+    expect(t.at.place(t.u, { ...BASE, variety: 'CO', tradeType: 'SELL', orderType: 'MARKET', price: 0, triggerPrice: 800 })).toMatchObject({
+      error: { code: 'AT_INVALID_ORDER', message: expect.stringMatching(/above the entry/) },
+    });
     const parent = t.place({ variety: 'CO', tradeType: 'SELL', orderType: 'MARKET', price: 0, triggerPrice: 830 });
     expect(t.order(parent)).toMatchObject({ status: 'COMPLETE', averagePrice: 812.4, triggerPrice: 830 });
     const legs = t.legsOf(parent);
@@ -344,11 +353,23 @@ describe('AutoTrader orders on the simulated market', () => {
     const key = { category: 'NET', type: 'CNC', exchange: 'NSE', symbol: 'SBIN' } as const;
     expect(t.at.squareOffPosition(t.u, 'ACC', key)).toMatchObject({ error: { code: 'AT_POSITION_NOT_FOUND', message: 'No open CNC position in [NSE] [SBIN] in pseudo account [ACC].' } });
     expect(t.at.squareOffPosition(t.u, 'ACC', { ...key, type: 'MIS', category: 'DAY' }).ok).toBe(true);
-    const open = () => t.read(views.positions).filter((p) => p.netQuantity !== 0).map((p) => [p.type, p.netQuantity]);
-    expect(open()).toEqual([['NRML', -5], ['BO', 10]]);
+    const open = () =>
+      t
+        .read(views.positions)
+        .filter((p) => p.netQuantity !== 0)
+        .map((p) => [p.type, p.netQuantity]);
+    expect(open()).toEqual([
+      ['NRML', -5],
+      ['BO', 10],
+    ]);
     expect(t.at.squareOffPortfolio(t.u, 'ACC', 'NET')).toEqual({ ok: true, value: 2 });
     expect(open()).toEqual([]);
-    expect(t.legsOf(bo).map((l) => l.status).sort()).toEqual(['CANCELLED', 'COMPLETE']);
+    expect(
+      t
+        .legsOf(bo)
+        .map((l) => l.status)
+        .sort(),
+    ).toEqual(['CANCELLED', 'COMPLETE']);
     expect(t.at.squareOffPortfolio(t.u, 'ACC', 'NET')).toEqual({ ok: true, value: 0 });
   });
 

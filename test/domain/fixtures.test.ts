@@ -35,7 +35,7 @@ describe('fixture generator', () => {
     const active = account.apps!.find((app) => app.status === 'Active')!;
     const inactive = account.apps!.find((app) => app.status === 'Deactivated')!;
     expect((await domain.sessions.fromApiKey(active.apiKey, active.apiSecret, '127.0.0.1')).ok).toBe(true);
-    expect((await domain.sessions.fromApiKey(inactive.apiKey, inactive.apiSecret, '127.0.0.1'))).toMatchObject({ error: { code: 'INACTIVE_API_KEY' } });
+    expect(await domain.sessions.fromApiKey(inactive.apiKey, inactive.apiSecret, '127.0.0.1')).toMatchObject({ error: { code: 'INACTIVE_API_KEY' } });
     expect(domain.accounts.dashboardLogin(account.uid, account.password).ok).toBe(true);
   });
 });
@@ -47,18 +47,26 @@ describe('loading fixtures', () => {
   it('is all or nothing: a clash anywhere loads nothing', async () => {
     const domain = makeDomain();
     openAccount(domain, 'TAKEN1');
-    const result = domain.load({ accounts: [{ ...base, uid: 'FRESH1' }, { ...base, uid: 'TAKEN1' }] });
+    const result = domain.load({
+      accounts: [
+        { ...base, uid: 'FRESH1' },
+        { ...base, uid: 'TAKEN1' },
+      ],
+    });
     expect(result).toMatchObject({ ok: false, error: { code: 'ACCOUNT_EXISTS' } });
     expect(domain.accounts.get('FRESH1')).toBeUndefined();
   });
 
-  it('refuses apps that break the dashboard\'s rules', async () => {
+  it("refuses apps that break the dashboard's rules", async () => {
     const domain = makeDomain();
     const twins = { ...base, uid: 'TW1111', apps: [app('Same', 'K'.repeat(32)), app(' same ', 'L'.repeat(32))] };
     expect(domain.load({ accounts: [twins] })).toMatchObject({ error: { code: 'INVALID_FIXTURE', message: /duplicate app name/ } });
     const badUrl = { ...base, uid: 'BU1111', apps: [{ ...app('Plain', 'M'.repeat(32)), redirectUrl: 'http://example.com/cb' }] };
     expect(domain.load({ accounts: [badUrl] })).toMatchObject({ error: { code: 'INVALID_FIXTURE', message: /redirectUrl/ } });
-    const sharedKey = [{ ...base, uid: 'SK1111', apps: [app('One', 'N'.repeat(32))] }, { ...base, uid: 'SK2222', apps: [app('Two', 'N'.repeat(32))] }];
+    const sharedKey = [
+      { ...base, uid: 'SK1111', apps: [app('One', 'N'.repeat(32))] },
+      { ...base, uid: 'SK2222', apps: [app('Two', 'N'.repeat(32))] },
+    ];
     expect(domain.load({ accounts: sharedKey })).toMatchObject({ error: { code: 'INVALID_FIXTURE', message: /apiKey/ } });
     expect(domain.store.accountCount()).toBe(0);
   });
@@ -103,7 +111,19 @@ describe('retention by count', () => {
     const store = domain.store as unknown as { challenges: Map<string, unknown> };
     expect(store.challenges.size).toBe(1);
 
-    const apps = domain.load({ accounts: [{ uid: 'CAP001', name: 'C', password: 'p', yob: '1990', mobile: '9876543210', email: 'c@example.com', apps: [{ appName: 'Cap App', redirectUrl: 'https://example.com/cb', status: 'Active', apiKey: KEY, apiSecret: SECRET }] }] });
+    const apps = domain.load({
+      accounts: [
+        {
+          uid: 'CAP001',
+          name: 'C',
+          password: 'p',
+          yob: '1990',
+          mobile: '9876543210',
+          email: 'c@example.com',
+          apps: [{ appName: 'Cap App', redirectUrl: 'https://example.com/cb', status: 'Active', apiKey: KEY, apiSecret: SECRET }],
+        },
+      ],
+    });
     expect(apps.ok).toBe(true);
     const tokens: string[] = [];
     for (let i = 0; i < 5; i++) {
@@ -114,8 +134,12 @@ describe('retention by count', () => {
       tokens.push(s.value.sessionToken);
     }
     expect(domain.store.sweep(domain.clock.now(), 3600_000, 2)).toBe(3);
-    expect(tokens.map((t) => domain.sessions.authenticate(t).ok ? 'ok' : (domain.sessions.authenticate(t) as { error: { code: string } }).error.code)).toEqual([
-      'SESSION_INVALID', 'SESSION_INVALID', 'SESSION_INVALID', 'SESSION_REVOKED', 'SESSION_REVOKED',
+    expect(tokens.map((t) => (domain.sessions.authenticate(t).ok ? 'ok' : (domain.sessions.authenticate(t) as { error: { code: string } }).error.code))).toEqual([
+      'SESSION_INVALID',
+      'SESSION_INVALID',
+      'SESSION_INVALID',
+      'SESSION_REVOKED',
+      'SESSION_REVOKED',
     ]);
   });
 });

@@ -45,7 +45,7 @@ describe('legacy chain: OTP -> secret key -> access token -> login', () => {
     expect(login({}).ok).toBe(true);
   });
 
-  it('another user\'s access token does not log in', () => {
+  it("another user's access token does not log in", () => {
     const { domain, secretKey } = secretKeyFor('AB1234');
     openAccount(domain, 'CD5678', 'other-pw');
     const token = domain.accounts.generateAccessToken('AB1234', secretKey);

@@ -26,7 +26,16 @@ function setup(holdings: Array<{ exchange: 'NSE' | 'BSE'; symbolName: string; qu
 }
 
 const errorOf = (domain: SandboxDomain, input: Partial<PlaceOrderInput>) => {
-  const r = domain.orders.place(domain.accounts.get('AB1234')!, { symbolName: 'IDEA', transactionType: 'BUY', orderType: 'L', quantity: '10', orderValidity: 'DAY', productType: 'CNC', price: '13.30', ...input });
+  const r = domain.orders.place(domain.accounts.get('AB1234')!, {
+    symbolName: 'IDEA',
+    transactionType: 'BUY',
+    orderType: 'L',
+    quantity: '10',
+    orderValidity: 'DAY',
+    productType: 'CNC',
+    price: '13.30',
+    ...input,
+  });
   return r.ok ? `placed ${r.value.status}` : r.error.code;
 };
 

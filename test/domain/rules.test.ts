@@ -25,12 +25,7 @@ describe('app name rules', () => {
 });
 
 describe('redirect URL rules', () => {
-  it.each([
-    'https://tradeapi.samco.in/app/callback',
-    'https://example.com:8443/oauth/cb?x=1',
-    'http://127.0.0.1/cb',
-    'http://127.0.0.1:8080/callback',
-  ])('accepts %s', (url) => {
+  it.each(['https://tradeapi.samco.in/app/callback', 'https://example.com:8443/oauth/cb?x=1', 'http://127.0.0.1/cb', 'http://127.0.0.1:8080/callback'])('accepts %s', (url) => {
     expect(checkRedirectUrl(url)).toEqual({ ok: true, value: url });
   });
 

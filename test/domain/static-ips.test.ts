@@ -56,7 +56,7 @@ describe('static IPs of an app', () => {
     expect(domain.apps.requestIp(account, app.id, 'SECONDARY', '49.36.10.20')).toMatchObject({ error: { code: 'IP_DUPLICATE' } });
   });
 
-  it('allows a change (a new address, an edit, a delete) once every 7 days across all the account\'s apps', () => {
+  it("allows a change (a new address, an edit, a delete) once every 7 days across all the account's apps", () => {
     const { domain, account, app } = setup();
     setIp(domain, account, app.id, 'PRIMARY', '49.36.10.20');
     const first = domain.clock.now();
@@ -90,7 +90,10 @@ describe('static IPs of an app', () => {
     expect(domain.apps.requestIpDelete(domain.accounts.get('AB1234')!, app.id, 'PRIMARY')).toMatchObject({ error: { code: 'IP_SECONDARY_FIRST' } });
     const challenge = domain.apps.requestIpDelete(domain.accounts.get('AB1234')!, app.id, 'SECONDARY');
     if (!challenge.ok) throw new Error(challenge.error.code);
-    expect(domain.apps.verify(domain.accounts.get('AB1234')!, challenge.value.id, otpOf(domain, 'AB1234', challenge.value.id))).toMatchObject({ ok: true, value: { action: 'delete-ip', staticIps: { primaryIp: '49.36.10.20', secondaryIp: null } } });
+    expect(domain.apps.verify(domain.accounts.get('AB1234')!, challenge.value.id, otpOf(domain, 'AB1234', challenge.value.id))).toMatchObject({
+      ok: true,
+      value: { action: 'delete-ip', staticIps: { primaryIp: '49.36.10.20', secondaryIp: null } },
+    });
     expect(domain.staticIps.match('AB1234', app.id, '49.36.10.21').matchedAs).toBeNull();
     expect(domain.apps.requestIp(domain.accounts.get('AB1234')!, app.id, 'SECONDARY', '49.36.10.22')).toMatchObject({ error: { code: 'IP_CHANGE_COOLDOWN' } });
     expect(setIp(domain, account, app.id, 'SECONDARY', '49.36.10.21').ok).toBe(true);
@@ -123,7 +126,7 @@ describe('static IPs of an app', () => {
 describe('legacy IPs', () => {
   const monday = (y: number, m: number, d: number, h = 0, min = 0) => Date.UTC(y, m - 1, d, h, min) - IST_OFFSET_MS;
 
-  it('register once, then update at most once every 7 days (rolling), refused with the page\'s text', () => {
+  it("register once, then update at most once every 7 days (rolling), refused with the page's text", () => {
     const domain = makeDomain();
     const account = openAccount(domain, 'AB1234');
     domain.clock.set(monday(2025, 12, 15, 10));

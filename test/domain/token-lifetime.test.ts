@@ -26,7 +26,7 @@ describe('token lifetime, every flow', () => {
         domain.clock.set(issuedAt);
         const tokens: Array<[string, string]> = [];
 
-        const direct = (await domain.sessions.fromApiKey(client.apiKey, client.apiSecret, '127.0.0.1'));
+        const direct = await domain.sessions.fromApiKey(client.apiKey, client.apiSecret, '127.0.0.1');
         if (!direct.ok) throw new Error(direct.error.code);
         tokens.push(['direct', direct.value.sessionToken]);
 

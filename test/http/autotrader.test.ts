@@ -42,7 +42,10 @@ const HOLDING_FIELDS = `id isin collateralType instrumentToken product quantity 
 const ORDER = { pseudoAccount: 'ACC_1', exchange: 'NSE', symbol: 'SBIN', tradeType: 'BUY', orderType: 'LIMIT', productType: 'INTRADAY', quantity: 10, price: 800.5 };
 const ENVELOPE = ['commandId', 'message', 'result', 'status'];
 /** A business refusal: HTTP 200, status false, the reason in message. */
-const refusal = (message: string | RegExp) => ({ status: 200, body: { result: null, status: false, commandId: null, message: typeof message === 'string' ? message : expect.stringMatching(message) } });
+const refusal = (message: string | RegExp) => ({
+  status: 200,
+  body: { result: null, status: false, commandId: null, message: typeof message === 'string' ? message : expect.stringMatching(message) },
+});
 
 describe('AutoTrader functions', () => {
   it('fetches trading accounts (no credentials) and the live pseudo accounts', async () => {
@@ -127,7 +130,19 @@ describe('AutoTrader functions', () => {
     const placed = await form('/trading/placeRegularOrder', { ...ORDER, triggerPrice: '', strategy: 'x', extra: '1' });
     expect(placed.body).toMatchObject({ status: true });
     const advanced = await form('/trading/placeAdvancedOrder', {
-      ...ORDER, variety: 'REGULAR', triggerPrice: '', target: '', stoploss: '', trailingStoploss: '', disclosedQuantity: '', validity: '', amo: '', strategyId: '', comments: '', publisherId: '', unknown: 'y',
+      ...ORDER,
+      variety: 'REGULAR',
+      triggerPrice: '',
+      target: '',
+      stoploss: '',
+      trailingStoploss: '',
+      disclosedQuantity: '',
+      validity: '',
+      amo: '',
+      strategyId: '',
+      comments: '',
+      publisherId: '',
+      unknown: 'y',
     });
     expect(advanced.body).toMatchObject({ status: true });
     const orders = (await get('/trading/readPlatformOrders?pseudoAccount=ACC_1&foo=bar')).body.result;
@@ -139,7 +154,19 @@ describe('AutoTrader functions', () => {
   it('placeAdvancedOrder takes every parameter (amo True as the Python client sends it) and keeps publisherId', async () => {
     const { form, get } = await withUser();
     const res = await form('/trading/placeAdvancedOrder', {
-      variety: 'REGULAR', ...ORDER, productType: 'NORMAL', triggerPrice: 0, target: 0, stoploss: 0, trailingStoploss: 0, disclosedQuantity: 5, validity: 'DAY', amo: 'True', strategyId: 'S1', comments: 'hi', publisherId: 'pub-1',
+      variety: 'REGULAR',
+      ...ORDER,
+      productType: 'NORMAL',
+      triggerPrice: 0,
+      target: 0,
+      stoploss: 0,
+      trailingStoploss: 0,
+      disclosedQuantity: 5,
+      validity: 'DAY',
+      amo: 'True',
+      strategyId: 'S1',
+      comments: 'hi',
+      publisherId: 'pub-1',
     });
     expect(res.body).toMatchObject({ status: true });
     expect((await get('/trading/readPlatformOrders?pseudoAccount=ACC_1')).body.result[0]).toMatchObject({ amo: true, disclosedQuantity: 5, publisherId: 'pub-1', productType: 'NORMAL' });
@@ -150,7 +177,10 @@ describe('AutoTrader functions', () => {
     const parent = (await form('/trading/placeBracketOrder', { ...ORDER, price: 810, target: 10, stoploss: 5, trailingStoploss: 0 })).body.result;
     h.domain.market.setPrice('NSE', 'SBIN', 810);
     const legs = (await get('/trading/readPlatformOrders?pseudoAccount=ACC_1')).body.result.filter((o: { parentOrderId: string }) => o.parentOrderId === parent);
-    expect(legs.map((o: { orderType: string; status: string }) => [o.orderType, o.status])).toEqual([['SL_MARKET', 'TRIGGER_PENDING'], ['LIMIT', 'OPEN']]);
+    expect(legs.map((o: { orderType: string; status: string }) => [o.orderType, o.status])).toEqual([
+      ['SL_MARKET', 'TRIGGER_PENDING'],
+      ['LIMIT', 'OPEN'],
+    ]);
     h.domain.market.setPrice('NSE', 'SBIN', 820);
     const after = (await get('/trading/readPlatformOrders?pseudoAccount=ACC_1')).body.result;
     expect(after.map((o: { status: string }) => o.status)).toEqual(['COMPLETE', 'CANCELLED', 'COMPLETE']);
@@ -183,7 +213,10 @@ describe('AutoTrader functions', () => {
     expect(await form('/trading/squareOffPosition', square)).toMatchObject(refusal('No open MIS position in [NSE] [SBIN] in pseudo account [ACC_1].'));
     expect((await form('/trading/squareOffPortfolio', { pseudoAccount: 'ACC_1', category: 'NET' })).body).toMatchObject({ status: true, result: true });
     const positions = (await get('/trading/readPlatformPositions?pseudoAccount=ACC_1')).body.result;
-    expect(positions.map((p: { type: string; netQuantity: number }) => [p.type, p.netQuantity])).toEqual([['MIS', 0], ['NRML', 0]]);
+    expect(positions.map((p: { type: string; netQuantity: number }) => [p.type, p.netQuantity])).toEqual([
+      ['MIS', 0],
+      ['NRML', 0],
+    ]);
   });
 
   it('PUT /__sandbox/market/prices moves AutoTrader orders too: a stop-loss triggers, then fills within the volume', async () => {
@@ -197,7 +230,7 @@ describe('AutoTrader functions', () => {
     expect((await get('/trading/readPlatformOrders?pseudoAccount=ACC_1')).body.result[0]).toMatchObject({ status: 'COMPLETE', filledQuantity: 10, averagePrice: 821.7 });
   });
 
-  it('a JSON body where a form is expected: 415 in AutoTrader\'s envelope', async () => {
+  it("a JSON body where a form is expected: 415 in AutoTrader's envelope", async () => {
     const { h, apiKey } = await withUser();
     const res = await h.request('POST', '/trading/placeRegularOrder', { body: ORDER, headers: { 'api-key': apiKey } });
     expect(res).toMatchObject({ status: 415, body: { status: false, result: null, commandId: null } });
@@ -254,15 +287,73 @@ function pythonClient(send: (url: string, init: RequestInit) => Promise<Response
   return {
     placeRegularOrder: (a: string, exchange: string, symbol: string, tradeType: string, orderType: string, productType: string, quantity: number, price: number, triggerPrice = 0.0) =>
       post('/placeRegularOrder', { pseudoAccount: a, exchange, symbol, tradeType, orderType, productType, quantity, price, triggerPrice }),
-    placeBracketOrder: (a: string, exchange: string, symbol: string, tradeType: string, orderType: string, quantity: number, price: number, triggerPrice: number, target: number, stoploss: number, trailingStoploss = 0.0) =>
-      post('/placeBracketOrder', { pseudoAccount: a, exchange, symbol, tradeType, orderType, quantity, price, triggerPrice, target, stoploss, trailingStoploss }),
+    placeBracketOrder: (
+      a: string,
+      exchange: string,
+      symbol: string,
+      tradeType: string,
+      orderType: string,
+      quantity: number,
+      price: number,
+      triggerPrice: number,
+      target: number,
+      stoploss: number,
+      trailingStoploss = 0.0,
+    ) => post('/placeBracketOrder', { pseudoAccount: a, exchange, symbol, tradeType, orderType, quantity, price, triggerPrice, target, stoploss, trailingStoploss }),
     placeCoverOrder: (a: string, exchange: string, symbol: string, tradeType: string, orderType: string, quantity: number, price: number, triggerPrice: number) =>
       post('/placeCoverOrder', { pseudoAccount: a, exchange, symbol, tradeType, orderType, quantity, price, triggerPrice }),
-    placeAdvancedOrder: (variety: string, a: string, exchange: string, symbol: string, tradeType: string, orderType: string, productType: string, quantity: number, price: number, triggerPrice: number, target: number, stoploss: number, trailingStoploss: number, disclosedQuantity: number, validity: string, amo: boolean, strategyId: string | null, comments: string | null, publisherId: string | null) =>
-      post('/placeAdvancedOrder', { variety, pseudoAccount: a, exchange, symbol, tradeType, orderType, productType, quantity, price, triggerPrice, target, stoploss, trailingStoploss, disclosedQuantity, validity, amo, strategyId, comments, publisherId }),
+    placeAdvancedOrder: (
+      variety: string,
+      a: string,
+      exchange: string,
+      symbol: string,
+      tradeType: string,
+      orderType: string,
+      productType: string,
+      quantity: number,
+      price: number,
+      triggerPrice: number,
+      target: number,
+      stoploss: number,
+      trailingStoploss: number,
+      disclosedQuantity: number,
+      validity: string,
+      amo: boolean,
+      strategyId: string | null,
+      comments: string | null,
+      publisherId: string | null,
+    ) =>
+      post('/placeAdvancedOrder', {
+        variety,
+        pseudoAccount: a,
+        exchange,
+        symbol,
+        tradeType,
+        orderType,
+        productType,
+        quantity,
+        price,
+        triggerPrice,
+        target,
+        stoploss,
+        trailingStoploss,
+        disclosedQuantity,
+        validity,
+        amo,
+        strategyId,
+        comments,
+        publisherId,
+      }),
     // Like the client: only truthy values are sent.
     modifyOrderByPlatformId: (a: string, platformId: string, orderType?: string, quantity?: number, price?: number, triggerPrice?: number) =>
-      post('/modifyOrderByPlatformId', { pseudoAccount: a, platformId, ...(orderType ? { orderType } : {}), ...(quantity ? { quantity } : {}), ...(price ? { price } : {}), ...(triggerPrice ? { triggerPrice } : {}) }),
+      post('/modifyOrderByPlatformId', {
+        pseudoAccount: a,
+        platformId,
+        ...(orderType ? { orderType } : {}),
+        ...(quantity ? { quantity } : {}),
+        ...(price ? { price } : {}),
+        ...(triggerPrice ? { triggerPrice } : {}),
+      }),
     cancelOrderByPlatformId: (a: string, platformId: string) => post('/cancelOrderByPlatformId', { pseudoAccount: a, platformId }),
     cancelChildOrdersByPlatformId: (a: string, platformId: string) => post('/cancelChildOrdersByPlatformId', { pseudoAccount: a, platformId }),
     cancelAllOrders: (a: string) => post('/cancelAllOrders', { pseudoAccount: a }),
@@ -284,7 +375,12 @@ describe('the official Python client, as it behaves', () => {
     const regular = await client.placeRegularOrder(a, 'NSE', 'SBIN', 'BUY', 'LIMIT', 'DELIVERY', 10, 805.0);
     expect(regular).toMatchObject({ status: true, message: null, result: expect.any(String) });
     // A refusal reaches the caller as a status-false response, not an exception.
-    expect(await client.placeRegularOrder('ACC_2', 'NSE', 'SBIN', 'BUY', 'LIMIT', 'DELIVERY', 10, 805.0)).toEqual({ result: null, message: 'Pseudo account [ACC_2] is not live.', status: false, commandId: null });
+    expect(await client.placeRegularOrder('ACC_2', 'NSE', 'SBIN', 'BUY', 'LIMIT', 'DELIVERY', 10, 805.0)).toEqual({
+      result: null,
+      message: 'Pseudo account [ACC_2] is not live.',
+      status: false,
+      commandId: null,
+    });
     expect(await client.placeRegularOrder(a, 'NSE', 'SBIN', 'BUY', 'LIMIT', 'DELIVERY', 10, 0.0)).toMatchObject({ status: false, message: expect.stringMatching(/LIMIT/) });
     h.domain.market.setPrice('NSE', 'SBIN', 805);
     const bo = await client.placeBracketOrder(a, 'NSE', 'SBIN', 'BUY', 'MARKET', 5, 0.0, 0.0, 10.0, 5.0);

@@ -157,7 +157,10 @@ describe("Samco's OAuth 2.1 flow over HTTP", () => {
     expect(await h.request('POST', '/oauth/authenticate', { body, headers: from('49.36.10.99') })).toMatchObject({ status: 403, body: { errorCode: 'EOAUTH009' } });
     const ok = await h.request('POST', '/oauth/authenticate', { body, headers: from('49.36.10.20') });
     const c = new URL(ok.body.data.redirectTo).searchParams.get('code');
-    expect(await h.request('POST', '/oauth/token', { body: { grant_type: 'authorization_code', code: c }, headers: from('49.36.10.99') })).toMatchObject({ status: 403, body: { errorCode: 'EOAUTH009' } });
+    expect(await h.request('POST', '/oauth/token', { body: { grant_type: 'authorization_code', code: c }, headers: from('49.36.10.99') })).toMatchObject({
+      status: 403,
+      body: { errorCode: 'EOAUTH009' },
+    });
     const token = await h.request('POST', '/oauth/token', { body: { grant_type: 'authorization_code', code: c }, headers: from('49.36.10.20') });
     expect(token.body.data).toMatchObject({ srcIp: '49.36.10.20', primaryIp: '49.36.10.20', secondaryIp: '' });
   });

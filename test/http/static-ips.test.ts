@@ -13,7 +13,10 @@ async function withSession(options: Parameters<typeof harness>[0] = {}) {
   const h = harness(options);
   const who = await h.account();
   const { app, apiKey, apiSecret } = await h.createApp(who, 'Static IP App');
-  for (const [ipType, ipAddress] of [['PRIMARY', HOME], ['SECONDARY', BACKUP]] as const) {
+  for (const [ipType, ipAddress] of [
+    ['PRIMARY', HOME],
+    ['SECONDARY', BACKUP],
+  ] as const) {
     const pending = await h.request('POST', '/app/api/static-ips', { headers: who.auth, body: { appId: app.appId, ipType, ipAddress } });
     expect(pending.status).toBe(200);
     expect((await h.confirm(who, pending.body.challenge.challengeId)).status).toBe(200);
@@ -42,7 +45,11 @@ describe('static IPs over HTTP', () => {
     expect(await h.request('DELETE', '/order/cancelOrder?orderNumber=1', { headers, srcIp: ELSEWHERE })).toMatchObject(IP_REFUSED);
 
     const placed = await h.request('POST', '/order/placeOrder', { headers, body: ORDER, srcIp: HOME });
-    expect(placed.body).toMatchObject({ statusMessage: 'MIS Order request placed successfully', exchangeOrderStatus: 'PENDING', orderDetails: { tradingSymbol: 'INFY-EQ', quantity: 5, orderPrice: '1500.50' } });
+    expect(placed.body).toMatchObject({
+      statusMessage: 'MIS Order request placed successfully',
+      exchangeOrderStatus: 'PENDING',
+      orderDetails: { tradingSymbol: 'INFY-EQ', quantity: 5, orderPrice: '1500.50' },
+    });
     const number = placed.body.orderNumber;
     for (const path of ['/order/orderBook', `/order/getOrderStatus?orderNumber=${number}`, '/trade/tradeBook', '/position/getPositions?positionType=DAY', '/holding/getHoldings']) {
       expect((await h.request('GET', path, { headers, srcIp: ELSEWHERE })).status, path).toBe(200);
@@ -120,7 +127,9 @@ describe('legacy chain over HTTP', () => {
     expect(reg.body).toMatchObject({ statusMessage: 'Client IPs registered successfully', data: { user_id: 'AB1234', primary_ip: HOME, secondary_ip: BACKUP } });
     expect((await h.request('POST', '/ip/ipRegistration', { body: { clientId: who.uid, password: 'trading-pw', primaryIp: HOME, secondaryIp: BACKUP } })).status).toBe(409);
     expect((await h.request('POST', '/order/placeOrder', { headers, body: ORDER, srcIp: HOME })).status).toBe(200);
-    expect((await h.request('POST', '/ip/ipUpdate', { body: { clientId: who.uid, password: 'trading-pw', primaryIp: '49.36.10.30' } })).body.statusMessage).toBe('IP update allowed only once per calendar week');
+    expect((await h.request('POST', '/ip/ipUpdate', { body: { clientId: who.uid, password: 'trading-pw', primaryIp: '49.36.10.30' } })).body.statusMessage).toBe(
+      'IP update allowed only once per calendar week',
+    );
     expect((await h.request('DELETE', '/logout', { headers })).status).toBe(200);
   });
 });

@@ -83,12 +83,40 @@ describe('stocknotejsbridge 1.0.2, unchanged', () => {
     // As the client's README places an order: disclosedQuantity "", and the client adds remarksValue.
     const placed = parse(
       await bridge.placeOrder!({
-        body: { symbolName: 'IDEA', exchange: 'NSE', transactionType: 'BUY', orderType: 'L', price: '13.30', quantity: '10', disclosedQuantity: '', orderValidity: 'DAY', productType: 'CNC', afterMarketOrderFlag: 'NO' },
+        body: {
+          symbolName: 'IDEA',
+          exchange: 'NSE',
+          transactionType: 'BUY',
+          orderType: 'L',
+          price: '13.30',
+          quantity: '10',
+          disclosedQuantity: '',
+          orderValidity: 'DAY',
+          productType: 'CNC',
+          afterMarketOrderFlag: 'NO',
+        },
       }),
     );
     expect(placed).toMatchObject({ status: 'Success', statusMessage: 'CNC Order request placed successfully', exchangeOrderStatus: 'PENDING', rejectionReason: '' });
     expectPopulated(placed, ['serverTime', 'msgId', 'orderNumber', 'status', 'statusMessage', 'exchangeOrderStatus', 'rejectionReason', 'orderDetails']);
-    expectPopulated(placed.orderDetails, ['pendingQuantity', 'avgExecutionPrice', 'orderPlacedBy', 'tradingSymbol', 'triggerPrice', 'exchange', 'totalQuantity', 'transactionType', 'productType', 'orderType', 'quantity', 'filledQuantity', 'orderPrice', 'filledPrice', 'orderValidity', 'orderTime']);
+    expectPopulated(placed.orderDetails, [
+      'pendingQuantity',
+      'avgExecutionPrice',
+      'orderPlacedBy',
+      'tradingSymbol',
+      'triggerPrice',
+      'exchange',
+      'totalQuantity',
+      'transactionType',
+      'productType',
+      'orderType',
+      'quantity',
+      'filledQuantity',
+      'orderPrice',
+      'filledPrice',
+      'orderValidity',
+      'orderTime',
+    ]);
     const { orderNumber } = placed;
 
     const modified = parse(await bridge.modifyOrders!(orderNumber, { body: { orderType: 'L', quantity: '10', price: '13.35', orderValidity: 'DAY' } }));
@@ -97,16 +125,74 @@ describe('stocknotejsbridge 1.0.2, unchanged', () => {
     await call('PUT', '/__sandbox/market/prices', { symbolName: 'IDEA', price: 13.3, volume: 4 });
     const status = parse(await bridge.orderStatus!(orderNumber));
     expect(status).toMatchObject({ orderNumber, orderStatus: 'OPEN', orderDetails: { filledQuantity: '4', orderPrice: '13.35' } });
-    expectPopulated(status.orderDetails, ['pendingQuantity', 'avgExecutionPrice', 'orderPlacedBy', 'tradingSymbol', 'triggerPrice', 'exchange', 'totalQuantity', 'expiry', 'transactionType', 'productType', 'orderType', 'quantity', 'filledQuantity', 'orderPrice', 'filledPrice', 'exchangeOrderNo', 'orderValidity', 'orderTime']);
+    expectPopulated(status.orderDetails, [
+      'pendingQuantity',
+      'avgExecutionPrice',
+      'orderPlacedBy',
+      'tradingSymbol',
+      'triggerPrice',
+      'exchange',
+      'totalQuantity',
+      'expiry',
+      'transactionType',
+      'productType',
+      'orderType',
+      'quantity',
+      'filledQuantity',
+      'orderPrice',
+      'filledPrice',
+      'exchangeOrderNo',
+      'orderValidity',
+      'orderTime',
+    ]);
 
     const book = parse(await bridge.orderBook!());
     expect(book.orderBookDetails).toHaveLength(1);
     expectPopulated(book.orderBookDetails[0], [
-      'orderNumber', 'exchange', 'tradingSymbol', 'symbolDescription', 'transactionType', 'productCode', 'orderType', 'orderPrice', 'quantity', 'disclosedQuantity',
-      'triggerPrice', 'marketProtection', 'orderValidity', 'orderStatus', 'orderValue', 'instrumentName', 'orderTime', 'userId', 'filledQuantity', 'fillPrice',
-      'averagePrice', 'unfilledQuantity', 'exchangeOrderId', 'rejectionReason', 'exchangeConfirmationTime', 'cancelledQuantity', 'referenceLimitPrice',
-      'coverOrderPercentage', 'orderRemarks', 'exchangeOrderNumber', 'symbol', 'displayStrikePrice', 'displayNetQuantity', 'status', 'exchangeStatus', 'expiry',
-      'pendingQuantity', 'instrument', 'scripName', 'totalQuanity', 'optionType', 'orderPlaceBy', 'lotQuantity', 'parentOrderId',
+      'orderNumber',
+      'exchange',
+      'tradingSymbol',
+      'symbolDescription',
+      'transactionType',
+      'productCode',
+      'orderType',
+      'orderPrice',
+      'quantity',
+      'disclosedQuantity',
+      'triggerPrice',
+      'marketProtection',
+      'orderValidity',
+      'orderStatus',
+      'orderValue',
+      'instrumentName',
+      'orderTime',
+      'userId',
+      'filledQuantity',
+      'fillPrice',
+      'averagePrice',
+      'unfilledQuantity',
+      'exchangeOrderId',
+      'rejectionReason',
+      'exchangeConfirmationTime',
+      'cancelledQuantity',
+      'referenceLimitPrice',
+      'coverOrderPercentage',
+      'orderRemarks',
+      'exchangeOrderNumber',
+      'symbol',
+      'displayStrikePrice',
+      'displayNetQuantity',
+      'status',
+      'exchangeStatus',
+      'expiry',
+      'pendingQuantity',
+      'instrument',
+      'scripName',
+      'totalQuanity',
+      'optionType',
+      'orderPlaceBy',
+      'lotQuantity',
+      'parentOrderId',
     ]);
 
     const triggers = parse(await bridge.getTriggerOrder!(orderNumber));
@@ -118,28 +204,94 @@ describe('stocknotejsbridge 1.0.2, unchanged', () => {
     const trades = parse(await bridge.tradeBook!());
     expect(trades.tradeBookDetails).toHaveLength(1);
     expectPopulated(trades.tradeBookDetails[0], [
-      'orderNumber', 'exchange', 'tradingSymbol', 'symbolDescription', 'transactionType', 'productCode', 'orderType', 'orderPrice', 'quantity', 'disclosedQuantity',
-      'triggerPrice', 'marketProtection', 'orderValidity', 'orderStatus', 'orderValue', 'instrumentName', 'orderTime', 'userId', 'filledQuantity', 'unfilledQuantity',
-      'exchangeConfirmationTime', 'coverOrderPercentage', 'exchangeOrderNumber', 'tradeNumber', 'tradePrice', 'tradeDate', 'tradeTime', 'strikePrice', 'optionType',
-      'lastTradePrice', 'expiry',
+      'orderNumber',
+      'exchange',
+      'tradingSymbol',
+      'symbolDescription',
+      'transactionType',
+      'productCode',
+      'orderType',
+      'orderPrice',
+      'quantity',
+      'disclosedQuantity',
+      'triggerPrice',
+      'marketProtection',
+      'orderValidity',
+      'orderStatus',
+      'orderValue',
+      'instrumentName',
+      'orderTime',
+      'userId',
+      'filledQuantity',
+      'unfilledQuantity',
+      'exchangeConfirmationTime',
+      'coverOrderPercentage',
+      'exchangeOrderNumber',
+      'tradeNumber',
+      'tradePrice',
+      'tradeDate',
+      'tradeTime',
+      'strikePrice',
+      'optionType',
+      'lastTradePrice',
+      'expiry',
     ]);
 
     const positions = parse(await bridge.userPositions!('DAY'));
     expectPopulated(positions.positionSummary, ['gainingTodayCount', 'losingTodayCount', 'totalGainAndLossAmount', 'dayGainAndLossAmount']);
     expect(positions.positionDetails).toHaveLength(1);
     expectPopulated(positions.positionDetails[0], [
-      'averagePrice', 'exchange', 'markToMarketPrice', 'lastTradedPrice', 'previousClose', 'productCode', 'symbolDescription', 'tradingSymbol', 'calculatedNetQuantity',
-      'averageBuyPrice', 'averageSellPrice', 'boardLotQuantity', 'boughtPrice', 'buyQuantity', 'carryForwardQuantity', 'carryForwardValue', 'multiplier', 'netPositionValue',
-      'netQuantity', 'netValue', 'positionType', 'positionConversions', 'soldValue', 'transactionType', 'realizedGainAndLoss', 'unrealizedGainAndLoss', 'companyName',
-      'expiryDate', 'optionType',
+      'averagePrice',
+      'exchange',
+      'markToMarketPrice',
+      'lastTradedPrice',
+      'previousClose',
+      'productCode',
+      'symbolDescription',
+      'tradingSymbol',
+      'calculatedNetQuantity',
+      'averageBuyPrice',
+      'averageSellPrice',
+      'boardLotQuantity',
+      'boughtPrice',
+      'buyQuantity',
+      'carryForwardQuantity',
+      'carryForwardValue',
+      'multiplier',
+      'netPositionValue',
+      'netQuantity',
+      'netValue',
+      'positionType',
+      'positionConversions',
+      'soldValue',
+      'transactionType',
+      'realizedGainAndLoss',
+      'unrealizedGainAndLoss',
+      'companyName',
+      'expiryDate',
+      'optionType',
     ]);
 
     const holdings = parse(await bridge.holdings!());
     expectPopulated(holdings.holdingSummary, ['gainingTodayCount', 'losingTodayCount', 'totalGainAndLossAmount', 'dayGainAndLossAmount', 'portfolioValue']);
     expect(holdings.holdingDetails[0]).toMatchObject({ tradingSymbol: 'SBIN-EQ', holdingsQuantity: '10', isin: 'INE062A01020' });
     expectPopulated(holdings.holdingDetails[0], [
-      'averagePrice', 'exchange', 'markToMarketPrice', 'lastTradedPrice', 'previousClose', 'productCode', 'symbolDescription', 'tradingSymbol', 'totalGainAndLoss',
-      'calculatedNetQuantity', 'holdingsQuantity', 'collateralQuantity', 'holdingsValue', 'isin', 'sellableQuantity', 'totalMarketToMarketPrice',
+      'averagePrice',
+      'exchange',
+      'markToMarketPrice',
+      'lastTradedPrice',
+      'previousClose',
+      'productCode',
+      'symbolDescription',
+      'tradingSymbol',
+      'totalGainAndLoss',
+      'calculatedNetQuantity',
+      'holdingsQuantity',
+      'collateralQuantity',
+      'holdingsValue',
+      'isin',
+      'sellableQuantity',
+      'totalMarketToMarketPrice',
     ]);
 
     const logout = parse(await bridge.userLogout!());

@@ -64,10 +64,26 @@ function requestArb(pools: Record<string, string[]>): fc.Arbitrary<Request> {
   const operation = fc.constantFrom(...operations);
   const valid = operation.chain((o) => {
     const params: Array<Record<string, any>> = o.op.parameters ?? [];
-    const pathParams: fc.Arbitrary<Record<string, unknown>> = fc.record(Object.fromEntries(params.filter((p) => p.in === 'path').map((p) => [p.name, fc.oneof(p.name === 'appId' ? pick('appId') : fc.uuid({ version: 4 }), arbitraryFor(p.schema, doc))])));
-    const query: fc.Arbitrary<Record<string, unknown>> = fc.record(Object.fromEntries(params.filter((p) => p.in === 'query').map((p) => [p.name, p.name === 'pseudoAccount' ? fc.oneof(pick('pseudoAccount'), arbitraryFor(p.schema, doc)) : clients[0]?.[p.name] ? fc.oneof(fc.constant(clients[0][p.name]), arbitraryFor(p.schema, doc)) : arbitraryFor(p.schema, doc)])), {
-      requiredKeys: params.filter((p) => p.in === 'query' && p.required).map((p) => p.name) as never[],
-    });
+    const pathParams: fc.Arbitrary<Record<string, unknown>> = fc.record(
+      Object.fromEntries(params.filter((p) => p.in === 'path').map((p) => [p.name, fc.oneof(p.name === 'appId' ? pick('appId') : fc.uuid({ version: 4 }), arbitraryFor(p.schema, doc))])),
+    );
+    const query: fc.Arbitrary<Record<string, unknown>> = fc.record(
+      Object.fromEntries(
+        params
+          .filter((p) => p.in === 'query')
+          .map((p) => [
+            p.name,
+            p.name === 'pseudoAccount'
+              ? fc.oneof(pick('pseudoAccount'), arbitraryFor(p.schema, doc))
+              : clients[0]?.[p.name]
+                ? fc.oneof(fc.constant(clients[0][p.name]), arbitraryFor(p.schema, doc))
+                : arbitraryFor(p.schema, doc),
+          ]),
+      ),
+      {
+        requiredKeys: params.filter((p) => p.in === 'query' && p.required).map((p) => p.name) as never[],
+      },
+    );
     const content = o.op.requestBody?.content ?? {};
     const media = Object.keys(content)[0];
     const body = media ? arbitraryFor(content[media].schema, doc).map((b) => withPools(b as Record<string, unknown>, pools)) : fc.constant(undefined);
@@ -76,9 +92,20 @@ function requestArb(pools: Record<string, string[]>): fc.Arbitrary<Request> {
     const headers = fc.record(Object.fromEntries(schemes.map((s) => [headerOf(s), pools[s] ? pick(s) : fc.string()])), { requiredKeys: [] });
     return fc.tuple(pathParams, query, body, headers, fc.constantFrom(media ?? '')).map(([pp, q, b, h, m]) => {
       const path = o.path.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(String(pp[name])));
-      const qs = new URLSearchParams(Object.entries(q).filter(([, v]) => v !== undefined).map(([k, v]) => [k, String(v)])).toString();
+      const qs = new URLSearchParams(
+        Object.entries(q)
+          .filter(([, v]) => v !== undefined)
+          .map(([k, v]) => [k, String(v)]),
+      ).toString();
       const encoded = b === undefined ? undefined : m.includes('form') ? formOf(b as Record<string, unknown>) : JSON.stringify(b);
-      return { method: o.method, path: qs ? `${path}?${qs}` : path, headers: { ...(h as Record<string, string>), ...(m ? { 'content-type': m } : {}) }, body: encoded, operation: o, variant: 'valid' } satisfies Request;
+      return {
+        method: o.method,
+        path: qs ? `${path}?${qs}` : path,
+        headers: { ...(h as Record<string, string>), ...(m ? { 'content-type': m } : {}) },
+        body: encoded,
+        operation: o,
+        variant: 'valid',
+      } satisfies Request;
     });
   });
   return fc.oneof({ weight: 4, arbitrary: valid }, { weight: 5, arbitrary: fc.tuple(valid, breakage()).map(([req, breakIt]) => breakIt(req)) });
@@ -96,8 +123,12 @@ function breakage(): fc.Arbitrary<(r: Request) => Request> {
     fc.jsonValue({ maxDepth: 2 }).map((v) => onBody((b) => replaceOne(b, v), 'wrong type')),
     fc.string({ unit: 'binary', maxLength: 300 }).map((s) => onBody((b) => replaceOne(b, s), 'unicode')),
     fc.constant(onBody((b) => replaceOne(b, 'x'.repeat(70_000)), 'huge string')),
-    fc.constantFrom('{', '{"a":', 'null', '[1,2', '"str"', '\u0000', '{"uid":"AB1234"}}').map((text) => (r: Request) => ({ ...r, body: text, headers: { ...r.headers, 'content-type': 'application/json' }, variant: 'bad json' })),
-    fc.constantFrom('text/plain', 'application/xml', 'multipart/form-data; boundary=x', 'application/x-www-form-urlencoded', 'application/json').map((type) => (r: Request) => ({ ...r, headers: { ...r.headers, 'content-type': type }, body: r.body ?? 'a=1', variant: 'content type' })),
+    fc
+      .constantFrom('{', '{"a":', 'null', '[1,2', '"str"', '\u0000', '{"uid":"AB1234"}}')
+      .map((text) => (r: Request) => ({ ...r, body: text, headers: { ...r.headers, 'content-type': 'application/json' }, variant: 'bad json' })),
+    fc
+      .constantFrom('text/plain', 'application/xml', 'multipart/form-data; boundary=x', 'application/x-www-form-urlencoded', 'application/json')
+      .map((type) => (r: Request) => ({ ...r, headers: { ...r.headers, 'content-type': type }, body: r.body ?? 'a=1', variant: 'content type' })),
     fc.constantFrom(...METHODS).map((method) => (r: Request) => ({ ...r, method, variant: 'method' })),
     fc.webPath().map((p) => (r: Request) => ({ ...r, path: `/${p.replace(/^\/+/, '')}x`, operation: null, variant: 'unknown path' })),
   );

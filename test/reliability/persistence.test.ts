@@ -50,7 +50,10 @@ describe('persistence through SIGKILL', () => {
   it('every acknowledged mutation is there after a kill in the middle of a stream, twice over', async () => {
     const file = join(dir, 'state.journal');
     const acked: Acked = { accounts: new Map(), apps: [], sessions: [] };
-    for (const [round, killAfterMs] of [[1, 700], [2, 1100]] as const) {
+    for (const [round, killAfterMs] of [
+      [1, 700],
+      [2, 1100],
+    ] as const) {
       const server = await start(file);
       let stopped = false;
       const stream = mutate(server.url, acked, `K${round}W`, () => stopped);
@@ -80,7 +83,8 @@ describe('persistence through SIGKILL', () => {
       for (const token of acked.sessions) expect((await api.call('GET', '/limit/getLimits', undefined, { 'x-session-token': token })).status).toBe(200);
       const info = (await api.call('GET', '/__sandbox/info')).body;
       expect(info.counts.accounts).toBeGreaterThanOrEqual(acked.accounts.size);
-      if (process.env.PERSISTENCE_REPORT) console.log(JSON.stringify({ acknowledged: { accounts: acked.accounts.size, apps: acked.apps.length, sessions: acked.sessions.length }, recovered: info.counts }));
+      if (process.env.PERSISTENCE_REPORT)
+        console.log(JSON.stringify({ acknowledged: { accounts: acked.accounts.size, apps: acked.apps.length, sessions: acked.sessions.length }, recovered: info.counts }));
     } finally {
       await stop(server);
     }
@@ -143,7 +147,10 @@ describe('the journal', () => {
     second.journal!.close();
 
     const third = createSandbox({ state: file, seed: 'oauth' });
-    expect(await third.domain.oauth.token({ grant_type: 'refresh_token', refresh_token: issued.value.refreshToken }, '127.0.0.1')).toMatchObject({ ok: false, error: { code: 'OAUTH_REFRESH_INVALID' } });
+    expect(await third.domain.oauth.token({ grant_type: 'refresh_token', refresh_token: issued.value.refreshToken }, '127.0.0.1')).toMatchObject({
+      ok: false,
+      error: { code: 'OAUTH_REFRESH_INVALID' },
+    });
     expect(third.domain.sessions.authenticate(refreshed.value.accessToken).ok).toBe(true);
     expect(third.domain.loginCodes.validate(loginCode, '127.0.0.1')).toMatchObject({ ok: false, error: { code: 'LOGIN_CODE_INVALID' } });
     expect(await third.domain.oauth.token({ grant_type: 'authorization_code', code }, '127.0.0.1')).toMatchObject({ ok: false, error: { code: 'OAUTH_CODE_USED' } });

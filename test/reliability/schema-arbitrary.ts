@@ -49,5 +49,8 @@ function stringFor(schema: Schema): fc.Arbitrary<string> {
 }
 
 export function resolve(ref: string, doc: Schema): Schema {
-  return ref.replace(/^#\//, '').split('/').reduce((node: Schema, key) => node[key.replace(/~1/g, '/').replace(/~0/g, '~')], doc);
+  return ref
+    .replace(/^#\//, '')
+    .split('/')
+    .reduce((node: Schema, key) => node[key.replace(/~1/g, '/').replace(/~0/g, '~')], doc);
 }

@@ -15,7 +15,9 @@ const SECONDS = Number(process.env.SOAK_SECONDS ?? 20);
 const RETENTION = 2_000;
 
 function rssKb(pid: number): number {
-  const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith('VmRSS:'));
+  const line = readFileSync(`/proc/${pid}/status`, 'utf8')
+    .split('\n')
+    .find((l) => l.startsWith('VmRSS:'));
   return Number(line?.match(/(\d+)/)?.[1] ?? 0);
 }
 
@@ -24,10 +26,25 @@ describe('soak', () => {
     const dir = mkdtempSync(join(tmpdir(), 'soak-'));
     const file = join(dir, 'soak.journal');
     const port = await freePort();
-    const args = ['--expose-gc', join(ROOT, 'dist/mock/cli.js'), '--port', String(port), '--quiet', '--no-rate-limits', '--state', file, '--outbox-retention', String(RETENTION), '--fixtures', 'fixtures/default.json'];
+    const args = [
+      '--expose-gc',
+      join(ROOT, 'dist/mock/cli.js'),
+      '--port',
+      String(port),
+      '--quiet',
+      '--no-rate-limits',
+      '--state',
+      file,
+      '--outbox-retention',
+      String(RETENTION),
+      '--fixtures',
+      'fixtures/default.json',
+    ];
     const server = await startProcess('soak', process.execPath, args, port, '/__sandbox/info');
     const api = client(server.url);
-    const fixtures = JSON.parse(readFileSync(join(ROOT, 'fixtures/default.json'), 'utf8')) as { accounts: Array<{ uid: string; password: string; apps?: Array<{ status: string; apiKey: string; apiSecret: string }> }> };
+    const fixtures = JSON.parse(readFileSync(join(ROOT, 'fixtures/default.json'), 'utf8')) as {
+      accounts: Array<{ uid: string; password: string; apps?: Array<{ status: string; apiKey: string; apiSecret: string }> }>;
+    };
     const active = fixtures.accounts.flatMap((a) => (a.apps ?? []).filter((x) => x.status === 'Active'));
     const statuses: Record<number, number> = {};
     let requests = 0;
@@ -74,7 +91,9 @@ describe('soak', () => {
       const info = (await api.call('GET', '/__sandbox/info?gc=true')).body;
       const heapMb = (info.memory.heapUsedBytes / 1024 / 1024).toFixed(1);
       const journalBytes = statSync(file).size;
-      console.log(`soak ${SECONDS}s: ${requests} requests, statuses ${JSON.stringify(statuses)}; RSS start ${(startRss / 1024).toFixed(1)} MB, end ${(endRss / 1024).toFixed(1)} MB (heap after GC ${startHeap} -> ${heapMb} MB); sessions ${info.counts.activeSessions} active; outbox ${info.counts.outbox}; journal ${(journalBytes / 1024 / 1024).toFixed(1)} MB`);
+      console.log(
+        `soak ${SECONDS}s: ${requests} requests, statuses ${JSON.stringify(statuses)}; RSS start ${(startRss / 1024).toFixed(1)} MB, end ${(endRss / 1024).toFixed(1)} MB (heap after GC ${startHeap} -> ${heapMb} MB); sessions ${info.counts.activeSessions} active; outbox ${info.counts.outbox}; journal ${(journalBytes / 1024 / 1024).toFixed(1)} MB`,
+      );
       expect(Object.keys(statuses).filter((s) => Number(s) >= 500)).toEqual([]);
       expect(info.counts.outbox).toBeLessThanOrEqual(RETENTION);
       if (requests > 20_000) expect(info.counts.outbox).toBe(RETENTION);

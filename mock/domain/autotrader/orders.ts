@@ -1,5 +1,16 @@
 import type { z } from '@hono/zod-openapi';
-import { AtOrder, type AtHolding, type AtMargin, type AtPosition, type AT_ORDER_TYPES, type AT_PRODUCT_TYPES, type AT_TRADE_TYPES, type AT_VALIDITIES, type AT_VARIETIES, type AT_EXCHANGES } from '../../../spec/schemas/autotrader.js';
+import {
+  AtOrder,
+  type AtHolding,
+  type AtMargin,
+  type AtPosition,
+  type AT_ORDER_TYPES,
+  type AT_PRODUCT_TYPES,
+  type AT_TRADE_TYPES,
+  type AT_VALIDITIES,
+  type AT_VARIETIES,
+  type AT_EXCHANGES,
+} from '../../../spec/schemas/autotrader.js';
 import type { Instrument } from '../market/instruments.js';
 import type { Quote } from '../market/market.js';
 import type { AtAccount, AtOrderRecord } from './types.js';
@@ -74,7 +85,10 @@ export function orderProblem(input: PlaceInput, instrument: Instrument, quote: Q
     if (tradeType === 'SELL' && trigger <= entry) return `triggerPrice (the stop-loss leg) must be above the entry (${entry}) for a SELL cover order.`;
   }
   if (isBracket(input.variety) && (input.target <= 0 || input.stoploss <= 0)) return 'target and stoploss (distances from the fill price) must both be greater than 0 for a bracket order.';
-  for (const [name, value] of [['price', price], ['triggerPrice', trigger]] as const) {
+  for (const [name, value] of [
+    ['price', price],
+    ['triggerPrice', trigger],
+  ] as const) {
     if (value !== 0 && (value < quote.lowerBand || value > quote.upperBand)) {
       return `${name} ${value} is outside the price band of ${input.symbol}: ${quote.lowerBand} to ${quote.upperBand}.`;
     }
@@ -85,7 +99,15 @@ export function orderProblem(input: PlaceInput, instrument: Instrument, quote: Q
 }
 
 /** A new order record, waiting (OPEN, or TRIGGER_PENDING for a stop-loss): the market decides what fills. */
-export function newOrder(username: string, account: AtAccount, input: PlaceInput, key: string, ids: { id: string; exchangeOrderId: string; parentOrderId?: string }, now: number, leg: AtOrderRecord['legs']['leg'] = null): AtOrderRecord {
+export function newOrder(
+  username: string,
+  account: AtAccount,
+  input: PlaceInput,
+  key: string,
+  ids: { id: string; exchangeOrderId: string; parentOrderId?: string },
+  now: number,
+  leg: AtOrderRecord['legs']['leg'] = null,
+): AtOrderRecord {
   // A stop-loss (a cover order's entry never is one: its triggerPrice belongs to its leg) waits for its trigger.
   const status = isStop(input.orderType) ? 'TRIGGER_PENDING' : 'OPEN';
   const bracket = isBracket(input.variety) || isCover(input.variety);
@@ -191,8 +213,7 @@ export function orderView(order: AtOrderRecord): Order {
 
 export type LtpOf = (exchange: string, symbol: string) => number;
 
-export const positionType = (order: Pick<Order, 'variety' | 'productType'>): Position['type'] =>
-  isBracket(order.variety) ? 'BO' : isCover(order.variety) ? 'CO' : POSITION_TYPE[order.productType];
+export const positionType = (order: Pick<Order, 'variety' | 'productType'>): Position['type'] => (isBracket(order.variety) ? 'BO' : isCover(order.variety) ? 'CO' : POSITION_TYPE[order.productType]);
 
 /** Net positions from the fills, one per exchange, symbol and position type; P&L from the market's ltp. */
 export function positionsOf(account: AtAccount, orders: readonly AtOrderRecord[], ltpOf: LtpOf): Position[] {
@@ -259,9 +280,7 @@ export function marginsOf(account: AtAccount, orders: readonly AtOrderRecord[], 
   const positions = positionsOf(account, orders, ltpOf);
   return (['EQUITY', 'COMMODITY'] as const).map((category) => {
     const inCategory = (exchange: string) => (exchange === 'MCX') === (category === 'COMMODITY');
-    const blocked = orders
-      .filter((o) => isOpen(o) && !o.legs.leg && inCategory(o.exchange))
-      .reduce((t, o) => t + o.pendingQuantity * (o.price || o.triggerPrice || ltpOf(o.exchange, o.symbol)), 0);
+    const blocked = orders.filter((o) => isOpen(o) && !o.legs.leg && inCategory(o.exchange)).reduce((t, o) => t + o.pendingQuantity * (o.price || o.triggerPrice || ltpOf(o.exchange, o.symbol)), 0);
     const mine = positions.filter((p) => inCategory(p.exchange));
     const exposure = mine.reduce((t, p) => t + Math.abs(p.netQuantity) * p.ltp, 0);
     const realisedMtm = round2(mine.reduce((t, p) => t + p.realisedPnl, 0));
