@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { serve, type ServerType } from '@hono/node-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSandbox } from '../../mock/server.js';
+import { BOOK_KEYS, HOLDING_KEYS, LIMIT_KEYS, PLACE_KEYS, PLACED_DETAIL_KEYS, POSITION_KEYS, STATUS_DETAIL_KEYS, SUMMARY_KEYS, TRADE_KEYS } from '../../contracts/published-fields.js';
 
 /**
  * Samco's own published npm client, unchanged, against a listening sandbox. The only settings
@@ -78,7 +79,7 @@ describe('stocknotejsbridge 1.0.2, unchanged', () => {
 
     const limits = parse(await bridge.userLimits!());
     expect(limits.statusMessage).toBe('User Limit details retrieved successfully');
-    expectPopulated(limits.equityLimit, ['grossAvailableMargin', 'payInToday', 'notionalCash', 'collateralMarginAgainstShares', 'marginUsed', 'netAvailableMargin']);
+    expectPopulated(limits.equityLimit, LIMIT_KEYS);
 
     // As the client's README places an order: disclosedQuantity "", and the client adds remarksValue.
     const placed = parse(
@@ -98,25 +99,8 @@ describe('stocknotejsbridge 1.0.2, unchanged', () => {
       }),
     );
     expect(placed).toMatchObject({ status: 'Success', statusMessage: 'CNC Order request placed successfully', exchangeOrderStatus: 'PENDING', rejectionReason: '' });
-    expectPopulated(placed, ['serverTime', 'msgId', 'orderNumber', 'status', 'statusMessage', 'exchangeOrderStatus', 'rejectionReason', 'orderDetails']);
-    expectPopulated(placed.orderDetails, [
-      'pendingQuantity',
-      'avgExecutionPrice',
-      'orderPlacedBy',
-      'tradingSymbol',
-      'triggerPrice',
-      'exchange',
-      'totalQuantity',
-      'transactionType',
-      'productType',
-      'orderType',
-      'quantity',
-      'filledQuantity',
-      'orderPrice',
-      'filledPrice',
-      'orderValidity',
-      'orderTime',
-    ]);
+    expectPopulated(placed, PLACE_KEYS);
+    expectPopulated(placed.orderDetails, PLACED_DETAIL_KEYS);
     const { orderNumber } = placed;
 
     const modified = parse(await bridge.modifyOrders!(orderNumber, { body: { orderType: 'L', quantity: '10', price: '13.35', orderValidity: 'DAY' } }));
@@ -125,75 +109,11 @@ describe('stocknotejsbridge 1.0.2, unchanged', () => {
     await call('PUT', '/__sandbox/market/prices', { symbolName: 'IDEA', price: 13.3, volume: 4 });
     const status = parse(await bridge.orderStatus!(orderNumber));
     expect(status).toMatchObject({ orderNumber, orderStatus: 'OPEN', orderDetails: { filledQuantity: '4', orderPrice: '13.35' } });
-    expectPopulated(status.orderDetails, [
-      'pendingQuantity',
-      'avgExecutionPrice',
-      'orderPlacedBy',
-      'tradingSymbol',
-      'triggerPrice',
-      'exchange',
-      'totalQuantity',
-      'expiry',
-      'transactionType',
-      'productType',
-      'orderType',
-      'quantity',
-      'filledQuantity',
-      'orderPrice',
-      'filledPrice',
-      'exchangeOrderNo',
-      'orderValidity',
-      'orderTime',
-    ]);
+    expectPopulated(status.orderDetails, STATUS_DETAIL_KEYS);
 
     const book = parse(await bridge.orderBook!());
     expect(book.orderBookDetails).toHaveLength(1);
-    expectPopulated(book.orderBookDetails[0], [
-      'orderNumber',
-      'exchange',
-      'tradingSymbol',
-      'symbolDescription',
-      'transactionType',
-      'productCode',
-      'orderType',
-      'orderPrice',
-      'quantity',
-      'disclosedQuantity',
-      'triggerPrice',
-      'marketProtection',
-      'orderValidity',
-      'orderStatus',
-      'orderValue',
-      'instrumentName',
-      'orderTime',
-      'userId',
-      'filledQuantity',
-      'fillPrice',
-      'averagePrice',
-      'unfilledQuantity',
-      'exchangeOrderId',
-      'rejectionReason',
-      'exchangeConfirmationTime',
-      'cancelledQuantity',
-      'referenceLimitPrice',
-      'coverOrderPercentage',
-      'orderRemarks',
-      'exchangeOrderNumber',
-      'symbol',
-      'displayStrikePrice',
-      'displayNetQuantity',
-      'status',
-      'exchangeStatus',
-      'expiry',
-      'pendingQuantity',
-      'instrument',
-      'scripName',
-      'totalQuanity',
-      'optionType',
-      'orderPlaceBy',
-      'lotQuantity',
-      'parentOrderId',
-    ]);
+    expectPopulated(book.orderBookDetails[0], BOOK_KEYS);
 
     const triggers = parse(await bridge.getTriggerOrder!(orderNumber));
     expect(triggers).toMatchObject({ status: 'Success', statusMessage: 'SubOrder details retrieved successfully.', triggerOrders: [] });
@@ -203,96 +123,17 @@ describe('stocknotejsbridge 1.0.2, unchanged', () => {
 
     const trades = parse(await bridge.tradeBook!());
     expect(trades.tradeBookDetails).toHaveLength(1);
-    expectPopulated(trades.tradeBookDetails[0], [
-      'orderNumber',
-      'exchange',
-      'tradingSymbol',
-      'symbolDescription',
-      'transactionType',
-      'productCode',
-      'orderType',
-      'orderPrice',
-      'quantity',
-      'disclosedQuantity',
-      'triggerPrice',
-      'marketProtection',
-      'orderValidity',
-      'orderStatus',
-      'orderValue',
-      'instrumentName',
-      'orderTime',
-      'userId',
-      'filledQuantity',
-      'unfilledQuantity',
-      'exchangeConfirmationTime',
-      'coverOrderPercentage',
-      'exchangeOrderNumber',
-      'tradeNumber',
-      'tradePrice',
-      'tradeDate',
-      'tradeTime',
-      'strikePrice',
-      'optionType',
-      'lastTradePrice',
-      'expiry',
-    ]);
+    expectPopulated(trades.tradeBookDetails[0], TRADE_KEYS);
 
     const positions = parse(await bridge.userPositions!('DAY'));
-    expectPopulated(positions.positionSummary, ['gainingTodayCount', 'losingTodayCount', 'totalGainAndLossAmount', 'dayGainAndLossAmount']);
+    expectPopulated(positions.positionSummary, SUMMARY_KEYS);
     expect(positions.positionDetails).toHaveLength(1);
-    expectPopulated(positions.positionDetails[0], [
-      'averagePrice',
-      'exchange',
-      'markToMarketPrice',
-      'lastTradedPrice',
-      'previousClose',
-      'productCode',
-      'symbolDescription',
-      'tradingSymbol',
-      'calculatedNetQuantity',
-      'averageBuyPrice',
-      'averageSellPrice',
-      'boardLotQuantity',
-      'boughtPrice',
-      'buyQuantity',
-      'carryForwardQuantity',
-      'carryForwardValue',
-      'multiplier',
-      'netPositionValue',
-      'netQuantity',
-      'netValue',
-      'positionType',
-      'positionConversions',
-      'soldValue',
-      'transactionType',
-      'realizedGainAndLoss',
-      'unrealizedGainAndLoss',
-      'companyName',
-      'expiryDate',
-      'optionType',
-    ]);
+    expectPopulated(positions.positionDetails[0], POSITION_KEYS);
 
     const holdings = parse(await bridge.holdings!());
-    expectPopulated(holdings.holdingSummary, ['gainingTodayCount', 'losingTodayCount', 'totalGainAndLossAmount', 'dayGainAndLossAmount', 'portfolioValue']);
+    expectPopulated(holdings.holdingSummary, [...SUMMARY_KEYS, 'portfolioValue']);
     expect(holdings.holdingDetails[0]).toMatchObject({ tradingSymbol: 'SBIN-EQ', holdingsQuantity: '10', isin: 'INE062A01020' });
-    expectPopulated(holdings.holdingDetails[0], [
-      'averagePrice',
-      'exchange',
-      'markToMarketPrice',
-      'lastTradedPrice',
-      'previousClose',
-      'productCode',
-      'symbolDescription',
-      'tradingSymbol',
-      'totalGainAndLoss',
-      'calculatedNetQuantity',
-      'holdingsQuantity',
-      'collateralQuantity',
-      'holdingsValue',
-      'isin',
-      'sellableQuantity',
-      'totalMarketToMarketPrice',
-    ]);
+    expectPopulated(holdings.holdingDetails[0], HOLDING_KEYS);
 
     const logout = parse(await bridge.userLogout!());
     expect(logout).toMatchObject({ status: 'Success', statusMessage: 'Request successful' });
