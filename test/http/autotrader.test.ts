@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { HOLDING_FIELDS, MARGIN_FIELDS, ORDER_FIELDS, POSITION_FIELDS, pythonClient } from '../../contracts/autotrader-python-client.js';
 import { harness } from './harness.js';
 
 const USER = {
@@ -24,19 +25,8 @@ async function withUser(options: Parameters<typeof harness>[0] = {}) {
 }
 
 /** The order model of the reference, every field required (the Python client builds orders positionally). */
-const ORDER_FIELDS = `id tradeType orderType productType variety validity quantity disclosedQuantity price triggerPrice amo statusMessage
-  publisherId pseudoAccount tradingAccount stockBroker exchange symbol independentExchange independentSymbol modifiedTime createdTime
-  parentOrderId exchangeOrderId averagePrice clientId rawStatus platformTime exchangeTime pendingQuantity filledQuantity platform status
-  nestRequestId`.split(/\s+/);
 
-const POSITION_FIELDS = `id buyQuantity sellQuantity netQuantity type pnl atPnl mtm buyValue sellValue netValue buyAvgPrice sellAvgPrice
-  pseudoAccount tradingAccount stockBroker exchange symbol independentExchange independentSymbol category ltp platform accountId
-  overnightQuantity multiplier realisedPnl unrealisedPnl state direction`.split(/\s+/);
-const MARGIN_FIELDS = `category funds utilized available total net span exposure collateral payin payout adhoc realisedMtm unrealisedMtm
-  pseudoAccount tradingAccount stockBroker`.split(/\s+/);
 /** The official Python client's PlatformHolding constructor parameters, in order. */
-const HOLDING_FIELDS = `id isin collateralType instrumentToken product quantity collateralQty t1Qty pnl haircut avgPrice pseudoAccount
-  tradingAccount stockBroker exchange symbol platform ltp currentValue totalQty`.split(/\s+/);
 
 // SBIN on NSE: previous close 812.4 (the market's ltp until a price is set), band 649.9 - 974.9.
 const ORDER = { pseudoAccount: 'ACC_1', exchange: 'NSE', symbol: 'SBIN', tradeType: 'BUY', orderType: 'LIMIT', productType: 'INTRADAY', quantity: 10, price: 800.5 };
@@ -245,163 +235,42 @@ describe('AutoTrader functions', () => {
   });
 });
 
-/**
- * Behaves as the official Python client does: a form body (None values left out), the api-key
- * header, the JSON read only on a 2xx answer (403: "key wrong or user disabled"; any other status
- * raises), an OperationResponse built from the four envelope keys, and each record built from its
- * model's fields in order (a missing one raises TypeError, as a missing positional argument does).
- */
-function pythonClient(send: (url: string, init: RequestInit) => Promise<Response>, serviceUrl: string, apiKey: string) {
-  const MODELS: Record<string, string[]> = {
-    '/readPlatformOrders': ORDER_FIELDS,
-    '/readPlatformPositions': POSITION_FIELDS,
-    '/readPlatformMargins': MARGIN_FIELDS,
-    '/readPlatformHoldings': HOLDING_FIELDS,
-  };
-  async function request(uri: string, method: 'GET' | 'POST', data: Record<string, unknown>) {
-    const params = new URLSearchParams();
-    for (const [k, v] of Object.entries(data)) if (v !== null && v !== undefined) params.append(k, v === true ? 'True' : v === false ? 'False' : String(v));
-    const url = `${serviceUrl}/trading${uri}`;
-    const response =
-      method === 'GET'
-        ? await send(`${url}?${params}`, { method, headers: { 'api-key': apiKey } })
-        : await send(url, { method, headers: { 'api-key': apiKey, 'content-type': 'application/x-www-form-urlencoded' }, body: params.toString() });
-    if (response.status < 200 || response.status >= 300) {
-      if (response.status === 403) throw new Error('ERROR: Either your API Key is wrong or the user might be disabled.');
-      throw new Error(`HTTPError: ${response.status}`);
-    }
-    const json = (await response.json()) as Record<string, unknown>;
-    for (const key of ['result', 'message', 'status', 'commandId']) if (!(key in json)) throw new TypeError(`OperationResponse.__init__() missing 1 required positional argument: '${key}'`);
-    const model = MODELS[uri];
-    if (model && Array.isArray(json.result) && json.result.length) {
-      json.result = (json.result as Record<string, unknown>[]).map((m) => {
-        const missing = model.filter((f) => !(f in m));
-        if (missing.length) throw new TypeError(`__init__() missing required positional arguments: ${missing.join(', ')}`);
-        return Object.fromEntries(model.map((f) => [f, m[f]]));
-      });
-    }
-    return json as { result: any; message: string | null; status: boolean; commandId: string | null };
-  }
-  const get = (uri: string, pseudoAccount: string) => request(uri, 'GET', { pseudoAccount });
-  const post = (uri: string, data: Record<string, unknown>) => request(uri, 'POST', data);
-  return {
-    placeRegularOrder: (a: string, exchange: string, symbol: string, tradeType: string, orderType: string, productType: string, quantity: number, price: number, triggerPrice = 0.0) =>
-      post('/placeRegularOrder', { pseudoAccount: a, exchange, symbol, tradeType, orderType, productType, quantity, price, triggerPrice }),
-    placeBracketOrder: (
-      a: string,
-      exchange: string,
-      symbol: string,
-      tradeType: string,
-      orderType: string,
-      quantity: number,
-      price: number,
-      triggerPrice: number,
-      target: number,
-      stoploss: number,
-      trailingStoploss = 0.0,
-    ) => post('/placeBracketOrder', { pseudoAccount: a, exchange, symbol, tradeType, orderType, quantity, price, triggerPrice, target, stoploss, trailingStoploss }),
-    placeCoverOrder: (a: string, exchange: string, symbol: string, tradeType: string, orderType: string, quantity: number, price: number, triggerPrice: number) =>
-      post('/placeCoverOrder', { pseudoAccount: a, exchange, symbol, tradeType, orderType, quantity, price, triggerPrice }),
-    placeAdvancedOrder: (
-      variety: string,
-      a: string,
-      exchange: string,
-      symbol: string,
-      tradeType: string,
-      orderType: string,
-      productType: string,
-      quantity: number,
-      price: number,
-      triggerPrice: number,
-      target: number,
-      stoploss: number,
-      trailingStoploss: number,
-      disclosedQuantity: number,
-      validity: string,
-      amo: boolean,
-      strategyId: string | null,
-      comments: string | null,
-      publisherId: string | null,
-    ) =>
-      post('/placeAdvancedOrder', {
-        variety,
-        pseudoAccount: a,
-        exchange,
-        symbol,
-        tradeType,
-        orderType,
-        productType,
-        quantity,
-        price,
-        triggerPrice,
-        target,
-        stoploss,
-        trailingStoploss,
-        disclosedQuantity,
-        validity,
-        amo,
-        strategyId,
-        comments,
-        publisherId,
-      }),
-    // Like the client: only truthy values are sent.
-    modifyOrderByPlatformId: (a: string, platformId: string, orderType?: string, quantity?: number, price?: number, triggerPrice?: number) =>
-      post('/modifyOrderByPlatformId', {
-        pseudoAccount: a,
-        platformId,
-        ...(orderType ? { orderType } : {}),
-        ...(quantity ? { quantity } : {}),
-        ...(price ? { price } : {}),
-        ...(triggerPrice ? { triggerPrice } : {}),
-      }),
-    cancelOrderByPlatformId: (a: string, platformId: string) => post('/cancelOrderByPlatformId', { pseudoAccount: a, platformId }),
-    cancelChildOrdersByPlatformId: (a: string, platformId: string) => post('/cancelChildOrdersByPlatformId', { pseudoAccount: a, platformId }),
-    cancelAllOrders: (a: string) => post('/cancelAllOrders', { pseudoAccount: a }),
-    squareOffPosition: (a: string, category: string, type: string, exchange: string, symbol: string) => post('/squareOffPosition', { pseudoAccount: a, category, type, exchange, symbol }),
-    squareOffPortfolio: (a: string, category: string) => post('/squareOffPortfolio', { pseudoAccount: a, category }),
-    readPlatformOrders: (a: string) => get('/readPlatformOrders', a),
-    readPlatformPositions: (a: string) => get('/readPlatformPositions', a),
-    readPlatformMargins: (a: string) => get('/readPlatformMargins', a),
-    readPlatformHoldings: (a: string) => get('/readPlatformHoldings', a),
-  };
-}
-
 describe('the official Python client, as it behaves', () => {
   it('calls every trading function, reads every refusal, and builds every record', async () => {
     const { h, apiKey } = await withUser({ checkResponses: true });
     const send = async (url: string, init: RequestInit) => h.app.request(url, init);
-    const client = pythonClient(send, '', apiKey);
+    const client = pythonClient('', apiKey, send);
     const a = 'ACC_1';
-    const regular = await client.placeRegularOrder(a, 'NSE', 'SBIN', 'BUY', 'LIMIT', 'DELIVERY', 10, 805.0);
+    const regular = await client.place_regular_order(a, 'NSE', 'SBIN', 'BUY', 'LIMIT', 'DELIVERY', 10, 805.0);
     expect(regular).toMatchObject({ status: true, message: null, result: expect.any(String) });
     // A refusal reaches the caller as a status-false response, not an exception.
-    expect(await client.placeRegularOrder('ACC_2', 'NSE', 'SBIN', 'BUY', 'LIMIT', 'DELIVERY', 10, 805.0)).toEqual({
+    expect(await client.place_regular_order('ACC_2', 'NSE', 'SBIN', 'BUY', 'LIMIT', 'DELIVERY', 10, 805.0)).toEqual({
       result: null,
       message: 'Pseudo account [ACC_2] is not live.',
       status: false,
       commandId: null,
     });
-    expect(await client.placeRegularOrder(a, 'NSE', 'SBIN', 'BUY', 'LIMIT', 'DELIVERY', 10, 0.0)).toMatchObject({ status: false, message: expect.stringMatching(/LIMIT/) });
+    expect(await client.place_regular_order(a, 'NSE', 'SBIN', 'BUY', 'LIMIT', 'DELIVERY', 10, 0.0)).toMatchObject({ status: false, message: expect.stringMatching(/LIMIT/) });
     h.domain.market.setPrice('NSE', 'SBIN', 805);
-    const bo = await client.placeBracketOrder(a, 'NSE', 'SBIN', 'BUY', 'MARKET', 5, 0.0, 0.0, 10.0, 5.0);
-    const co = await client.placeCoverOrder(a, 'NSE', 'SBIN', 'SELL', 'MARKET', 5, 0.0, 815.0);
-    const adv = await client.placeAdvancedOrder('REGULAR', a, 'NSE', 'SBIN', 'SELL', 'LIMIT', 'INTRADAY', 3, 900.0, 0.0, 0.0, 0.0, 0.0, 0, 'DAY', false, null, null, null);
+    const bo = await client.place_bracket_order(a, 'NSE', 'SBIN', 'BUY', 'MARKET', 5, 0.0, 0.0, 10.0, 5.0);
+    const co = await client.place_cover_order(a, 'NSE', 'SBIN', 'SELL', 'MARKET', 5, 0.0, 815.0);
+    const adv = await client.place_advanced_order('REGULAR', a, 'NSE', 'SBIN', 'SELL', 'LIMIT', 'INTRADAY', 3, 900.0, 0.0, 0.0, 0.0, 0.0, 0, 'DAY', false, null, null, null);
     for (const r of [bo, co, adv]) expect(r).toMatchObject({ status: true });
-    expect(await client.modifyOrderByPlatformId(a, adv.result, undefined, 4)).toMatchObject({ status: true, result: true });
-    expect(await client.cancelChildOrdersByPlatformId(a, co.result)).toMatchObject({ status: true });
-    expect(await client.cancelOrderByPlatformId(a, adv.result)).toMatchObject({ status: true });
-    expect(await client.cancelOrderByPlatformId(a, 'no-such-id')).toMatchObject({ status: false, message: 'Order [no-such-id] not found in pseudo account [ACC_1].' });
-    const orders = await client.readPlatformOrders(a);
+    expect(await client.modify_order_by_platform_id(a, adv.result, undefined, 4)).toMatchObject({ status: true, result: true });
+    expect(await client.cancel_child_orders_by_platform_id(a, co.result)).toMatchObject({ status: true });
+    expect(await client.cancel_order_by_platform_id(a, adv.result)).toMatchObject({ status: true });
+    expect(await client.cancel_order_by_platform_id(a, 'no-such-id')).toMatchObject({ status: false, message: 'Order [no-such-id] not found in pseudo account [ACC_1].' });
+    const orders = await client.read_platform_orders(a);
     expect(orders.result.length).toBeGreaterThanOrEqual(6);
     expect(Object.keys(orders.result[0])).toEqual(ORDER_FIELDS);
-    expect((await client.readPlatformPositions(a)).result.length).toBeGreaterThan(0);
-    expect((await client.readPlatformMargins(a)).result).toHaveLength(2);
-    expect((await client.readPlatformHoldings(a)).result).toEqual([expect.objectContaining({ symbol: 'SBIN', quantity: 10 })]);
-    expect(await client.squareOffPosition(a, 'NET', 'BO', 'NSE', 'SBIN')).toMatchObject({ status: true });
-    expect(await client.squareOffPortfolio(a, 'DAY')).toMatchObject({ status: true });
-    expect(await client.cancelAllOrders(a)).toMatchObject({ status: true, result: true });
-    expect((await client.readPlatformPositions(a)).result.every((p: { netQuantity: number }) => p.netQuantity === 0)).toBe(true);
-    await expect(pythonClient(send, '', '00000000-0000-4000-8000-000000000000').readPlatformOrders(a)).rejects.toThrow(/API Key is wrong/);
+    expect((await client.read_platform_positions(a)).result.length).toBeGreaterThan(0);
+    expect((await client.read_platform_margins(a)).result).toHaveLength(2);
+    expect((await client.read_platform_holdings(a)).result).toEqual([expect.objectContaining({ symbol: 'SBIN', quantity: 10 })]);
+    expect(await client.square_off_position(a, 'NET', 'BO', 'NSE', 'SBIN')).toMatchObject({ status: true });
+    expect(await client.square_off_portfolio(a, 'DAY')).toMatchObject({ status: true });
+    expect(await client.cancel_all_orders(a)).toMatchObject({ status: true, result: true });
+    expect((await client.read_platform_positions(a)).result.every((p: { netQuantity: number }) => p.netQuantity === 0)).toBe(true);
+    await expect(pythonClient('', '00000000-0000-4000-8000-000000000000', send).read_platform_orders(a)).rejects.toThrow(/API Key is wrong/);
     expect(h.logs.filter((l) => l.includes('contract drift'))).toEqual([]);
   });
 });
