@@ -2,7 +2,7 @@ import { describe, inject, it } from 'vitest';
 import { call, requires } from './client.js';
 import { newAtUser } from './flows.js';
 import type { Target } from './targets.js';
-import { pythonClient } from './autotrader-python-client.js';
+import { MODELS, pythonClient } from './autotrader-python-client.js';
 
 /**
  * Reference rules (autotrader-web.md; seed 002; issue 11): the api-key header authenticates every
