@@ -1,36 +1,13 @@
 import type { Context } from 'hono';
 import { autotrader as routes } from '../../spec/routes/index.js';
 import { views, type PlaceInput } from '../domain/autotrader/autotrader.js';
-import type { LtpOf } from '../domain/autotrader/orders.js';
+import { placeInput, type LtpOf } from '../domain/autotrader/orders.js';
 import type { AtAccount, AtOrderRecord, AtUser } from '../domain/autotrader/types.js';
 import type { Result } from '../domain/result.js';
 import type { HttpDeps, SandboxApp } from './deps.js';
 import { header } from './header.js';
 
 const KEYED_PATHS = ['/trading/*', '/account/*'];
-
-/** What every place* form leaves out, as the functions default it. */
-const DEFAULTS = {
-  productType: 'INTRADAY',
-  triggerPrice: 0,
-  target: 0,
-  stoploss: 0,
-  trailingStoploss: 0,
-  disclosedQuantity: 0,
-  validity: 'DAY',
-  amo: false,
-  publisherId: null,
-} as const;
-
-type Optional<T> = { [K in keyof T]?: T[K] | undefined };
-/** One domain input from any place* form: absent optional fields take their defaults. */
-function placeInput(
-  variety: PlaceInput['variety'],
-  form: Pick<PlaceInput, 'pseudoAccount' | 'exchange' | 'symbol' | 'tradeType' | 'orderType' | 'quantity' | 'price'> & Optional<Omit<PlaceInput, 'variety'>>,
-): PlaceInput {
-  const defined = Object.fromEntries(Object.entries(form).filter(([, v]) => v !== undefined));
-  return { ...DEFAULTS, ...defined, variety } as PlaceInput;
-}
 
 export function autotraderRoutes(app: SandboxApp, { domain, reply, sourceIp }: HttpDeps) {
   const at = domain.autotrader;

@@ -16,6 +16,7 @@ import {
   newOrder,
   orderProblem,
   orderView,
+  placeInput,
   positionsOf,
   PRODUCT_OF_TYPE,
   toTick,
@@ -237,25 +238,16 @@ export class AutoTrader {
     const instrument = findAtInstrument(parent.exchange, parent.symbol)!;
     const side = parent.tradeType === 'BUY' ? 1 : -1;
     const fill = parent.averagePrice;
-    const base: PlaceInput = {
-      variety: parent.variety,
+    const base = placeInput(parent.variety, {
       pseudoAccount: parent.pseudoAccount,
       exchange: parent.exchange,
       symbol: parent.symbol,
       tradeType: parent.tradeType === 'BUY' ? 'SELL' : 'BUY',
       orderType: 'SL_MARKET',
-      productType: 'INTRADAY',
       quantity: parent.filledQuantity,
       price: 0,
-      triggerPrice: 0,
-      target: 0,
-      stoploss: 0,
-      trailingStoploss: 0,
-      disclosedQuantity: 0,
-      validity: 'DAY',
-      amo: false,
       publisherId: parent.publisherId,
-    };
+    });
     const stopTrigger = bracket ? toTick(fill - side * parent.legs.stoploss, instrument.tickSize) : parent.legs.coverTrigger;
     const children = [this.open(user, account, instrument, { ...base, triggerPrice: stopTrigger }, parent, 'STOPLOSS')];
     if (bracket) children.push(this.open(user, account, instrument, { ...base, orderType: 'LIMIT', price: toTick(fill + side * parent.legs.target, instrument.tickSize) }, parent, 'TARGET'));
@@ -439,25 +431,21 @@ export class AutoTrader {
       net = after?.netQuantity ?? 0;
       if (net === 0) return;
     }
-    this.open(user, account, instrument, {
-      variety: 'REGULAR',
-      pseudoAccount: account.pseudoAccount,
-      exchange: position.exchange,
-      symbol: position.symbol,
-      tradeType: net > 0 ? 'SELL' : 'BUY',
-      orderType: 'MARKET',
-      productType: PRODUCT_OF_TYPE[position.type],
-      quantity: Math.abs(net),
-      price: 0,
-      triggerPrice: 0,
-      target: 0,
-      stoploss: 0,
-      trailingStoploss: 0,
-      disclosedQuantity: 0,
-      validity: 'DAY',
-      amo: false,
-      publisherId: null,
-    });
+    this.open(
+      user,
+      account,
+      instrument,
+      placeInput('REGULAR', {
+        pseudoAccount: account.pseudoAccount,
+        exchange: position.exchange,
+        symbol: position.symbol,
+        tradeType: net > 0 ? 'SELL' : 'BUY',
+        orderType: 'MARKET',
+        productType: PRODUCT_OF_TYPE[position.type],
+        quantity: Math.abs(net),
+        price: 0,
+      }),
+    );
   }
 
   /** Orders, positions, margins or holdings of a live pseudo account. */

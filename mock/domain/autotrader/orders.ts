@@ -343,3 +343,26 @@ export function holdingsOf(account: AtAccount, orders: readonly AtOrderRecord[],
     };
   });
 }
+
+/** What every place* form leaves out, as the functions default it. */
+const DEFAULTS = {
+  productType: 'INTRADAY',
+  triggerPrice: 0,
+  target: 0,
+  stoploss: 0,
+  trailingStoploss: 0,
+  disclosedQuantity: 0,
+  validity: 'DAY',
+  amo: false,
+  publisherId: null,
+} as const;
+
+type Optional<T> = { [K in keyof T]?: T[K] | undefined };
+/** One domain input from any place* form: absent optional fields take their defaults. */
+export function placeInput(
+  variety: PlaceInput['variety'],
+  form: Pick<PlaceInput, 'pseudoAccount' | 'exchange' | 'symbol' | 'tradeType' | 'orderType' | 'quantity' | 'price'> & Optional<Omit<PlaceInput, 'variety'>>,
+): PlaceInput {
+  const defined = Object.fromEntries(Object.entries(form).filter(([, v]) => v !== undefined));
+  return { ...DEFAULTS, ...defined, variety } as PlaceInput;
+}
