@@ -1,6 +1,6 @@
 import type { Context } from 'hono';
 import { autotrader as routes } from '../../spec/routes/index.js';
-import { views, type PlaceInput } from '../domain/autotrader/autotrader.js';
+import { views } from '../domain/autotrader/autotrader.js';
 import { placeInput, type LtpOf } from '../domain/autotrader/orders.js';
 import type { AtAccount, AtOrderRecord, AtUser } from '../domain/autotrader/types.js';
 import type { Result } from '../domain/result.js';
