@@ -1,5 +1,5 @@
 (() => {
-  const { $, dashboardApi, openDialog, formatTime, el, dashboard, otpFlow, notice } = window.Web;
+  const { $, icon, dashboardApi, openDialog, formatTime, el, dashboard, otpFlow, notice } = window.Web;
   const askOtp = otpFlow();
   const form = $('app-form');
   const dialog = $('app-dialog');
@@ -8,10 +8,10 @@
   let apps = [];
 
   const ACTIONS = [
-    { key: 'edit', icon: '✎', label: () => 'Edit app details' },
-    { key: 'status', icon: '⏻', label: (app) => (app.status === 'Active' ? 'Deactivate app' : 'Activate app') },
-    { key: 'regenerate-key', icon: '⚿', label: () => 'Regenerate API key' },
-    { key: 'regenerate-secret', icon: '⟳', label: () => 'Regenerate API secret' },
+    { key: 'edit', icon: 'edit', label: () => 'Edit app details' },
+    { key: 'status', icon: 'power', label: (app) => (app.status === 'Active' ? 'Deactivate app' : 'Activate app') },
+    { key: 'regenerate-key', icon: 'key', label: () => 'Regenerate API key' },
+    { key: 'regenerate-secret', icon: 'refresh', label: () => 'Regenerate API secret' },
   ];
 
   function showSecret(appName, secret) {
@@ -47,7 +47,7 @@
       'td',
       { class: 'row-actions' },
       ...ACTIONS.map((a) =>
-        el('button', { type: 'button', class: 'icon', title: a.label(app), 'aria-label': `${a.label(app)}: ${app.appName}`, 'data-action': a.key, onclick: () => act(app, a.key), text: a.icon }),
+        el('button', { type: 'button', class: 'icon', title: a.label(app), 'aria-label': `${a.label(app)}: ${app.appName}`, 'data-action': a.key, onclick: () => act(app, a.key) }, icon(a.icon)),
       ),
     );
     return el(

@@ -46,6 +46,10 @@
     $('messages').replaceChildren(...messages.map(message));
   }
 
+  // ?uid=&kind= preset the filters, so a link can open the inbox of one account.
+  const preset = new URLSearchParams(location.search);
+  if (preset.get('uid')) $('f-uid').value = preset.get('uid');
+  if (preset.get('kind')) $('f-kind').value = preset.get('kind');
   $('inbox-filter').addEventListener('input', refresh);
   $('inbox-filter').addEventListener('submit', (event) => event.preventDefault());
   refresh();

@@ -1,5 +1,5 @@
 (() => {
-  const { $, dashboardApi, openDialog, formatTime, el, dashboard, otpFlow, notice } = window.Web;
+  const { $, icon, dashboardApi, openDialog, formatTime, el, dashboard, otpFlow, notice } = window.Web;
   const askOtp = otpFlow();
   const dialog = $('ip-dialog');
   const error = $('ip-error');
@@ -20,19 +20,22 @@
 
   function ipCell(row, ipType) {
     const ip = ipType === 'PRIMARY' ? row.primaryIp : row.secondaryIp;
-    if (!ip) return el('td', { class: 'muted', text: '—' });
+    if (!ip) return el('td', { class: 'muted', 'data-type': ipType, text: '—' });
     const waiting = nextChange !== null;
     const editTip = waiting ? `IP changes are limited to one every 7 days: the next change is allowed on ${formatTime(nextChange)}` : `Edit the ${ipType} IP`;
-    const edit = el('button', {
-      type: 'button',
-      class: 'icon',
-      title: editTip,
-      'aria-label': `Edit ${ipType} IP of ${row.appName}`,
-      disabled: waiting,
-      'data-action': 'edit',
-      onclick: () => openForm(row, ipType),
-      text: '✎',
-    });
+    const edit = el(
+      'button',
+      {
+        type: 'button',
+        class: 'icon',
+        title: editTip,
+        'aria-label': `Edit ${ipType} IP of ${row.appName}`,
+        disabled: waiting,
+        'data-action': 'edit',
+        onclick: () => openForm(row, ipType),
+      },
+      icon('edit'),
+    );
     const del = el('button', {
       type: 'button',
       class: 'icon',
