@@ -309,7 +309,7 @@ function journalPage(yourIp: string): Html {
 /** Paths of the pages and their assets (outside the OpenAPI document: HTML, not JSON operations). */
 export const WEB_PATHS = ['/app', '/app/login', '/app/api-keys', '/app/static-ips', '/app/oauth/authorize', '/app/callback', '/app/assets/{file}', '/__sandbox/inbox', '/__sandbox/journal'];
 
-export function webRoutes(app: SandboxApp, { sourceIp }: HttpDeps) {
+export function webRoutes(app: SandboxApp, { reply, sourceIp }: HttpDeps) {
   const dir = assetDir();
   const cache = new Map<string, string>();
   const send = (c: Context, body: Html) => {
@@ -319,7 +319,7 @@ export function webRoutes(app: SandboxApp, { sourceIp }: HttpDeps) {
 
   app.get('/app/assets/:file', (c) => {
     const file = c.req.param('file');
-    if (!ASSETS.includes(file)) return c.notFound();
+    if (!ASSETS.includes(file)) return reply.fail(c, { code: 'ROUTE_NOT_FOUND', message: `No such asset: ${file}` });
     let body = cache.get(file);
     if (body === undefined) {
       body = readFileSync(join(dir, file), 'utf8');
