@@ -224,8 +224,16 @@ describe('the pages in Chromium', () => {
     expect(titles).toEqual(['Edit app details', 'Deactivate app', 'Regenerate API key', 'Regenerate API secret']);
   });
 
-  test('the 5-app limit: the 5th app is made, the 6th is refused with the message in the form', async (ctx) => {
+  test('the 5-app limit: the 5th app is made, the 6th is refused with the message in the form; the form works from the keyboard', async (ctx) => {
     needsBrowser(ctx);
+    // Keyboard: Enter opens the form with the focus in App Name; Escape closes it and gives the focus back.
+    await page.getByRole('button', { name: 'Create New App' }).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('app-name');
+    await page.keyboard.press('Escape');
+    await page.locator('#app-dialog').waitFor({ state: 'hidden' });
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('create-app');
+
     await page.getByRole('button', { name: 'Create New App' }).click();
     await page.getByLabel('App Name').fill('Fifth App');
     await page.getByLabel('Redirect URL').fill('https://example.com/five');
@@ -260,6 +268,26 @@ describe('the pages in Chromium', () => {
     const now = await json('POST', '/session/token', { apiKey: known.key, apiSecret: fresh });
     expect(now.status).toBe(200);
     known.secret = fresh;
+  });
+
+  test('regenerate the key: an expired OTP is refused in the modal (as a wrong one: "Invalid OTP."), a resent one works, the new key arrives by e-mail', async (ctx) => {
+    needsBrowser(ctx);
+    const keys = (await outbox('api-key-email')).length;
+    await page.getByRole('button', { name: 'Regenerate API key: Browser App' }).click();
+    await expect.poll(() => page.locator('#otp-title').textContent()).toBe('Regenerate the API key of "Browser App"');
+    const otp = await otpFromInbox();
+    await advanceClock(6 * 60_000);
+    await page.getByLabel('OTP', { exact: true }).fill(otp);
+    await page.locator('#otp-dialog').getByRole('button', { name: 'Verify OTP' }).click();
+    await expect.poll(() => page.locator('#otp-error').textContent()).toBe('Invalid OTP.');
+    await page.locator('#otp-dialog').getByRole('button', { name: 'Resend OTP' }).click();
+    await expect.poll(() => page.locator('#otp-sent').textContent()).toMatch(/A new OTP was sent/);
+    await verifyOtp();
+    await expect.poll(async () => (await outbox('api-key-email')).length).toBe(keys + 1);
+    const old = await json('POST', '/session/token', { apiKey: known.key, apiSecret: known.secret });
+    expect(old.status).toBe(401);
+    known.key = (await outbox('api-key-email')).at(-1)!.apiKey;
+    expect((await json('POST', '/session/token', { apiKey: known.key, apiSecret: known.secret })).status).toBe(200);
   });
 
   test('deactivate and activate: the status turns red, then green, each through an OTP', async (ctx) => {

@@ -1,6 +1,5 @@
 (() => {
   const { $, api, TOKEN } = window.Web;
-  if (sessionStorage.getItem(TOKEN)) location.replace('/app/api-keys');
   $('login-form').addEventListener('submit', async (event) => {
     event.preventDefault();
     const error = $('login-error');
