@@ -290,6 +290,20 @@ describe('the pages in Chromium', () => {
     expect((await json('POST', '/session/token', { apiKey: known.key, apiSecret: known.secret })).status).toBe(200);
   });
 
+  test('edit app details: the form comes filled in, an unchanged form is refused, the new Redirect URL shows after the OTP', async (ctx) => {
+    needsBrowser(ctx);
+    const row = page.locator('#apps-table tbody tr[data-app="Browser App"]');
+    await page.getByRole('button', { name: 'Edit app details: Browser App' }).click();
+    expect(await page.getByLabel('App Name').inputValue()).toBe('Browser App');
+    expect(await page.getByLabel('Redirect URL').inputValue()).toBe('https://example.com/browser');
+    await page.locator('#app-dialog').getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => page.locator('#app-error').textContent()).not.toBe('');
+    await page.getByLabel('Redirect URL').fill('https://example.com/browser/v2');
+    await page.locator('#app-dialog').getByRole('button', { name: 'Save' }).click();
+    await verifyOtp();
+    await expect.poll(() => row.locator('td.url').textContent()).toBe('https://example.com/browser/v2');
+  });
+
   test('deactivate and activate: the status turns red, then green, each through an OTP', async (ctx) => {
     needsBrowser(ctx);
     const row = page.locator('#apps-table tbody tr[data-app="Browser App"]');
@@ -440,6 +454,14 @@ describe('the pages in Chromium', () => {
     expect(statuses.every((s) => s?.startsWith('4'))).toBe(true);
     await page.getByLabel('Status').selectOption('');
     await shoot('journal');
+
+    // Logout from the sidebar: back to the login page, and the dashboard sends you there again.
+    await page.goto(`${base}/app/api-keys`);
+    await page.locator('#account-name', { hasText: 'Browser Walker' }).waitFor();
+    await page.getByRole('button', { name: 'Logout' }).click();
+    await page.waitForURL(`${base}/app/login`);
+    await page.goto(`${base}/app/static-ips`);
+    await page.waitForURL(`${base}/app/login`);
     await page.goto(`${base}/__sandbox/inbox?uid=${UID}`);
     await page.locator('#messages li').first().waitFor();
     await shoot('inbox');
