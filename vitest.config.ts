@@ -11,7 +11,7 @@ class LogCheckLast extends BaseSequencer {
 }
 
 /**
- * Three projects, run one after another (`npm run test:unit|test:contracts|test:reliability`
+ * Four projects, run one after another (`npm run test:unit|test:contracts|test:reliability|test:browser`
  * picks one): only the contract suites start the shared sandbox and the two Prism processes;
  * the reliability suites start their own sandboxes; unit tests start nothing and need no build.
  */
@@ -31,6 +31,11 @@ export default defineConfig({
         test: { name: 'contracts', include: ['contracts/**/*.contract.test.ts'], globalSetup: ['contracts/setup/servers.ts'], sequence: { groupOrder: 2 } },
       },
       { extends: true, test: { name: 'reliability', include: ['test/reliability/**/*.test.ts'], sequence: { groupOrder: 3 } } },
+      // The pages in Chromium (playwright-core, Debian's chromium); skipped with the reason when it is absent.
+      {
+        extends: true,
+        test: { name: 'browser', include: ['test/browser/**/*.test.ts'], testTimeout: 180_000, hookTimeout: 120_000, expect: { poll: { timeout: 20_000 } }, sequence: { groupOrder: 4 } },
+      },
     ],
   },
 });

@@ -21,6 +21,8 @@ import { sourceIpResolver } from './source-ip.js';
 import { autotraderRoutes } from './autotrader.js';
 import { authenticateFirst } from './auth-first.js';
 import { oauthRoutes } from './oauth.js';
+import { journalRecorder, RequestJournal } from '../sandbox/journal.js';
+import { WEB_PATHS, webRoutes } from '../web/pages.js';
 
 const SWEEP_EVERY = 1_000;
 
@@ -37,6 +39,8 @@ export type HttpOptions = {
   trustProxy?: boolean;
   /** One line per request: method, path, status, time. Never bodies, headers or query strings, which can carry secrets. */
   requestLog?: (line: string) => void;
+  /** How many requests the request journal (/__sandbox/requests, the journal page) keeps (default 500). */
+  journalSize?: number;
 };
 
 export function createHttpApp(domain: SandboxDomain, options: HttpOptions = {}): SandboxApp {
@@ -56,6 +60,7 @@ export function createHttpApp(domain: SandboxDomain, options: HttpOptions = {}):
   const routes = new RouteTable();
   for (const route of allRoutes) routes.add(route.method, route.path, route);
   for (const path of DOCS_PATHS) routes.add('GET', path);
+  for (const path of WEB_PATHS) routes.add('GET', path);
 
   const requestLog = options.requestLog;
   if (requestLog) {
@@ -66,6 +71,10 @@ export function createHttpApp(domain: SandboxDomain, options: HttpOptions = {}):
       requestLog(`${c.req.method} ${c.req.path} ${outcome} ${(performance.now() - started).toFixed(1)}ms`);
     });
   }
+
+  const sourceIp = sourceIpResolver(options.trustProxy ?? false);
+  const journal = new RequestJournal(options.journalSize);
+  app.use('*', journalRecorder(journal, domain, sourceIp));
 
   // Before any body is read: a refused caller's body is never looked at.
   app.use('/__sandbox/*', controlGuard(reply, options.controlToken));
@@ -82,13 +91,14 @@ export function createHttpApp(domain: SandboxDomain, options: HttpOptions = {}):
   // Before the validators each route adds: a caller without credentials never hears about its input.
   app.use('*', authenticateFirst(routes, domain, reply));
 
-  const deps = { domain, reply, sourceIp: sourceIpResolver(options.trustProxy ?? false) };
+  const deps = { domain, reply, sourceIp };
   legacyRoutes(app, deps);
   sessionRoutes(app, deps);
   orderRoutes(app, deps);
   oauthRoutes(app, deps);
   dashboardRoutes(app, deps);
-  controlRoutes(app, deps);
+  controlRoutes(app, deps, journal);
+  webRoutes(app, deps);
   autotraderRoutes(app, deps);
 
   let spec: object | undefined;

@@ -5,9 +5,10 @@ import { SPEC_VERSION } from '../../spec/document.js';
 import { formatServerTime } from '../domain/ist.js';
 import type { Quote } from '../domain/market/market.js';
 import { CLOCK_RANGE, inClockRange } from '../domain/clock.js';
+import type { RequestJournal } from './journal.js';
 
 /** The control API under /__sandbox: what a test needs that the real service has no endpoint for. */
-export function controlRoutes(app: SandboxApp, { domain, reply }: HttpDeps) {
+export function controlRoutes(app: SandboxApp, { domain, reply }: HttpDeps, journal: RequestJournal) {
   app.openapi(sandbox.sandboxInfo, (c) => {
     const collect = (globalThis as { gc?: () => void }).gc;
     if (c.req.valid('query').gc === 'true' && collect) collect();
@@ -126,5 +127,11 @@ export function controlRoutes(app: SandboxApp, { domain, reply }: HttpDeps) {
       reply.success(`${symbolName} traded at ${result.value.quote.ltp}: ${result.value.fills} fill(s)`, { instrument: instrumentJson(result.value.quote), fills: result.value.fills }),
       200,
     );
+  });
+
+  app.openapi(sandbox.sandboxRequests, (c) => {
+    const { control, ...query } = c.req.valid('query');
+    const requests = journal.find({ ...query, control: control !== 'false' }).map((e) => ({ ...e, at: iso(e.at) }));
+    return c.json(reply.success(`${requests.length} request(s)`, { size: journal.size, requests }), 200);
   });
 }

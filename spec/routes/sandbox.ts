@@ -19,6 +19,8 @@ import {
   MarketResponse,
   SetPriceRequest,
   SetPriceResponse,
+  JournalQuery,
+  JournalResponse,
 } from '../schemas/sandbox.js';
 import { FixtureAccount, FixtureAtUser, FixtureSet } from '../schemas/fixtures.js';
 import { BODY_ERRORS, failures, jsonBody, okJson } from '../responses.js';
@@ -168,4 +170,17 @@ export const sandboxSetPrice = createRoute({
     "Sets the last traded price of one instrument. Every open order of Samco's and AutoTrader's APIs that the price crosses triggers or fills, oldest first, within `volume` when given (partial fills). Positions, holdings, limits and the trade book follow.",
   request: { body: jsonBody(SetPriceRequest) },
   responses: { ...okJson(SetPriceResponse, 'Price set'), ...failures(...BODY_ERRORS, 'MARKET_SYMBOL_NOT_FOUND', 'MARKET_PRICE_OUT_OF_BAND', 'CONTROL_FORBIDDEN') },
+});
+
+export const sandboxRequests = createRoute({
+  operationId: 'sandboxRequests',
+  method: 'get',
+  path: '/__sandbox/requests',
+  tags,
+  security,
+  summary: 'The request journal: the last requests the sandbox answered, newest first',
+  description:
+    'Method, path (never the query string), status, duration, the account the credentials named and the source IP of each of the last requests (500 by default; the journalSize option of createSandbox), what a client actually sent and what it got. Never a body, a header value or a token. Reads of this endpoint are not recorded. The page at /__sandbox/journal shows it.',
+  request: { query: JournalQuery },
+  responses: { ...okJson(JournalResponse, 'Requests, newest first'), ...failures('VALIDATION', 'CONTROL_FORBIDDEN') },
 });

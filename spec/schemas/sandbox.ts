@@ -158,3 +158,56 @@ export const SetPriceResponse = success('SetPriceResponse', {
   instrument: MarketInstrument,
   fills: z.number().int().openapi({ description: 'How many fills the price change made (Samco and AutoTrader orders)' }),
 });
+
+export const JournalQuery = z.strictObject({
+  method: z
+    .enum(['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'])
+    .optional()
+    .openapi({ param: { name: 'method', in: 'query' } }),
+  path: z
+    .string()
+    .max(200)
+    .optional()
+    .openapi({ param: { name: 'path', in: 'query' }, description: 'Only requests whose path contains this text' }),
+  status: z
+    .enum(['2xx', '3xx', '4xx', '5xx'])
+    .optional()
+    .openapi({ param: { name: 'status', in: 'query' } }),
+  uid: z
+    .string()
+    .max(64)
+    .optional()
+    .openapi({ param: { name: 'uid', in: 'query' }, description: 'Only requests whose credentials named this account (or AutoTrader user)' }),
+  control: z
+    .enum(['true', 'false'])
+    .optional()
+    .openapi({ param: { name: 'control', in: 'query' }, description: 'false: leave out requests to the control API (/__sandbox/...). Default true.' }),
+  since: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .optional()
+    .openapi({ param: { name: 'since', in: 'query' }, description: 'Only requests with id greater than this' }),
+  limit: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(1000)
+    .optional()
+    .openapi({ param: { name: 'limit', in: 'query' }, description: 'Newest N requests (default 200)' }),
+});
+
+export const JournalEntry = z
+  .strictObject({
+    id: z.number().int().openapi({ description: 'Increasing sequence number' }),
+    at: IsoTime,
+    method: z.string(),
+    path: z.string().openapi({ description: 'The path only: query strings can carry secrets and are never kept' }),
+    status: z.number().int(),
+    durationMs: z.number().openapi({ description: 'Time from the request reaching the app to its response, in milliseconds' }),
+    uid: z.string().nullable().openapi({ description: 'The account (or AutoTrader user) its credentials named; null without valid credentials' }),
+    srcIp: z.string().openapi({ description: 'The source IP the sandbox saw' }),
+  })
+  .openapi('JournalEntry', { description: 'One request the sandbox answered: never a body, a header value or a token' });
+
+export const JournalResponse = success('JournalResponse', { size: z.number().int().openapi({ description: 'How many requests the journal keeps' }), requests: z.array(JournalEntry) });
