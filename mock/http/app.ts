@@ -17,7 +17,9 @@ import { checkResponses } from './response-check.js';
 import { RouteTable } from './route-table.js';
 import { sessionRoutes } from './session.js';
 import { orderRoutes } from './orders.js';
-import { sourceIpResolver } from './source-ip.js';
+import { DEFAULT_CLIENT_IP, forwardedIgnored, sourceIpResolver } from './source-ip.js';
+import { classifyIp } from '../domain/ip.js';
+import { logRequests } from './request-log.js';
 import { autotraderRoutes } from './autotrader.js';
 import { authenticateFirst } from './auth-first.js';
 import { oauthRoutes } from './oauth.js';
@@ -35,12 +37,17 @@ export type HttpOptions = {
   controlToken?: string;
   /** Take the source IP from X-Forwarded-For (first entry): only behind a proxy you trust. */
   trustProxy?: boolean;
+  /** The public IP a local caller is seen from (default 49.36.200.1): it must be one Samco would let you register. */
+  clientIp?: string;
   /** One line per request: method, path, status, time. Never bodies, headers or query strings, which can carry secrets. */
   requestLog?: (line: string) => void;
 };
 
 export function createHttpApp(domain: SandboxDomain, options: HttpOptions = {}): SandboxApp {
   const log = options.log ?? (() => {});
+  const clientIp = options.clientIp ?? DEFAULT_CLIENT_IP;
+  const kind = classifyIp(clientIp);
+  if (!kind.public) throw new Error(`client IP: ${kind.reason}; give a public IPv4 address, one Samco would let you register`);
   const reply = new Reply(domain);
   const app = new OpenAPIHono<SandboxEnv>({ defaultHook: validationHook(reply) });
 
@@ -57,15 +64,10 @@ export function createHttpApp(domain: SandboxDomain, options: HttpOptions = {}):
   for (const route of allRoutes) routes.add(route.method, route.path, route);
   for (const path of DOCS_PATHS) routes.add('GET', path);
 
+  const trustProxy = options.trustProxy ?? false;
+  const sourceIp = sourceIpResolver({ trustProxy, clientIp });
   const requestLog = options.requestLog;
-  if (requestLog) {
-    app.use('*', async (c, next) => {
-      const started = performance.now();
-      await next();
-      const outcome = c.env?.incoming?.readableAborted ? 'aborted' : c.res.status;
-      requestLog(`${c.req.method} ${c.req.path} ${outcome} ${(performance.now() - started).toFixed(1)}ms`);
-    });
-  }
+  if (requestLog) app.use('*', logRequests(requestLog, sourceIp, trustProxy));
 
   // Before any body is read: a refused caller's body is never looked at.
   app.use('/__sandbox/*', controlGuard(reply, options.controlToken));
@@ -82,7 +84,7 @@ export function createHttpApp(domain: SandboxDomain, options: HttpOptions = {}):
   // Before the validators each route adds: a caller without credentials never hears about its input.
   app.use('*', authenticateFirst(routes, domain, reply));
 
-  const deps = { domain, reply, sourceIp: sourceIpResolver(options.trustProxy ?? false) };
+  const deps = { domain, reply, sourceIp, forwardedIgnored: (c: Parameters<typeof sourceIp>[0]) => forwardedIgnored(c, trustProxy) };
   legacyRoutes(app, deps);
   sessionRoutes(app, deps);
   orderRoutes(app, deps);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_CLIENT_IP } from '../../mock/http/source-ip.js';
 import { harness } from './harness.js';
 
 const REDIRECT = 'https://example.com/cb';
@@ -62,7 +63,7 @@ describe("Samco's OAuth 2.1 flow over HTTP", () => {
       accountID: who.uid,
       accountName: 'Ravi Kumar',
       scopes: 'all',
-      srcIp: '127.0.0.1',
+      srcIp: DEFAULT_CLIENT_IP,
       primaryIp: '',
       secondaryIp: '',
     });
