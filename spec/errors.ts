@@ -86,6 +86,11 @@ export const ERRORS = {
     http: 400,
     message: 'Clock out of range: the sandbox clock stays between the Unix epoch and a year before the last date with a four-digit year, so that every date it answers with can be written.',
   },
+  CLOCK_BACKWARDS: {
+    http: 400,
+    message:
+      'The sandbox clock moves forward only: 2025-12-18T02:29:00.000Z is before where it stands, 2026-12-02T02:29:00.000Z, and what expired stays expired. POST /__sandbox/reset starts over at the real time.',
+  },
   SIGN_IN_THROTTLED: { http: 429, message: 'Too many failed sign-ins for this account. Try again after the time in the Retry-After header.' },
   REQUEST_TIMEOUT: { http: 408, message: 'Request timed out: the whole request did not arrive in time.' },
   HEADERS_TOO_LARGE: { http: 431, message: 'Request headers too large.' },

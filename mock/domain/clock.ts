@@ -14,7 +14,8 @@ export interface Clock {
 
 /**
  * Wall-clock time that a test can move: `set` pins it to an instant, `advance` moves it forward,
- * `resume` lets it run again from where it stands.
+ * `resume` lets it run again from where it stands. The control API moves it forward only (see
+ * `isBackward`), like a test clock: what has expired stays expired.
  */
 export class SandboxClock implements Clock {
   private offset = 0;
@@ -54,6 +55,16 @@ export class SandboxClock implements Clock {
     if (this.frozenAt === null) return;
     this.offset = this.frozenAt - this.source();
     this.frozenAt = null;
+  }
+
+  /** The real time, whatever the clock shows. */
+  realNow(): number {
+    return this.source();
+  }
+
+  /** Whether standing at `ms` would take the clock back in time: things that expired would live again. */
+  isBackward(ms: number): boolean {
+    return ms < this.now();
   }
 
   get frozen(): boolean {
