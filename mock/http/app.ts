@@ -7,6 +7,7 @@ import { buildOpenApiDocument } from '../../spec/document.js';
 import type { SandboxDomain } from '../domain/domain.js';
 import { controlRoutes } from '../sandbox/control.js';
 import { controlGuard } from '../sandbox/guard.js';
+import { stateRoutes } from '../sandbox/state.js';
 import { dashboardRoutes } from './dashboard.js';
 import type { SandboxApp, SandboxEnv } from './deps.js';
 import { DOCS_PATHS, docsRoutes } from './docs.js';
@@ -91,6 +92,7 @@ export function createHttpApp(domain: SandboxDomain, options: HttpOptions = {}):
   oauthRoutes(app, deps);
   dashboardRoutes(app, deps);
   controlRoutes(app, deps);
+  stateRoutes(app, deps);
   autotraderRoutes(app, deps);
 
   let spec: object | undefined;
