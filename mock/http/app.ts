@@ -21,6 +21,7 @@ import { orderRoutes } from './orders.js';
 import { DEFAULT_CLIENT_IP, forwardedIgnored, sourceIpResolver } from './source-ip.js';
 import { classifyIp } from '../domain/ip.js';
 import { logRequests } from './request-log.js';
+import { jsonBodies } from './json-body.js';
 import { autotraderRoutes } from './autotrader.js';
 import { authenticateFirst } from './auth-first.js';
 import { oauthRoutes } from './oauth.js';
@@ -84,6 +85,7 @@ export function createHttpApp(domain: SandboxDomain, options: HttpOptions = {}):
   if (options.checkResponses) app.use('*', checkResponses(routes, reply, log));
   // Before the validators each route adds: a caller without credentials never hears about its input.
   app.use('*', authenticateFirst(routes, domain, reply));
+  app.use('*', jsonBodies(routes, reply));
 
   const deps = { domain, reply, sourceIp, forwardedIgnored: (c: Parameters<typeof sourceIp>[0]) => forwardedIgnored(c, trustProxy) };
   legacyRoutes(app, deps);
