@@ -36,15 +36,18 @@ export function locateJsonFault(text: string): JsonFault | null {
   const value = (): void => {
     ws();
     const ch = text[i];
-    if (ch === '{') return object();
-    if (ch === '[') return array();
-    if (ch === '"') return string();
-    if (ch === 't') return literal('true');
-    if (ch === 'f') return literal('false');
-    if (ch === 'n') return literal('null');
-    const number = /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/.exec(text.slice(i));
-    if (ch !== undefined && number && number[0] !== '-') return void (i += number[0].length);
-    fault(ch === undefined ? 'a value, but the body ended' : 'a value (a string in double quotes, a number, true, false, null, an object or an array)');
+    if (ch === '{') object();
+    else if (ch === '[') array();
+    else if (ch === '"') string();
+    else if (ch === 't') literal('true');
+    else if (ch === 'f') literal('false');
+    else if (ch === 'n') literal('null');
+    else {
+      const number = /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/.exec(text.slice(i));
+      if (ch === undefined || !number || number[0] === '-')
+        fault(ch === undefined ? 'a value, but the body ended' : 'a value (a string in double quotes, a number, true, false, null, an object or an array)');
+      else i += number[0].length;
+    }
   };
   const object = () => {
     i++;
