@@ -143,8 +143,9 @@ function main() {
       }
     }
   });
-  server.on('error', (error: Error) => {
-    console.error(`cannot listen on ${values.host}:${port}: ${error.message}`);
+  server.on('error', (error: NodeJS.ErrnoException) => {
+    const hint = error.code === 'EADDRINUSE' ? ' (another sandbox?): stop it, or start this one with --port N (--port 0 picks a free one)' : '';
+    console.error(`cannot listen on ${values.host}:${port}: ${error.message}${hint}`);
     process.exit(1);
   });
   const stop = () => server.close(() => process.exit(0));

@@ -89,6 +89,7 @@ describe('docs and spec', () => {
     const h = harness();
     const spec = await h.request('GET', '/openapi.json');
     expect(spec.body.openapi).toBe('3.1.0');
+    expect(spec.body.servers).toEqual([{ url: 'http://localhost', description: 'This sandbox, where it is listening' }]);
     const page = await h.app.request('/docs');
     const html = await page.text();
     expect(page.headers.get('content-type')).toContain('text/html');
