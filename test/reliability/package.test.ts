@@ -4,15 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../../contracts/setup/processes.js';
-
-/** The first fenced block of `lang` under the README heading `heading`. */
-export function readmeBlock(heading: string, lang: string): string {
-  const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
-  const section = readme.slice(readme.indexOf(`## ${heading}`));
-  const match = new RegExp(`\`\`\`${lang}\\n([\\s\\S]*?)\`\`\``).exec(section);
-  if (!match) throw new Error(`README has no \`\`\`${lang} block under "## ${heading}"`);
-  return match[1]!;
-}
+import { readmeBlock } from './readme.js';
 
 const npm = (args: string[], cwd: string) => execFileSync('npm', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
 
