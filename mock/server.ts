@@ -72,6 +72,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     rateLimits: options.rateLimits,
   });
   if (journal?.rng) domain.random.restore(journal.rng);
+  if (journal?.clock) domain.clock.restore(journal.clock);
   domain.commit();
   const app = createHttpApp(domain, { checkResponses: true, ...options });
   return { app, domain, ...(journal ? { journal } : {}) };

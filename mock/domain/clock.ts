@@ -7,6 +7,8 @@ export const CLOCK_RANGE = { from: Date.parse('1970-01-01T00:00:00.000Z'), until
 
 export const inClockRange = (ms: number) => ms >= CLOCK_RANGE.from && ms < CLOCK_RANGE.until;
 
+export type ClockState = { offset: number; frozenAt: number | null };
+
 /** Time for every rule (OTP expiry, 08:00 IST token expiry, cooldowns) comes from here. */
 export interface Clock {
   now(): number;
@@ -55,6 +57,16 @@ export class SandboxClock implements Clock {
     if (this.frozenAt === null) return;
     this.offset = this.frozenAt - this.source();
     this.frozenAt = null;
+  }
+
+  /** Where the clock stands, relative to the real time: what a state file keeps across restarts. */
+  snapshot(): ClockState {
+    return { offset: this.offset, frozenAt: this.frozenAt };
+  }
+
+  restore(state: ClockState): void {
+    this.offset = state.offset;
+    this.frozenAt = state.frozenAt;
   }
 
   /** The real time, whatever the clock shows. */

@@ -94,7 +94,7 @@ export class SandboxDomain {
 
   /** Makes every change so far durable, when the store persists (a no-op in memory). */
   commit() {
-    this.ctx.store.commit?.(this.random.snapshot());
+    this.ctx.store.commit?.(this.random.snapshot(), this.clock.snapshot());
   }
 
   get store(): Store {
