@@ -16,7 +16,9 @@ export function logRequests(write: (line: string) => void, sourceIp: (c: Context
     const parts = [`${c.req.method} ${c.req.path} ${outcome} ${(performance.now() - started).toFixed(1)}ms`];
     const account = c.get('account') ?? c.get('atUser')?.username;
     if (account) parts.push(`account=${account}`);
-    parts.push(`ip=${sourceIp(c)}`);
+    // The control API's guard judges the real caller, so its lines show that address, not the simulated one.
+    const control = c.req.path.startsWith('/__sandbox');
+    parts.push(control ? `peer=${c.env?.incoming?.socket?.remoteAddress ?? 'in-process'}` : `ip=${sourceIp(c)}`);
     if (forwardedIgnored(c, trustProxy)) parts.push('x-forwarded-for=ignored(no --trust-proxy)');
     const refusal = c.get('refusal');
     if (refusal) {

@@ -14,6 +14,7 @@ export function sessionRoutes(app: SandboxApp, { domain, reply, sourceIp, forwar
     const result = await domain.sessions.fromApiKey(apiKey, apiSecret, sourceIp(c));
     if (!result.ok) return reply.fail(c, result.error);
     const { sessionToken, session: s, account } = result.value;
+    c.set('account', account.uid);
     return c.json(reply.success('Session token generated successfully', { sessionToken, tokenId: s.tokenId, ...loginOf(account, s) }), 200);
   });
 

@@ -71,3 +71,13 @@ describe('the simulated client IP', () => {
     expect(h.logs.join('\n')).not.toContain(headers['x-session-token']);
   });
 });
+
+describe('the request log', () => {
+  it('names the account a sign-in or token call is for, and the real peer of control calls', async () => {
+    const { h } = await registered();
+    expect(h.logs.find((l) => l.startsWith('POST /session/token 200'))).toMatch(/account=AB1234 ip=49\.36\.200\.1$/);
+    expect(h.logs.find((l) => l.startsWith('POST /app/api/login 200'))).toMatch(/account=AB1234/);
+    await h.app.request('/__sandbox/info', {}, local());
+    expect(h.logs.at(-1)).toMatch(/^GET \/__sandbox\/info 200 [\d.]+ms peer=::ffff:127\.0\.0\.1$/);
+  });
+});
