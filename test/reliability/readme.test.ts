@@ -42,7 +42,10 @@ describe("README's commands run as written (issue 20)", () => {
     expect(JSON.parse(out[5]!)).toMatchObject({ symbolName: 'IDEA', status: 'CANCELLED' });
   });
 
-  it('"The clock": its comments are true for a session made at real time', () => {
+  it('"The clock": its comments are true for a session made at real time', (ctx) => {
+    // In the minute before 08:00 IST a session made now has expired by the next 07:59 IST: nothing to show then.
+    const utcMinute = Math.floor((Date.now() % 86_400_000) / 60_000);
+    if (utcMinute >= 148 && utcMinute <= 150) ctx.skip('within a minute of 08:00 IST the example has no live session to show');
     const out = bash(`${readmeBlock('First five minutes', 'sh')}\n${readmeBlock('The clock', 'sh')}`);
     const clock = out.slice(6);
     expect(clock).toEqual([expect.stringMatching(/^\d{2}\/\d{2}\/\d{2} 07:59:00$/), '200', expect.stringMatching(/^\d{2}\/\d{2}\/\d{2} 08:00:00$/), '401', 'false']);
