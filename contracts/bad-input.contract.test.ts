@@ -10,11 +10,11 @@ describe.each(inject('targets'))('bad input on $name', (target) => {
     requires(ctx, target, 'raw');
     await call(target, 'dashboardLogin', { raw: { body: '{"userId": "x",', contentType: 'application/json' } })
       .expectStatus(400)
-      .expectJsonLike({ ...ENVELOPE, statusMessage: 'Malformed JSON in request body.' });
+      .expectJsonLike({ ...ENVELOPE, statusMessage: 'Malformed JSON in request body: line 1, column 16: expected a property name in double quotes.' });
     // /session/token answers in the bare shape of its published failure samples.
     await call(target, 'sessionToken', { raw: { body: '{"apiKey": "x",', contentType: 'application/json' } })
       .expectStatus(400)
-      .expectJson({ status: 'Failure', statusMessage: 'Malformed JSON in request body.' });
+      .expectJson({ status: 'Failure', statusMessage: 'Malformed JSON in request body: line 1, column 16: expected a property name in double quotes.' });
   });
 
   it('wrong content type: 415 envelope', async (ctx) => {

@@ -2,6 +2,7 @@
 import { parseArgs } from 'node:util';
 import { createSandbox, readFixtureFile } from './server.js';
 import { listen, REQUEST_TIMEOUT_MS } from './http/node-server.js';
+import { DEFAULT_CLIENT_IP } from './http/source-ip.js';
 import type { FixtureSetData } from '../spec/schemas/fixtures.js';
 
 const USAGE = `tradeapi-sandbox: a local sandbox of the Samco Trade API credential and session surface
@@ -17,7 +18,8 @@ usage: tradeapi-sandbox [options]
   --no-check-responses  skip checking every response against the spec (faster)
   --no-rate-limits  switch off the rate limits (AutoTrader's API limits, the OTP send limit) for load tests
   --control-token-env NAME  let non-loopback callers use /__sandbox with the token in this environment variable (x-sandbox-token)
-  --trust-proxy     take the source IP from X-Forwarded-For (only behind a proxy you trust, or to test static IPs locally)
+  --client-ip ADDR  the public IP a caller on this machine is seen from (default ${DEFAULT_CLIENT_IP}): register it as your static IP
+  --trust-proxy     take the source IP from X-Forwarded-For (behind a proxy you trust, or to simulate several clients)
   --request-timeout-ms N  a whole request must arrive within N ms (default 30000; headers within 10 s); else 408
   --quiet           no request log
   --help            this text`;
@@ -35,6 +37,7 @@ function parse() {
         'no-check-responses': { type: 'boolean', default: false },
         'no-rate-limits': { type: 'boolean', default: false },
         'trust-proxy': { type: 'boolean', default: false },
+        'client-ip': { type: 'string', default: DEFAULT_CLIENT_IP },
         'control-token-env': { type: 'string' },
         'request-timeout-ms': { type: 'string', default: String(REQUEST_TIMEOUT_MS) },
         quiet: { type: 'boolean', default: false },
@@ -104,6 +107,7 @@ function main() {
       checkResponses: !values['no-check-responses'],
       rateLimits: !values['no-rate-limits'],
       trustProxy: values['trust-proxy'],
+      clientIp: values['client-ip'],
       controlToken,
       log,
       requestLog: values.quiet ? undefined : (line) => console.log(line),
@@ -119,6 +123,9 @@ function main() {
     console.log(`tradeapi-sandbox listening on ${base}`);
     console.log(`  docs: ${base}/docs   spec: ${base}/openapi.json`);
     console.log(`  OTPs, API keys and secret keys arrive in the outbox: curl '${base}/__sandbox/outbox?uid=USER_ID'`);
+    console.log(`  your IP: callers on this machine are seen from ${values['client-ip']} (--client-ip); register it as the app's static IP to place orders`);
+    if (values['trust-proxy']) console.log('  --trust-proxy: the source IP is the first X-Forwarded-For entry when one is sent');
+    if (!journal) console.log('  state: in memory, lost when the sandbox stops (--state FILE keeps it)');
     if (values.seed !== undefined) console.log(`  seed: ${values.seed}`);
     if (journal) {
       const torn = journal.droppedTornBatch ? ', dropped one torn last batch' : '';
@@ -136,8 +143,9 @@ function main() {
       }
     }
   });
-  server.on('error', (error: Error) => {
-    console.error(`cannot listen on ${values.host}:${port}: ${error.message}`);
+  server.on('error', (error: NodeJS.ErrnoException) => {
+    const hint = error.code === 'EADDRINUSE' ? ' (another sandbox?): stop it, or start this one with --port N (--port 0 picks a free one)' : '';
+    console.error(`cannot listen on ${values.host}:${port}: ${error.message}${hint}`);
     process.exit(1);
   });
   const stop = () => server.close(() => process.exit(0));

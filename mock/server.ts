@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { FixtureSet, type FixtureSetData } from '../spec/schemas/fixtures.js';
 import { SandboxClock } from './domain/clock.js';
 import { SandboxDomain } from './domain/domain.js';
@@ -25,6 +26,18 @@ export type SandboxOptions = HttpOptions & {
 };
 
 export type Sandbox = { app: SandboxApp; domain: SandboxDomain; journal?: OpenedJournal };
+
+/** fixtures/default.json of this package (the set `npm start` loads), from the source tree, dist/ or an installed copy. */
+function findDefaultFixtures(from: string): string {
+  for (let dir = from; dir !== dirname(dir); dir = dirname(dir)) {
+    const candidate = join(dir, 'fixtures', 'default.json');
+    if (existsSync(candidate)) return candidate;
+  }
+  return join(from, '..', '..', 'fixtures', 'default.json');
+}
+
+/** The path of the default fixture set: its accounts, and its apps' API keys and secrets, are what README uses. */
+export const DEFAULT_FIXTURES = findDefaultFixtures(import.meta.dirname);
 
 /** Reads and validates a fixture file; throws with the file name and the first problems. */
 export function readFixtureFile(path: string): FixtureSetData {
@@ -59,6 +72,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     rateLimits: options.rateLimits,
   });
   if (journal?.rng) domain.random.restore(journal.rng);
+  if (journal?.clock) domain.clock.restore(journal.clock);
   domain.commit();
   const app = createHttpApp(domain, { checkResponses: true, ...options });
   return { app, domain, ...(journal ? { journal } : {}) };

@@ -7,7 +7,9 @@ const TRADING_SESSION_MESSAGE = 'Unable to start your trading session. Please op
 
 export const ERRORS = {
   VALIDATION: { http: 400, message: 'Invalid request: appName: Too small: expected string to have >=3 characters' },
-  MALFORMED_JSON: { http: 400, message: 'Malformed JSON in request body.' },
+  MALFORMED_JSON: { http: 400, message: "Malformed JSON in request body: line 3, column 3: expected ',' or '}' after a property value." },
+  // Samco's servers are silent on a JSON body without its content type (an Express-style parser would ignore the body and report the fields missing); the sandbox names the header instead.
+  JSON_CONTENT_TYPE_MISSING: { http: 415, message: 'The body is JSON but was sent without a Content-Type header: send the header Content-Type: application/json.' },
   UNSUPPORTED_MEDIA_TYPE: { http: 415, message: 'Unsupported Media Type: send the body as application/json.' },
   PAYLOAD_TOO_LARGE: { http: 413, message: 'Request body too large.' },
   ROUTE_NOT_FOUND: { http: 404, message: 'No such endpoint: GET /no/such/path' },
@@ -85,6 +87,11 @@ export const ERRORS = {
   CLOCK_OUT_OF_RANGE: {
     http: 400,
     message: 'Clock out of range: the sandbox clock stays between the Unix epoch and a year before the last date with a four-digit year, so that every date it answers with can be written.',
+  },
+  CLOCK_BACKWARDS: {
+    http: 400,
+    message:
+      'The sandbox clock moves forward only: 2025-12-18T02:29:00.000Z is before where it stands, 2026-12-02T02:29:00.000Z, and what expired stays expired. POST /__sandbox/reset starts over at the real time.',
   },
   SIGN_IN_THROTTLED: { http: 429, message: 'Too many failed sign-ins for this account. Try again after the time in the Retry-After header.' },
   REQUEST_TIMEOUT: { http: 408, message: 'Request timed out: the whole request did not arrive in time.' },

@@ -9,7 +9,7 @@ const EXAMPLE_TIME = '17/12/25 10:01:56';
 const EXAMPLE_MSG_ID = '6b2e7b9f-df86-4b96-932e-8028cbf766cc';
 
 /** Refusals any JSON body can meet before the operation runs. */
-export const BODY_ERRORS = ['VALIDATION', 'MALFORMED_JSON', 'UNSUPPORTED_MEDIA_TYPE', 'PAYLOAD_TOO_LARGE'] as const satisfies readonly ErrorCode[];
+export const BODY_ERRORS = ['VALIDATION', 'MALFORMED_JSON', 'UNSUPPORTED_MEDIA_TYPE', 'JSON_CONTENT_TYPE_MISSING', 'PAYLOAD_TOO_LARGE'] as const satisfies readonly ErrorCode[];
 export const SESSION_ERRORS = ['SESSION_REQUIRED', 'SESSION_INVALID', 'SESSION_EXPIRED', 'SESSION_REVOKED'] as const satisfies readonly ErrorCode[];
 
 const DESCRIPTIONS: Record<number, string> = {

@@ -7,6 +7,8 @@ export const CLOCK_RANGE = { from: Date.parse('1970-01-01T00:00:00.000Z'), until
 
 export const inClockRange = (ms: number) => ms >= CLOCK_RANGE.from && ms < CLOCK_RANGE.until;
 
+export type ClockState = { offset: number; frozenAt: number | null };
+
 /** Time for every rule (OTP expiry, 08:00 IST token expiry, cooldowns) comes from here. */
 export interface Clock {
   now(): number;
@@ -14,7 +16,8 @@ export interface Clock {
 
 /**
  * Wall-clock time that a test can move: `set` pins it to an instant, `advance` moves it forward,
- * `resume` lets it run again from where it stands.
+ * `resume` lets it run again from where it stands. The control API moves it forward only (see
+ * `isBackward`), like a test clock: what has expired stays expired.
  */
 export class SandboxClock implements Clock {
   private offset = 0;
@@ -54,6 +57,26 @@ export class SandboxClock implements Clock {
     if (this.frozenAt === null) return;
     this.offset = this.frozenAt - this.source();
     this.frozenAt = null;
+  }
+
+  /** Where the clock stands, relative to the real time: what a state file keeps across restarts. */
+  snapshot(): ClockState {
+    return { offset: this.offset, frozenAt: this.frozenAt };
+  }
+
+  restore(state: ClockState): void {
+    this.offset = state.offset;
+    this.frozenAt = state.frozenAt;
+  }
+
+  /** The real time, whatever the clock shows. */
+  realNow(): number {
+    return this.source();
+  }
+
+  /** Whether standing at `ms` would take the clock back in time: things that expired would live again. */
+  isBackward(ms: number): boolean {
+    return ms < this.now();
   }
 
   get frozen(): boolean {

@@ -1,3 +1,4 @@
+import { StateViews } from './state-views.js';
 import type { FixtureSetData } from '../../spec/schemas/fixtures.js';
 import { MemoryStore } from '../store/memory.js';
 import type { Store } from '../store/store.js';
@@ -55,6 +56,7 @@ export class SandboxDomain {
   readonly market: Market;
   readonly portfolio: Portfolio;
   readonly signIns: SignInThrottle;
+  readonly views: StateViews;
   private readonly fixtures: FixtureSetData | null;
 
   constructor(options: DomainOptions = {}) {
@@ -76,6 +78,7 @@ export class SandboxDomain {
     this.apps = new Apps(this.ctx, this.challenges, this.sessions, outbox, this.staticIps);
     this.autotrader = new AutoTrader(this.ctx, this.market, { rateLimits: options.rateLimits });
     this.signIns = new SignInThrottle(this.ctx, options.rateLimits ?? true);
+    this.views = new StateViews(this.ctx, this.portfolio);
     this.fixtures = options.fixtures ?? null;
     if (options.loadFixturesNow ?? true) this.loadStartupFixtures();
   }
@@ -91,7 +94,7 @@ export class SandboxDomain {
 
   /** Makes every change so far durable, when the store persists (a no-op in memory). */
   commit() {
-    this.ctx.store.commit?.(this.random.snapshot());
+    this.ctx.store.commit?.(this.random.snapshot(), this.clock.snapshot());
   }
 
   get store(): Store {

@@ -7,6 +7,7 @@ import { buildOpenApiDocument } from '../../spec/document.js';
 import type { SandboxDomain } from '../domain/domain.js';
 import { controlRoutes } from '../sandbox/control.js';
 import { controlGuard } from '../sandbox/guard.js';
+import { stateRoutes } from '../sandbox/state.js';
 import { dashboardRoutes } from './dashboard.js';
 import type { SandboxApp, SandboxEnv } from './deps.js';
 import { DOCS_PATHS, docsRoutes } from './docs.js';
@@ -17,7 +18,10 @@ import { checkResponses } from './response-check.js';
 import { RouteTable } from './route-table.js';
 import { sessionRoutes } from './session.js';
 import { orderRoutes } from './orders.js';
-import { sourceIpResolver } from './source-ip.js';
+import { DEFAULT_CLIENT_IP, forwardedIgnored, sourceIpResolver } from './source-ip.js';
+import { classifyIp } from '../domain/ip.js';
+import { logRequests } from './request-log.js';
+import { jsonBodies } from './json-body.js';
 import { autotraderRoutes } from './autotrader.js';
 import { authenticateFirst } from './auth-first.js';
 import { oauthRoutes } from './oauth.js';
@@ -37,6 +41,8 @@ export type HttpOptions = {
   controlToken?: string;
   /** Take the source IP from X-Forwarded-For (first entry): only behind a proxy you trust. */
   trustProxy?: boolean;
+  /** The public IP a local caller is seen from (default 49.36.200.1): it must be one Samco would let you register. */
+  clientIp?: string;
   /** One line per request: method, path, status, time. Never bodies, headers or query strings, which can carry secrets. */
   requestLog?: (line: string) => void;
   /** How many requests the request journal (/__sandbox/requests, the journal page) keeps (default 500). */
@@ -45,6 +51,9 @@ export type HttpOptions = {
 
 export function createHttpApp(domain: SandboxDomain, options: HttpOptions = {}): SandboxApp {
   const log = options.log ?? (() => {});
+  const clientIp = options.clientIp ?? DEFAULT_CLIENT_IP;
+  const kind = classifyIp(clientIp);
+  if (!kind.public) throw new Error(`client IP: ${kind.reason}; give a public IPv4 address, one Samco would let you register`);
   const reply = new Reply(domain);
   const app = new OpenAPIHono<SandboxEnv>({ defaultHook: validationHook(reply) });
 
@@ -62,17 +71,11 @@ export function createHttpApp(domain: SandboxDomain, options: HttpOptions = {}):
   for (const path of DOCS_PATHS) routes.add('GET', path);
   for (const path of WEB_PATHS) routes.add('GET', path);
 
+  const trustProxy = options.trustProxy ?? false;
+  const sourceIp = sourceIpResolver({ trustProxy, clientIp });
   const requestLog = options.requestLog;
-  if (requestLog) {
-    app.use('*', async (c, next) => {
-      const started = performance.now();
-      await next();
-      const outcome = c.env?.incoming?.readableAborted ? 'aborted' : c.res.status;
-      requestLog(`${c.req.method} ${c.req.path} ${outcome} ${(performance.now() - started).toFixed(1)}ms`);
-    });
-  }
+  if (requestLog) app.use('*', logRequests(requestLog, sourceIp, trustProxy));
 
-  const sourceIp = sourceIpResolver(options.trustProxy ?? false);
   const journal = new RequestJournal(options.journalSize);
   app.use('*', journalRecorder(journal, domain, sourceIp));
 
@@ -90,14 +93,16 @@ export function createHttpApp(domain: SandboxDomain, options: HttpOptions = {}):
   if (options.checkResponses) app.use('*', checkResponses(routes, reply, log));
   // Before the validators each route adds: a caller without credentials never hears about its input.
   app.use('*', authenticateFirst(routes, domain, reply));
+  app.use('*', jsonBodies(routes, reply));
 
-  const deps = { domain, reply, sourceIp };
+  const deps = { domain, reply, sourceIp, forwardedIgnored: (c: Parameters<typeof sourceIp>[0]) => forwardedIgnored(c, trustProxy) };
   legacyRoutes(app, deps);
   sessionRoutes(app, deps);
   orderRoutes(app, deps);
   oauthRoutes(app, deps);
   dashboardRoutes(app, deps);
   controlRoutes(app, deps, journal);
+  stateRoutes(app, deps);
   webRoutes(app, deps);
   autotraderRoutes(app, deps);
 

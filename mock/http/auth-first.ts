@@ -6,12 +6,16 @@ import { header } from './header.js';
 import type { Reply } from './reply.js';
 import type { RouteTable } from './route-table.js';
 
-type Check = (domain: SandboxDomain, c: Context<SandboxEnv>) => Result<unknown>;
+/** A passed check names the account, for the request log. */
+type Check = (domain: SandboxDomain, c: Context<SandboxEnv>) => Result<{ uid: string }>;
 
 /** The schemes checked here; the others have their own guard (AutoTrader's api-key, the control API's, OAuth client authentication). */
 const CHECKS: Record<string, Check> = {
   dashboardToken: (domain, c) => domain.accounts.dashboardAccount(header(c, 'x-dashboard-token')),
-  sessionToken: (domain, c) => domain.sessions.authenticate(header(c, 'x-session-token')),
+  sessionToken: (domain, c) => {
+    const auth = domain.sessions.authenticate(header(c, 'x-session-token'));
+    return auth.ok ? { ok: true, value: auth.value.account } : auth;
+  },
 };
 
 /**
@@ -26,8 +30,13 @@ export function authenticateFirst(routes: RouteTable, domain: SandboxDomain, rep
     if (required.length === 0 || required.some((schemes) => schemes.length === 0 || schemes.some((s) => !CHECKS[s]))) return next();
     let refusal: Failure | undefined;
     for (const schemes of required) {
-      const failed = schemes.map((scheme) => CHECKS[scheme]!(domain, c)).find((result): result is Failure => !result.ok);
-      if (!failed) return next();
+      const results = schemes.map((scheme) => CHECKS[scheme]!(domain, c));
+      const failed = results.find((result): result is Failure => !result.ok);
+      if (!failed) {
+        const first = results[0];
+        if (first?.ok) c.set('account', first.value.uid);
+        return next();
+      }
       refusal ??= failed;
     }
     return reply.fail(c, refusal!.error);

@@ -25,6 +25,7 @@ export function dashboardRoutes(app: SandboxApp, { domain, reply, sourceIp }: Ht
     const result = domain.signIns.attempt({ uid: userId }, sourceIp(c), () => domain.accounts.dashboardLogin(userId, password));
     if (!result.ok) return reply.fail(c, result.error);
     const { token, account, expiresAt } = result.value;
+    c.set('account', account.uid);
     return c.json(reply.success('Login successful', { dashboardToken: token, userId: account.uid, accountName: account.name, expiresAt: iso(expiresAt), yourIp: sourceIp(c) }), 200);
   });
 

@@ -4,8 +4,15 @@ import type { IncomingMessage } from 'node:http';
 import type { SandboxDomain } from '../domain/domain.js';
 import type { Reply } from './reply.js';
 import type { AtUser } from '../domain/autotrader/types.js';
+import type { ErrorCode } from '../../spec/errors.js';
 
 /** @hono/node-server hands the Node request to handlers as the env binding `incoming`. */
-export type SandboxEnv = { Bindings: { incoming?: IncomingMessage; srcIp?: string }; Variables: { atUser?: AtUser } };
+export type SandboxEnv = { Bindings: { incoming?: IncomingMessage; srcIp?: string }; Variables: { atUser?: AtUser; account?: string; refusal?: ErrorCode } };
 export type SandboxApp = OpenAPIHono<SandboxEnv>;
-export type HttpDeps = { domain: SandboxDomain; reply: Reply; sourceIp: (c: Context<SandboxEnv>) => string };
+export type HttpDeps = {
+  domain: SandboxDomain;
+  reply: Reply;
+  sourceIp: (c: Context<SandboxEnv>) => string;
+  /** Whether the caller sent X-Forwarded-For that the sandbox does not use. */
+  forwardedIgnored: (c: Context<SandboxEnv>) => boolean;
+};

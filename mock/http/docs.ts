@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import type { SandboxApp } from './deps.js';
+import type { Context } from 'hono';
+import type { SandboxApp, SandboxEnv } from './deps.js';
 
 const ASSETS: Record<string, string> = {
   'swagger-ui.css': 'text/css; charset=utf-8',
@@ -38,12 +39,25 @@ const INIT = `window.ui = SwaggerUIBundle({
 });
 `;
 
+/**
+ * The address this sandbox answers on, so the docs page's "Try it out" reaches it whatever port
+ * it was given (--port 0 included): the socket's local end when served over HTTP, else the URL.
+ */
+function servedAt(c: Context<SandboxEnv>): string {
+  const socket = c.env?.incoming?.socket;
+  if (socket?.localAddress && socket.localPort) {
+    const host = socket.localAddress.startsWith('::ffff:') ? socket.localAddress.slice(7) : socket.localAddress;
+    return `http://${host.includes(':') ? `[${host}]` : host}:${socket.localPort}`;
+  }
+  return new URL(c.req.url).origin;
+}
+
 /** Human docs at /docs: Swagger UI served from the installed swagger-ui-dist package, so it works offline. */
 export function docsRoutes(app: SandboxApp, spec: () => object) {
   const dir = dirname(createRequire(import.meta.url).resolve('swagger-ui-dist/package.json'));
   const cache = new Map<string, Buffer>();
 
-  app.get('/openapi.json', (c) => c.json(spec()));
+  app.get('/openapi.json', (c) => c.json({ ...spec(), servers: [{ url: servedAt(c), description: 'This sandbox, where it is listening' }] }));
   app.get('/', (c) => c.redirect('/docs'));
   app.get('/docs', (c) => c.html(PAGE));
   app.get('/docs/init.js', (c) => c.body(INIT, 200, { 'content-type': 'text/javascript; charset=utf-8' }));

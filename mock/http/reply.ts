@@ -51,6 +51,7 @@ export class Reply {
   fail(c: Context, error: DomainError): never {
     const entry = ERRORS[error.code];
     const errorCode = 'errorCode' in entry ? entry.errorCode : undefined;
+    c.set('refusal', error.code);
     if (error.retryAfterMs !== undefined) c.header('Retry-After', String(Math.ceil(error.retryAfterMs / 1000)));
     return this.failWith(c, entry.http as FailureStatus, error.message ?? entry.message, errorCode);
   }
@@ -58,6 +59,7 @@ export class Reply {
   /** A Samco Failure envelope with fields of the operation beside it (modifyOrder echoes `ordernumber`). */
   failWithFields(c: Context, error: DomainError, fields: Record<string, string>): never {
     const entry = ERRORS[error.code];
+    c.set('refusal', error.code);
     const errorCode = 'errorCode' in entry ? entry.errorCode : undefined;
     return c.json({ ...this.failureBody(error.message ?? entry.message, errorCode), ...fields }, entry.http as FailureStatus) as never;
   }

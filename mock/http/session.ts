@@ -4,8 +4,9 @@ import type { Account, Session } from '../domain/types.js';
 import { loginFields } from './present.js';
 import { limitJson } from './present-orders.js';
 import { header } from './header.js';
+import { FORWARDED_IGNORED_NOTE } from './source-ip.js';
 
-export function sessionRoutes(app: SandboxApp, { domain, reply, sourceIp }: HttpDeps) {
+export function sessionRoutes(app: SandboxApp, { domain, reply, sourceIp, forwardedIgnored }: HttpDeps) {
   const loginOf = (account: Account, s: Session) => loginFields(account, s.srcIp, domain.staticIps.match(account.uid, s.appId, s.srcIp));
 
   app.openapi(session.sessionToken, async (c) => {
@@ -13,6 +14,7 @@ export function sessionRoutes(app: SandboxApp, { domain, reply, sourceIp }: Http
     const result = await domain.sessions.fromApiKey(apiKey, apiSecret, sourceIp(c));
     if (!result.ok) return reply.fail(c, result.error);
     const { sessionToken, session: s, account } = result.value;
+    c.set('account', account.uid);
     return c.json(reply.success('Session token generated successfully', { sessionToken, tokenId: s.tokenId, ...loginOf(account, s) }), 200);
   });
 
@@ -48,9 +50,10 @@ export function sessionRoutes(app: SandboxApp, { domain, reply, sourceIp }: Http
     if (!auth.ok) return reply.fail(c, auth.error);
     const srcIp = sourceIp(c);
     const { primaryIp, secondaryIp, matchedAs } = domain.staticIps.match(auth.value.account.uid, auth.value.session.appId, srcIp);
-    const message = matchedAs
+    const verdict = matchedAs
       ? `Calling from registered ${matchedAs} IP (${srcIp}).`
       : `Calling IP (${srcIp}) is NOT a registered IP. Registered: PRIMARY=${primaryIp}, SECONDARY=${secondaryIp}. Order endpoints will reject this host.`;
+    const message = forwardedIgnored(c) ? `${verdict} ${FORWARDED_IGNORED_NOTE}` : verdict;
     return c.json(reply.success(message, { srcIp, primaryIp, secondaryIp, matches: matchedAs !== null, matchedAs }), 200);
   });
 }

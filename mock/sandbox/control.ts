@@ -33,6 +33,8 @@ export function controlRoutes(app: SandboxApp, { domain, reply }: HttpDeps, jour
   app.openapi(sandbox.sandboxReset, (c) => {
     const mode = c.req.valid('json').mode ?? 'fixtures';
     domain.reset(mode);
+    // Starting over includes time: the clock moves forward only, so a reset is the one way back.
+    domain.clock.realTime();
     return c.json(reply.success(mode === 'empty' ? 'Sandbox reset to empty' : 'Sandbox reset to its start-up fixtures', { counts: domain.counts() }), 200);
   });
 
@@ -77,10 +79,16 @@ export function controlRoutes(app: SandboxApp, { domain, reply }: HttpDeps, jour
     if (moves > 1 || (moves === 0 && body.frozen === undefined)) {
       return reply.fail(c, { code: 'VALIDATION', message: 'Invalid request: send one of set, advanceMs or real (frozen may go with set, or alone).' });
     }
-    const target = body.set !== undefined ? Date.parse(body.set) : body.advanceMs !== undefined ? domain.clock.now() + body.advanceMs : null;
+    const now = domain.clock.now();
+    const target = body.set !== undefined ? Date.parse(body.set) : body.advanceMs !== undefined ? now + body.advanceMs : body.real ? domain.clock.realNow() : null;
     if (target !== null && !inClockRange(target)) {
       const range = `from ${iso(CLOCK_RANGE.from)} up to, not including, ${iso(CLOCK_RANGE.until)}`;
       return reply.fail(c, { code: 'CLOCK_OUT_OF_RANGE', message: `Clock out of range: ${iso(target)} is outside what the sandbox can write in its answers; the clock runs ${range}.` });
+    }
+    if (target !== null && domain.clock.isBackward(target)) {
+      const to = body.real ? `the real time, ${iso(target)},` : iso(target);
+      const message = `The sandbox clock moves forward only: ${to} is before where it stands, ${iso(now)}, and what expired stays expired. POST /__sandbox/reset starts over at the real time.`;
+      return reply.fail(c, { code: 'CLOCK_BACKWARDS', message });
     }
     if (body.real) domain.clock.realTime();
     else if (body.set !== undefined) domain.clock.set(Date.parse(body.set), body.frozen ?? true);

@@ -1,3 +1,4 @@
+import type { ClockState } from '../domain/clock.js';
 import { closeSync, existsSync, fchmodSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, truncateSync, writeSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { dirname } from 'node:path';
@@ -42,6 +43,8 @@ export type OpenedJournal = {
   pepper: Buffer;
   /** Where the seeded random streams stood at the last commit. */
   rng: Record<string, number> | null;
+  /** Where the clock stood at the last commit (absent in files written before the clock was kept). */
+  clock: ClockState | null;
   /** True when the file held no state: the start-up fixtures should be loaded. */
   empty: boolean;
   /** Batches replayed, and whether a torn last batch was dropped. */
@@ -62,6 +65,7 @@ export function openJournal(path: string, outboxRetention?: number): OpenedJourn
   const memory = new MemoryStore(outboxRetention);
   let header: Header;
   let rng: Record<string, number> | null = null;
+  let clock: ClockState | null = null;
   let replayed = 0;
   let droppedTornBatch = false;
 
@@ -72,7 +76,7 @@ export function openJournal(path: string, outboxRetention?: number): OpenedJourn
     if (header.format !== 'tradeapi-sandbox-journal' || header.version !== 1) throw new Error(`${path} is not a tradeapi-sandbox state file`);
     while (offset < text.length) {
       const end = text.indexOf('\n', offset);
-      let batch: { ops: Op[]; rng: Record<string, number> } | null = null;
+      let batch: { ops: Op[]; rng: Record<string, number>; clock?: ClockState } | null = null;
       if (end >= 0) {
         try {
           batch = JSON.parse(text.slice(offset, end));
@@ -87,6 +91,7 @@ export function openJournal(path: string, outboxRetention?: number): OpenedJourn
       }
       apply(memory, batch.ops);
       rng = batch.rng;
+      clock = batch.clock ?? clock;
       replayed++;
       offset = end + 1;
     }
@@ -98,14 +103,16 @@ export function openJournal(path: string, outboxRetention?: number): OpenedJourn
   let fd = -1;
   let batches = 0;
   let pending: Op[] = [];
-  const compact = (positions: Record<string, number> | null) => {
+  // The real time, as a clock that was never moved stands: no batch until it moves.
+  let clockLine = JSON.stringify(clock ?? { offset: 0, frozenAt: null });
+  const compact = (positions: Record<string, number> | null, at: ClockState | null) => {
     const tmp = `${path}.tmp`;
     // A create mode applies only to a new file: a stale tmp (any mode) goes first, and the mode is set again.
     rmSync(tmp, { force: true });
     const out = openSync(tmp, 'wx', 0o600);
     fchmodSync(out, 0o600);
     writeSync(out, `${JSON.stringify(header)}\n`);
-    if (!empty || replayed > 0) writeSync(out, `${JSON.stringify({ ops: memory.snapshot(), rng: positions ?? {} })}\n`);
+    if (!empty || replayed > 0 || at) writeSync(out, `${JSON.stringify({ ops: memory.snapshot(), rng: positions ?? {}, ...(at ? { clock: at } : {}) })}\n`);
     fsyncSync(out);
     closeSync(out);
     if (fd >= 0) closeSync(fd);
@@ -116,18 +123,21 @@ export function openJournal(path: string, outboxRetention?: number): OpenedJourn
     fd = openSync(path, 'a', 0o600);
     batches = 0;
   };
-  compact(rng);
+  compact(rng, clock);
 
   const store = new Proxy(memory, {
     get(target, prop, receiver) {
       if (prop === 'commit') {
-        return (positions: Record<string, number>) => {
-          if (pending.length === 0) return;
-          const line = `${JSON.stringify({ ops: pending, rng: positions })}\n`;
+        return (positions: Record<string, number>, at?: ClockState) => {
+          // A clock move changes no record, yet must survive a restart: time never goes back.
+          const atLine = JSON.stringify(at ?? null);
+          if (pending.length === 0 && atLine === clockLine) return;
+          clockLine = atLine;
+          const line = `${JSON.stringify({ ops: pending, rng: positions, ...(at ? { clock: at } : {}) })}\n`;
           pending = [];
           writeSync(fd, line);
           fsyncSync(fd);
-          if (++batches >= COMPACT_EVERY) compact(positions);
+          if (++batches >= COMPACT_EVERY) compact(positions, at ?? null);
         };
       }
       const value = Reflect.get(target, prop, receiver);
@@ -146,6 +156,7 @@ export function openJournal(path: string, outboxRetention?: number): OpenedJourn
     store,
     pepper: Buffer.from(header.pepper, 'base64'),
     rng,
+    clock,
     empty,
     replayed,
     droppedTornBatch,

@@ -1,3 +1,4 @@
+import type { ClockState } from '../domain/clock.js';
 import type { AccessToken, Account, App, Challenge, DashboardSession, IpRegistration, LoginCode, OAuthGrant, OutboxDraft, OutboxMessage, RefreshToken, Session } from '../domain/types.js';
 import type { AtOrderRecord, AtUser } from '../domain/autotrader/types.js';
 import type { SamcoOrder } from '../domain/orders.js';
@@ -92,6 +93,9 @@ export interface Store {
 
   clear(): void;
 
-  /** Makes every change since the last commit durable (a persistent store); the random streams' positions go with it. */
-  commit?(rng: Record<string, number>): void;
+  /**
+   * Makes every change since the last commit durable (a persistent store); the random streams'
+   * positions and the clock go with it, so a restart neither repeats ids nor moves time back.
+   */
+  commit?(rng: Record<string, number>, clock?: ClockState): void;
 }

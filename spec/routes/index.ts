@@ -3,12 +3,13 @@ import * as session from './session.js';
 import * as trade from './trade.js';
 import * as dashboard from './dashboard.js';
 import * as sandbox from './sandbox.js';
+import * as sandboxState from './sandbox-state.js';
 import * as autotrader from './autotrader.js';
 import * as oauth from './oauth.js';
 import * as orders from './orders.js';
 import * as portfolio from './portfolio.js';
 
-export { legacy, session, oauth, trade, orders, portfolio, dashboard, sandbox, autotrader };
+export { legacy, session, oauth, trade, orders, portfolio, dashboard, sandbox, sandboxState, autotrader };
 
 /** Every operation of the spec, in document order. */
 export const allRoutes = [
@@ -20,5 +21,6 @@ export const allRoutes = [
   ...Object.values(portfolio),
   ...Object.values(dashboard),
   ...Object.values(sandbox),
+  ...Object.values(sandboxState),
   ...Object.values(autotrader),
 ];

@@ -59,7 +59,8 @@ export const sandboxReset = createRoute({
   tags,
   security,
   summary: 'Reset all state',
-  description: 'Drops every account, app, OTP, session and message, then loads the start-up fixture set again (or nothing, with mode empty).',
+  description:
+    'Drops every account, app, OTP, session and message, then loads the start-up fixture set again (or nothing, with mode empty). The clock goes back to the real time, running: a reset is the one way back in time.',
   request: { body: { required: false, content: { 'application/json': { schema: ResetRequest } } } },
   responses: { ...okJson(ResetResponse, 'Reset'), ...failures(...BODY_ERRORS, 'CONTROL_FORBIDDEN') },
 });
@@ -118,9 +119,10 @@ export const sandboxSetClock = createRoute({
   tags,
   security,
   summary: 'Set or advance the sandbox clock',
-  description: 'E.g. {"set":"2025-12-18T02:29:00Z"} (07:59 IST, frozen), then {"advanceMs":60000} to reach 08:00 IST; {"real":true} goes back to real time. A reset leaves the clock as it is.',
+  description:
+    'E.g. {"set":"2030-01-02T02:29:00Z"} (07:59 IST, frozen), then {"advanceMs":60000} to reach 08:00 IST: every session, OTP, code and cooldown already issued is judged at the new time. The clock moves forward only, like a test clock: a set (or {"real":true}) before where it stands is refused with 400, so what expired stays expired; {"frozen":false} lets it run from where it stands, and POST /__sandbox/reset starts over at the real time.',
   request: { body: jsonBody(ClockRequest) },
-  responses: { ...okJson(ClockResponse, 'The clock'), ...failures(...BODY_ERRORS, 'CONTROL_FORBIDDEN', 'CLOCK_OUT_OF_RANGE') },
+  responses: { ...okJson(ClockResponse, 'The clock'), ...failures(...BODY_ERRORS, 'CONTROL_FORBIDDEN', 'CLOCK_OUT_OF_RANGE', 'CLOCK_BACKWARDS') },
 });
 
 export const sandboxSetStanding = createRoute({

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_CLIENT_IP } from '../../mock/http/source-ip.js';
 import { OTP_RULES } from '../../mock/domain/context.js';
 import { harness } from './harness.js';
 
@@ -18,7 +19,7 @@ describe('dashboard over HTTP', () => {
     const who = await h.account();
     await h.createApp(who, 'Columns App');
     const list = await h.request('GET', '/app/api/apps', { headers: who.auth });
-    expect(list.body).toMatchObject({ appLimit: 5, appsUsed: 1, yourIp: '127.0.0.1' });
+    expect(list.body).toMatchObject({ appLimit: 5, appsUsed: 1, yourIp: DEFAULT_CLIENT_IP });
     expect(Object.keys(list.body.apps[0]).sort()).toEqual(['appId', 'appName', 'createdAt', 'lastUpdated', 'redirectUrl', 'scope', 'status']);
     expect(list.body.apps[0].lastUpdated).toBe(list.body.apps[0].createdAt);
     expect((await h.request('POST', '/app/api/logout', { headers: who.auth })).status).toBe(200);
@@ -45,7 +46,7 @@ describe('dashboard over HTTP', () => {
     const who = await h.account();
     const { apiKey, apiSecret } = await h.createApp(who, 'Ip App');
     const session = await h.request('POST', '/session/token', { body: { apiKey, apiSecret } });
-    expect(session.body).toMatchObject({ srcIp: '127.0.0.1', primaryIp: '', secondaryIp: '', accountID: 'AB1234', accountName: 'Ravi Kumar' });
+    expect(session.body).toMatchObject({ srcIp: DEFAULT_CLIENT_IP, primaryIp: '', secondaryIp: '', accountID: 'AB1234', accountName: 'Ravi Kumar' });
     expect(session.body.exchangeList).toContain('NSE');
   });
 });
@@ -88,6 +89,7 @@ describe('docs and spec', () => {
     const h = harness();
     const spec = await h.request('GET', '/openapi.json');
     expect(spec.body.openapi).toBe('3.1.0');
+    expect(spec.body.servers).toEqual([{ url: 'http://localhost', description: 'This sandbox, where it is listening' }]);
     const page = await h.app.request('/docs');
     const html = await page.text();
     expect(page.headers.get('content-type')).toContain('text/html');

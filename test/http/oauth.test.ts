@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_CLIENT_IP } from '../../mock/http/source-ip.js';
 import { harness } from './harness.js';
 
 const REDIRECT = 'https://example.com/cb';
@@ -62,7 +63,7 @@ describe("Samco's OAuth 2.1 flow over HTTP", () => {
       accountID: who.uid,
       accountName: 'Ravi Kumar',
       scopes: 'all',
-      srcIp: '127.0.0.1',
+      srcIp: DEFAULT_CLIENT_IP,
       primaryIp: '',
       secondaryIp: '',
     });
@@ -108,7 +109,7 @@ describe("Samco's OAuth 2.1 flow over HTTP", () => {
   it('answers malformed JSON, a wrong method and an unknown OAuth path in the OAuth failure shape', async () => {
     const { h } = await setup();
     const malformed = await h.request('POST', '/oauth/token', { raw: '{"grant_type":', contentType: 'application/json' });
-    expect(malformed).toMatchObject({ status: 400, body: { status: 'Failure', message: 'Malformed JSON in request body.' } });
+    expect(malformed).toMatchObject({ status: 400, body: { status: 'Failure', message: 'Malformed JSON in request body: line 1, column 15: expected a value, but the body ended.' } });
     expect((await h.request('GET', '/oauth/token')).body).toMatchObject({ status: 'Failure', message: 'Method not allowed: GET /oauth/token (allowed: POST)' });
     expect((await h.request('GET', '/oauth/nothing')).status).toBe(404);
     expect((await h.request('GET', '/.well-known/oauth-authorization-server')).status).toBe(404);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_CLIENT_IP } from '../../mock/http/source-ip.js';
 import { IST_OFFSET_MS } from '../../mock/domain/ist.js';
 import { IP_CHANGE_COOLDOWN_MS } from '../../mock/domain/static-ips.js';
 import { harness } from './harness.js';
@@ -99,7 +100,7 @@ describe('static IPs over HTTP', () => {
     const whoPlain = await plain.account();
     const whoTrusting = await trusting.account();
     const xff = { 'x-forwarded-for': `${HOME}, 10.0.0.1` };
-    expect((await plain.request('GET', '/app/api/me', { headers: { ...whoPlain.auth, ...xff } })).body.yourIp).toBe('127.0.0.1');
+    expect((await plain.request('GET', '/app/api/me', { headers: { ...whoPlain.auth, ...xff } })).body.yourIp).toBe(DEFAULT_CLIENT_IP);
     expect((await trusting.request('GET', '/app/api/me', { headers: { ...whoTrusting.auth, ...xff } })).body.yourIp).toBe(HOME);
   });
 });

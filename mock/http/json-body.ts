@@ -1,0 +1,46 @@
+import type { MiddlewareHandler } from 'hono';
+import type { SandboxEnv } from './deps.js';
+import { header } from './header.js';
+import { locateJsonFault } from './json-locate.js';
+import type { Reply } from './reply.js';
+import type { RouteTable } from './route-table.js';
+
+const JSON_TYPE = /^application\/([\w.+-]+\+)?json\s*(;|$)/i;
+
+function parses(text: string): boolean {
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Bodies of operations that take JSON, judged before the validators so the answer says what to
+ * do: malformed JSON names its line and column; a JSON body sent without a content type (Python's
+ * requests.post(data=json.dumps(...)) does that) or as a form (curl -d without -H) is refused
+ * naming the header, where the validator would only report the fields as missing.
+ */
+export function jsonBodies(routes: RouteTable, reply: Reply): MiddlewareHandler<SandboxEnv> {
+  return async (c, next) => {
+    if (c.req.method === 'GET' || c.req.method === 'HEAD') return next();
+    const content = (routes.find(c.req.method, c.req.path)?.request?.body as { content?: Record<string, unknown> } | undefined)?.content;
+    if (!content?.['application/json']) return next();
+    const type = header(c, 'content-type');
+    const text = await c.req.text();
+    if (text.trim() === '') return next();
+    if (type !== undefined && JSON_TYPE.test(type)) {
+      if (parses(text)) return next();
+      const fault = locateJsonFault(text);
+      const where = fault ? `: line ${fault.line}, column ${fault.column}: expected ${fault.expected}` : '';
+      return reply.fail(c, { code: 'MALFORMED_JSON', message: `Malformed JSON in request body${where}.` });
+    }
+    const accepted = type === undefined || !Object.keys(content).some((t) => type.toLowerCase().startsWith(t));
+    if (accepted && parses(text)) {
+      const sent = type === undefined ? 'without a Content-Type header' : `as ${type.split(';')[0]}`;
+      return reply.fail(c, { code: 'JSON_CONTENT_TYPE_MISSING', message: `The body is JSON but was sent ${sent}: send the header Content-Type: application/json.` });
+    }
+    return next();
+  };
+}
