@@ -8,6 +8,7 @@ import { SandboxClock } from '../../mock/domain/clock.js';
 import { listen } from '../../mock/http/node-server.js';
 import { createSandbox } from '../../mock/server.js';
 import { YOUR_IP_HINT } from '../../mock/web/pages.js';
+import { DEFAULT_CLIENT_IP } from '../../mock/http/source-ip.js';
 
 /**
  * The pages, walked by clicking in Chromium (playwright-core driving Debian's chromium): the
@@ -159,7 +160,7 @@ describe('the pages in Chromium', () => {
     expect(await page.getByRole('heading', { name: 'API Keys', level: 1 }).isVisible()).toBe(true);
     expect(await page.getByRole('button', { name: 'Logout' }).isVisible()).toBe(true);
     const chip = page.locator('.ip-chip');
-    expect((await chip.textContent())!.replace(/\s+/g, ' ').trim()).toBe('Your IP: 127.0.0.1');
+    expect((await chip.textContent())!.replace(/\s+/g, ' ').trim()).toBe(`Your IP: ${DEFAULT_CLIENT_IP}`);
     expect(await chip.getAttribute('title')).toBe(YOUR_IP_HINT);
     await page.locator('#apps-table tbody tr[data-app="Third App"]').waitFor();
   });
@@ -445,7 +446,8 @@ describe('the pages in Chromium', () => {
     await expect.poll(() => page.locator('#journal-table tbody tr').count()).toBe(1);
     const cells = await page.locator('#journal-table tbody tr td').allTextContents();
     expect(cells.slice(1, 4)).toEqual(['POST', '/oauth/token', '200']);
-    expect(cells[6]).toBe('127.0.0.1');
+    // A local browser is seen from the simulated client IP.
+    expect(cells[6]).toBe(DEFAULT_CLIENT_IP);
     await page.getByLabel('Path contains').fill('');
     await page.getByLabel('Status').selectOption('4xx');
     await page.getByLabel('Account').fill(UID);
