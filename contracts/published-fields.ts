@@ -43,7 +43,8 @@ export const STATUS_DETAIL_KEYS = [
   'orderValidity',
   'orderTime',
 ];
-export const BOOK_KEYS = [
+/** The keys the order-book and trade-book samples share, in their order. */
+const BOOK_AND_TRADE_KEYS = [
   'orderNumber',
   'exchange',
   'tradingSymbol',
@@ -63,6 +64,9 @@ export const BOOK_KEYS = [
   'orderTime',
   'userId',
   'filledQuantity',
+];
+export const BOOK_KEYS = [
+  ...BOOK_AND_TRADE_KEYS,
   'fillPrice',
   'averagePrice',
   'unfilledQuantity',
@@ -90,25 +94,7 @@ export const BOOK_KEYS = [
   'parentOrderId',
 ];
 export const TRADE_KEYS = [
-  'orderNumber',
-  'exchange',
-  'tradingSymbol',
-  'symbolDescription',
-  'transactionType',
-  'productCode',
-  'orderType',
-  'orderPrice',
-  'quantity',
-  'disclosedQuantity',
-  'triggerPrice',
-  'marketProtection',
-  'orderValidity',
-  'orderStatus',
-  'orderValue',
-  'instrumentName',
-  'orderTime',
-  'userId',
-  'filledQuantity',
+  ...BOOK_AND_TRADE_KEYS,
   'unfilledQuantity',
   'exchangeConfirmationTime',
   'coverOrderPercentage',

@@ -109,21 +109,26 @@ export const OrderStatusResponse = z
   })
   .openapi('OrderStatusResponse');
 
+/** The fields the order book and the trade book records share, in their samples' order. */
+const bookFields = {
+  orderNumber: Str('191206000000079'),
+  exchange: Str('BSE'),
+  tradingSymbol: Str('RELIANCE'),
+  symbolDescription: Str('RELIANCE INDUSTRIES LTD.'),
+  transactionType: z.enum(['BUY', 'SELL']),
+  productCode: Str('MIS'),
+  orderType: Str('L'),
+  orderPrice: Str('1560.15'),
+  quantity: Str('13'),
+  disclosedQuantity: Str('1'),
+  triggerPrice: Str('0.00'),
+  marketProtection: Str('3'),
+  orderValidity: Str('DAY'),
+};
+
 export const OrderBookEntry = z
   .strictObject({
-    orderNumber: Str('191206000000079'),
-    exchange: Str('BSE'),
-    tradingSymbol: Str('RELIANCE'),
-    symbolDescription: Str('RELIANCE INDUSTRIES LTD.'),
-    transactionType: z.enum(['BUY', 'SELL']),
-    productCode: Str('MIS'),
-    orderType: Str('L'),
-    orderPrice: Str('1560.15'),
-    quantity: Str('13'),
-    disclosedQuantity: Str('1'),
-    triggerPrice: Str('0.00'),
-    marketProtection: Str('3'),
-    orderValidity: Str('DAY'),
+    ...bookFields,
     orderStatus: z.enum(['Pending', 'Trigger Pending', 'Open', 'Complete', 'Cancelled', 'Rejected']),
     orderValue: Str('20281.95'),
     instrumentName: Str('NA'),
@@ -200,19 +205,7 @@ export const OrderNumberPath = z.object({
 
 export const TradeBookEntry = z
   .strictObject({
-    orderNumber: Str('191206000000079'),
-    exchange: Str('BSE'),
-    tradingSymbol: Str('RELIANCE'),
-    symbolDescription: Str('RELIANCE INDUSTRIES LTD.'),
-    transactionType: z.enum(['BUY', 'SELL']),
-    productCode: Str('MIS'),
-    orderType: Str('L'),
-    orderPrice: Str('1560.15'),
-    quantity: Str('13'),
-    disclosedQuantity: Str('1'),
-    triggerPrice: Str('0.00'),
-    marketProtection: Str('3'),
-    orderValidity: Str('DAY'),
+    ...bookFields,
     orderStatus: z.enum(['Open', 'Complete', 'Cancelled']),
     orderValue: Str('20281.95'),
     instrumentName: Str('NA'),
