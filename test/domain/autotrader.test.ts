@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { SlidingWindowLimiter } from '../../mock/domain/rate-limit.js';
 import { seal, unseal } from '../../mock/domain/autotrader/sealed-key.js';
 import { views, type PlaceInput } from '../../mock/domain/autotrader/autotrader.js';
+import { placeInput } from '../../mock/domain/autotrader/orders.js';
 import { makeDomain, openAccount } from '../helpers.js';
 
 const user = (username: string, extra: Record<string, unknown> = {}) => ({
@@ -96,25 +97,7 @@ describe('sliding-window limiter', () => {
  * 812.4, band 649.9 - 974.9, tick 0.05.
  * ------------------------------------------------------------------------------------------- */
 
-const BASE: PlaceInput = {
-  variety: 'REGULAR',
-  pseudoAccount: 'ACC',
-  exchange: 'NSE',
-  symbol: 'SBIN',
-  tradeType: 'BUY',
-  orderType: 'LIMIT',
-  productType: 'INTRADAY',
-  quantity: 10,
-  price: 800,
-  triggerPrice: 0,
-  target: 0,
-  stoploss: 0,
-  trailingStoploss: 0,
-  disclosedQuantity: 0,
-  validity: 'DAY',
-  amo: false,
-  publisherId: null,
-};
+const BASE: PlaceInput = placeInput('REGULAR', { pseudoAccount: 'ACC', exchange: 'NSE', symbol: 'SBIN', tradeType: 'BUY', orderType: 'LIMIT', quantity: 10, price: 800 });
 
 function trader(seed: string | null = 'unit') {
   const domain = makeDomain(seed);
