@@ -3,6 +3,23 @@ import { success } from './envelope.js';
 import { IsoTime, Uid } from './common.js';
 import { AccountStanding } from './fixtures.js';
 
+/** Paging by id: only the items after `since`, the newest `limit` of them. */
+const sinceQuery = (items: string) =>
+  z.coerce
+    .number()
+    .int()
+    .min(0)
+    .optional()
+    .openapi({ param: { name: 'since', in: 'query' }, description: `Only ${items} with id greater than this` });
+const newestQuery = (items: string, byDefault: number) =>
+  z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(1000)
+    .optional()
+    .openapi({ param: { name: 'limit', in: 'query' }, description: `Newest N ${items} (default ${byDefault})` });
+
 export const OUTBOX_KINDS = ['otp-sms', 'otp-email', 'api-key-email', 'secret-key-email'] as const;
 export const OutboxKind = z.enum(OUTBOX_KINDS).openapi('OutboxKind');
 
@@ -28,19 +45,8 @@ export const OutboxMessage = z
 export const OutboxQuery = z.strictObject({
   uid: Uid.optional().openapi({ param: { name: 'uid', in: 'query' } }),
   kind: OutboxKind.optional().openapi({ param: { name: 'kind', in: 'query' } }),
-  since: z.coerce
-    .number()
-    .int()
-    .min(0)
-    .optional()
-    .openapi({ param: { name: 'since', in: 'query' }, description: 'Only messages with id greater than this' }),
-  limit: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .max(1000)
-    .optional()
-    .openapi({ param: { name: 'limit', in: 'query' }, description: 'Newest N messages (default 100)' }),
+  since: sinceQuery('messages'),
+  limit: newestQuery('messages', 100),
 });
 
 export const OutboxResponse = success('OutboxResponse', { messages: z.array(OutboxMessage) });
@@ -182,19 +188,8 @@ export const JournalQuery = z.strictObject({
     .enum(['true', 'false'])
     .optional()
     .openapi({ param: { name: 'control', in: 'query' }, description: 'false: leave out requests to the control API (/__sandbox/...). Default true.' }),
-  since: z.coerce
-    .number()
-    .int()
-    .min(0)
-    .optional()
-    .openapi({ param: { name: 'since', in: 'query' }, description: 'Only requests with id greater than this' }),
-  limit: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .max(1000)
-    .optional()
-    .openapi({ param: { name: 'limit', in: 'query' }, description: 'Newest N requests (default 200)' }),
+  since: sinceQuery('requests'),
+  limit: newestQuery('requests', 200),
 });
 
 export const JournalEntry = z
