@@ -78,7 +78,7 @@ export class SandboxDomain {
     this.apps = new Apps(this.ctx, this.challenges, this.sessions, outbox, this.staticIps);
     this.autotrader = new AutoTrader(this.ctx, this.market, { rateLimits: options.rateLimits });
     this.signIns = new SignInThrottle(this.ctx, options.rateLimits ?? true);
-    this.views = new StateViews(this.ctx, this.portfolio);
+    this.views = new StateViews(this.ctx, this.portfolio, this.staticIps);
     this.fixtures = options.fixtures ?? null;
     if (options.loadFixturesNow ?? true) this.loadStartupFixtures();
   }

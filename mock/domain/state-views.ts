@@ -2,7 +2,7 @@ import type { DomainContext } from './context.js';
 import type { OrderState, SamcoOrder } from './orders.js';
 import type { Portfolio, Position, PositionType } from './portfolio.js';
 import { fail, ok, type Result } from './result.js';
-import { IP_CHANGE_COOLDOWN_MS } from './static-ips.js';
+import type { StaticIps } from './static-ips.js';
 import type { Account, App, AppStatus, IpRegistration, OAuthGrant, Session } from './types.js';
 
 export type Liveness = 'active' | 'expired' | 'revoked';
@@ -21,6 +21,7 @@ export class StateViews {
   constructor(
     private readonly ctx: DomainContext,
     private readonly portfolio: Portfolio,
+    private readonly ips: StaticIps,
   ) {}
 
   private account(uid: string): Result<Account> {
@@ -40,9 +41,7 @@ export class StateViews {
     if (!account.ok) return account;
     const { store } = this.ctx;
     const rows = [store.getIps(uid, null), ...store.appsOf(uid).map((a) => store.getIps(uid, a.id))].filter((r): r is IpRegistration => r !== undefined);
-    const last = account.value.lastIpChangeAt;
-    const next = last === null || last + IP_CHANGE_COOLDOWN_MS <= this.ctx.clock.now() ? null : last + IP_CHANGE_COOLDOWN_MS;
-    return ok({ rows, lastIpChangeAt: last, nextChangeAllowedAt: next });
+    return ok({ rows, lastIpChangeAt: account.value.lastIpChangeAt, nextChangeAllowedAt: this.ips.nextChangeAllowedAt(uid) });
   }
 
   /** Sessions of the account's apps, newest first (legacy, app-less sessions are not indexed by account, so not listed). */

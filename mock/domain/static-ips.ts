@@ -54,12 +54,18 @@ export class StaticIps {
     return this.ctx.store.getAccount(uid)?.lastIpChangeAt ?? null;
   }
 
-  /** The rolling 7-day rule: a change (not a first registration of an empty slot) waits 7 days from the last change. */
-  private checkCooldown(account: Account): Result<true> {
-    const last = this.lastChange(account.uid);
-    if (last === null) return ok(true);
+  /** When the account's next IP change is allowed (the rolling 7 days from its last change); null when it is allowed now. */
+  nextChangeAllowedAt(uid: string): number | null {
+    const last = this.lastChange(uid);
+    if (last === null) return null;
     const next = last + IP_CHANGE_COOLDOWN_MS;
-    if (this.ctx.clock.now() < next) {
+    return this.ctx.clock.now() < next ? next : null;
+  }
+
+  /** The rolling 7-day rule: a change waits 7 days from the account's last change. */
+  private checkCooldown(account: Account): Result<true> {
+    const next = this.nextChangeAllowedAt(account.uid);
+    if (next !== null) {
       return fail('IP_CHANGE_COOLDOWN', `An IP change is allowed once every 7 days from the last change (SEBI); the next change is allowed from ${new Date(next).toISOString()}.`);
     }
     return ok(true);
@@ -158,8 +164,7 @@ export class StaticIps {
   legacyUpdate(account: Account, primaryIp: string, secondaryIp: string | undefined): Result<IpRegistration> {
     const current = this.of(account.uid, null);
     if (!current?.primaryIp) return fail('IP_NONE_REGISTERED');
-    const last = this.lastChange(account.uid);
-    if (last !== null && this.ctx.clock.now() < last + IP_CHANGE_COOLDOWN_MS) return fail('IP_WEEKLY_LIMIT');
+    if (this.nextChangeAllowedAt(account.uid) !== null) return fail('IP_WEEKLY_LIMIT');
     return this.legacyWrite(account, primaryIp, secondaryIp, current);
   }
 

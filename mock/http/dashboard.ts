@@ -6,7 +6,6 @@ import type { Result } from '../domain/result.js';
 import type { Account, Challenge } from '../domain/types.js';
 import type { HttpDeps, SandboxApp } from './deps.js';
 import { appJson, challengeJson, iso, staticIpsJson } from './present.js';
-import { IP_CHANGE_COOLDOWN_MS } from '../domain/static-ips.js';
 import { header } from './header.js';
 
 const OTP_SENT = 'OTP sent to your registered mobile and email.';
@@ -109,8 +108,8 @@ export function dashboardRoutes(app: SandboxApp, { domain, reply, sourceIp }: Ht
       const ips = domain.staticIps.of(a.uid, a.id);
       return { appId: a.id, appName: a.name, status: a.status, primaryIp: ips?.primaryIp ?? null, secondaryIp: ips?.secondaryIp ?? null, lastUpdated: ips ? iso(ips.updatedAt) : null };
     });
-    const last = account.value.lastIpChangeAt;
-    const next = last === null || last + IP_CHANGE_COOLDOWN_MS <= domain.clock.now() ? null : iso(last + IP_CHANGE_COOLDOWN_MS);
+    const nextAt = domain.staticIps.nextChangeAllowedAt(account.value.uid);
+    const next = nextAt === null ? null : iso(nextAt);
     return c.json(reply.success('Request successful', { rows, nextChangeAllowedAt: next, yourIp: sourceIp(c) }), 200);
   });
 
