@@ -2,6 +2,7 @@ import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { ZodError } from 'zod';
+import { malformedJson } from './json-body.js';
 import type { Reply } from './reply.js';
 import type { RouteTable } from './route-table.js';
 
@@ -32,11 +33,11 @@ export function validationHook(reply: Reply) {
  * Anything else is a sandbox bug: an Error envelope, logged without the request's content.
  */
 export function errorHandler(reply: Reply, routes: RouteTable, log: (line: string) => void) {
-  return (err: Error, c: Context) => {
+  return async (err: Error, c: Context) => {
     if (err instanceof HTTPException) {
       if (err.status === 415) return reply.fail(c, { code: 'UNSUPPORTED_MEDIA_TYPE', message: unsupportedMediaType(routes, c) });
       if (err.status === 413) return reply.fail(c, { code: 'PAYLOAD_TOO_LARGE' });
-      if (err.status === 400 && /json/i.test(err.message)) return reply.fail(c, { code: 'MALFORMED_JSON' });
+      if (err.status === 400 && /json/i.test(err.message)) return reply.fail(c, malformedJson(await c.req.text().catch(() => '')));
       return reply.failWith(c, err.status as ContentfulStatusCode, err.message || 'Request refused.');
     }
     if (clientGone(c, err)) {

@@ -3,6 +3,7 @@ import type { SandboxEnv } from './deps.js';
 import { header } from './header.js';
 import { locateJsonFault } from './json-locate.js';
 import type { Reply } from './reply.js';
+import type { DomainError } from '../domain/result.js';
 import type { RouteTable } from './route-table.js';
 
 const JSON_TYPE = /^application\/([\w.+-]+\+)?json\s*(;|$)/i;
@@ -14,6 +15,13 @@ function parses(text: string): boolean {
   } catch {
     return false;
   }
+}
+
+/** The refusal of a body that does not parse, naming its line and column (never quoting it). */
+export function malformedJson(text: string): DomainError {
+  const fault = locateJsonFault(text);
+  const where = fault ? `: line ${fault.line}, column ${fault.column}: expected ${fault.expected}` : '';
+  return { code: 'MALFORMED_JSON', message: `Malformed JSON in request body${where}.` };
 }
 
 /**
@@ -30,12 +38,8 @@ export function jsonBodies(routes: RouteTable, reply: Reply): MiddlewareHandler<
     const type = header(c, 'content-type');
     const text = await c.req.text();
     if (text.trim() === '') return next();
-    if (type !== undefined && JSON_TYPE.test(type)) {
-      if (parses(text)) return next();
-      const fault = locateJsonFault(text);
-      const where = fault ? `: line ${fault.line}, column ${fault.column}: expected ${fault.expected}` : '';
-      return reply.fail(c, { code: 'MALFORMED_JSON', message: `Malformed JSON in request body${where}.` });
-    }
+    // A JSON content type: the validator parses the body once; a malformed one is located then (errorHandler).
+    if (type !== undefined && JSON_TYPE.test(type)) return next();
     const accepted = type === undefined || !Object.keys(content).some((t) => type.toLowerCase().startsWith(t));
     if (accepted && parses(text)) {
       const sent = type === undefined ? 'without a Content-Type header' : `as ${type.split(';')[0]}`;
