@@ -8,6 +8,11 @@ import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 export class SecretHasher {
   constructor(private readonly pepper: Buffer = randomBytes(32)) {}
 
+  /** The pepper, for the state that keeps these hashes (base64). */
+  pepperBase64(): string {
+    return this.pepper.toString('base64');
+  }
+
   hash(value: string): string {
     return createHmac('sha256', this.pepper).update(value, 'utf8').digest('base64url');
   }
