@@ -7,7 +7,6 @@ import { createHttpApp, type HttpOptions } from './http/app.js';
 import type { SandboxApp } from './http/deps.js';
 import type { Durability, Store } from './domain/store.js';
 import { MemoryStore } from './store/memory.js';
-import { SecretHasher } from './domain/secrets.js';
 import { openDurability } from './store/open.js';
 
 export type SandboxOptions = HttpOptions & {
@@ -99,27 +98,26 @@ export async function openSandbox(options: SandboxOptions = {}): Promise<Sandbox
   }
   const store = options.store ?? new MemoryStore();
   for (const row of loaded.rows) store.applyRow(row);
-  // The keyed-hash pepper is the state's: the stored hashes were made with it.
-  const pepper = typeof loaded.meta.pepper === 'string' ? Buffer.from(loaded.meta.pepper, 'base64') : null;
   const domain = new SandboxDomain({
     seed: options.seed,
     store,
     durability,
     outboxRetention: options.outboxRetention,
-    secrets: pepper ? new SecretHasher(pepper) : undefined,
     loadFixturesNow: false,
     clock: options.clock,
     fixtures,
     rateLimits: options.rateLimits,
   });
-  const fresh = loaded.rows.length === 0 && !pepper;
-  if (fresh) {
-    domain.uow.loaded(loaded.version);
-    await domain.uow.run(() => domain.loadStartupFixtures());
-  } else {
-    domain.restoreMeta(loaded.meta);
-    domain.uow.loaded(loaded.version);
-  }
+  // The random streams, the clock and the keyed-hash pepper (the stored hashes were made with it) are the state's.
+  domain.restoreMeta(loaded.meta);
+  domain.uow.loaded(loaded.version);
+  // A new state gets the fixtures, durably, before anything is answered; decided inside a unit of
+  // work, so that of two replicas started at once on a new database only the first loads them.
+  let fresh = false;
+  await domain.uow.run(() => {
+    fresh = domain.uow.durableVersion === 0;
+    if (fresh) domain.loadStartupFixtures();
+  });
   const app = createHttpApp(domain, { checkResponses: true, ...options });
   const where = options.databaseUrl ? redactUrl(options.databaseUrl) : options.state!;
   return {

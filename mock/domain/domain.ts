@@ -101,6 +101,7 @@ export class SandboxDomain {
       restore: (meta: Record<string, unknown>) => {
         if (meta.rng) this.random.restore(meta.rng as Record<string, number>);
         if (meta.clock) this.clock.restore(meta.clock as ClockState);
+        if (typeof meta.pepper === 'string') this.ctx.secrets.adopt(Buffer.from(meta.pepper, 'base64'));
       },
     };
   }

@@ -43,9 +43,10 @@ export type RowChange = { table: string; key: string; row: unknown | null };
 export type TrackedChange = RowChange & { before: unknown | null };
 
 /**
- * What may rest on disk or in a shared database, by table: the outbox keeps the OTPs, API keys
- * and secret keys Samco would have sent in memory only (a restarted sandbox shows the message
- * without them), so every secret in a state file is a keyed hash, as README says.
+ * What may rest in a state file, by table: the outbox keeps the OTPs, API keys and secret keys
+ * Samco would have sent in memory only (a restarted sandbox shows the message without them), so
+ * every secret in a state file is a keyed hash, as README says. A shared database keeps the
+ * outbox as sent, so that every replica shows the same OTPs (README says that too).
  */
 export const AT_REST: Partial<Record<TableName, (row: unknown) => unknown>> = {
   outbox: (row) => {

@@ -57,6 +57,11 @@ export class UnitOfWork {
     return this.durability !== null;
   }
 
+  /** How many batches the durable state has (0: nothing was ever written, a new state). */
+  get durableVersion(): number {
+    return this.version;
+  }
+
   /** Where the durable state stood when it was loaded (and the meta then): set once at start. */
   loaded(version: number) {
     this.version = version;
@@ -131,9 +136,11 @@ export class UnitOfWork {
 
   private batchOf(waiters: Waiter[]): Batch {
     const changes: RowChange[] = [];
+    // A shared database keeps the outbox as sent: every replica must show the OTP a user reads.
+    const redact = this.durability?.kind === 'embedded';
     for (const { tx } of waiters) {
       for (const { table, key, row } of tx.changes) {
-        const atRest = row === null ? undefined : AT_REST[table as TableName];
+        const atRest = row === null || !redact ? undefined : AT_REST[table as TableName];
         changes.push({ table, key, row: atRest ? atRest(row) : row });
       }
     }
