@@ -217,7 +217,7 @@ export class PostgresDurability implements Durability {
   private async connect(): Promise<Client> {
     if (this.client) return this.client;
     const pg = createRequire(import.meta.url)('pg') as typeof import('pg');
-    const config: ClientConfig = { connectionString: this.url };
+    const config: ClientConfig = { connectionString: this.url, application_name: 'tradeapi-sandbox' };
     const client = new pg.Client(config);
     // A lost connection is reported on the next statement; without a listener it would crash the process.
     client.on('error', () => {
