@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -36,14 +36,16 @@ const refusal = async (file: string) => {
 };
 
 describe('embedded (SQLite): the state file', () => {
-  it('is created with mode 0600 and kept 0600', async () => {
+  it('is created with mode 0600 and kept 0600, its WAL too', async () => {
     const file = freshFile();
     await written(file, 3);
     expect(statSync(file).mode & 0o777).toBe(0o600);
+    chmodSync(file, 0o644);
     const d = new SqliteDurability(file);
     await d.open();
     await d.commit({ changes: [{ table: 'orders', key: 'x', row: 1 }], meta: {} });
     expect(statSync(file).mode & 0o777).toBe(0o600);
+    expect(statSync(`${file}-wal`).mode & 0o777).toBe(0o600);
     await d.close();
   });
 
