@@ -209,4 +209,6 @@ export interface Durability {
 }
 
 /** The state cannot be used as it is (corrupt, foreign, or held by another process): the message says which and what to do. */
-export class StateError extends Error {}
+export class StateError extends Error {
+  override name = 'StateError';
+}
