@@ -121,6 +121,13 @@ export class MemoryStore implements Store {
       if (row) this.loginCodeByUid.set(row.uid, key);
     }),
     ips: this.table<IpRegistration>((key, row, before) => {
+      // Unique by client: an address is held by one account (its apps may share it), never by two.
+      for (const ip of [row?.primaryIp, row?.secondaryIp]) {
+        if (!ip) continue;
+        for (const holder of this.ipIndex.keys(ip)) {
+          if (holder !== key && this.get<IpRegistration>('ips', holder)!.uid !== row!.uid) throw new UniqueViolation('ips', 'ip (one client)', ip);
+        }
+      }
       for (const ip of [before?.primaryIp, before?.secondaryIp]) this.ipIndex.remove(ip, key);
       for (const ip of [row?.primaryIp, row?.secondaryIp]) this.ipIndex.add(ip, key);
     }),
