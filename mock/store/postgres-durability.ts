@@ -1,4 +1,5 @@
 import type { Client, ClientConfig } from 'pg';
+import { randomUUID } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { batchSum, collapse, encodeBatch, FORMAT, metaSum, rowSum, stateSum, tableSum } from './durability-codec.js';
 import { type Batch, type Durability, type Loaded, type RowChange, StateError } from './durability.js';
@@ -13,18 +14,25 @@ const SCHEMA = `
   create index if not exists sandbox_rows_order on sandbox_rows (tbl, seq);
   create table if not exists sandbox_meta (key text primary key, json text not null, sum text not null);
   create table if not exists sandbox_batches (version bigint primary key, json text not null, sum text not null, at timestamptz not null default now());
+  create table if not exists sandbox_replicas (id text primary key, version bigint not null, seen_at timestamptz not null);
 `;
 
 export type PostgresOptions = {
-  /** Batches older than this are pruned; a replica that fell further behind is refused at begin (it must restart). */
-  keepBatchesMinutes?: number;
+  /**
+   * A replica that has not begun or committed for this long counts as gone: the batches it has not read may be pruned,
+   * and if it comes back it is refused at begin (it must restart to reload). Default 10.
+   */
+  replicaTimeoutMinutes?: number;
+  /** Prune the batch log every this many commits of this replica. Default 64. */
+  pruneEvery?: number;
 };
 
 /**
  * The shared store: replicas of the sandbox on one PostgreSQL database. Rows, meta values and a log of committed
  * batches live in `sandbox_*` tables (JSON kept as text so its checksum holds byte for byte). A group of transactions runs
  * inside one database transaction on one dedicated connection, under a transaction-level advisory lock: begin takes it
- * and returns what the other replicas committed since, commit writes and releases it (COMMIT), release rolls back.
+ * and returns what the other replicas committed since, commit writes and releases it (COMMIT), release ends it writing
+ * nothing but this replica's heartbeat. The batch log keeps what some live replica (sandbox_replicas) has not read yet.
  */
 export class PostgresDurability implements Durability {
   readonly kind = 'postgres' as const;
@@ -33,13 +41,16 @@ export class PostgresDurability implements Durability {
   private version = 0;
   private seq = 0;
   private commits = 0;
-  private readonly keepMinutes: number;
+  private readonly timeoutMinutes: number;
+  private readonly pruneEvery: number;
+  private readonly replica = randomUUID();
 
   constructor(
     private readonly url: string,
     options: PostgresOptions = {},
   ) {
-    this.keepMinutes = options.keepBatchesMinutes ?? 10;
+    this.timeoutMinutes = options.replicaTimeoutMinutes ?? 10;
+    this.pruneEvery = options.pruneEvery ?? 64;
   }
 
   async open(): Promise<Loaded> {
@@ -51,6 +62,7 @@ export class PostgresDurability implements Durability {
       const state = await this.readState(client);
       if (!state) {
         await client.query('insert into sandbox_state (id, format, version, seq, sum) values (1, $1, 0, 0, $2)', [FORMAT, stateSum(FORMAT, 0, 0)]);
+        await this.seen(client, 0);
         await client.query('commit');
         this.version = 0;
         this.seq = 0;
@@ -73,6 +85,7 @@ export class PostgresDurability implements Durability {
         if (entry.sum !== metaSum(entry.key, entry.json)) throw this.corrupt(`meta value ${entry.key} fails its checksum`);
         meta[entry.key] = JSON.parse(entry.json);
       }
+      await this.seen(client, state.version);
       await client.query('commit');
       this.version = state.version;
       this.seq = state.seq;
@@ -107,6 +120,7 @@ export class PostgresDurability implements Durability {
       }
       if (expected !== state.version + 1)
         throw new StateError(`PostgreSQL state at ${this.where()}: the batches after version ${expected - 1} were pruned before this replica read them; restart this replica to reload the state.`);
+      await this.seen(client, state.version);
       this.version = state.version;
       this.seq = state.seq;
       return { batches, version: state.version };
@@ -163,7 +177,11 @@ export class PostgresDurability implements Durability {
       const json = encodeBatch(batch);
       await client.query('insert into sandbox_batches (version, json, sum) values ($1, $2, $3)', [version, json, batchSum(version, json)]);
       await client.query('update sandbox_state set version = $1, seq = $2, sum = $3', [version, seq, stateSum(FORMAT, version, seq)]);
-      if (++this.commits % 64 === 0) await client.query('delete from sandbox_batches where at < now() - make_interval(mins => $1)', [this.keepMinutes]);
+      await this.seen(client, version);
+      if (++this.commits % this.pruneEvery === 0) {
+        await client.query('delete from sandbox_replicas where seen_at < now() - make_interval(mins => $1)', [this.timeoutMinutes]);
+        await client.query('delete from sandbox_batches where version <= (select min(version) from sandbox_replicas)');
+      }
       await client.query('commit');
       this.inTransaction = false;
       this.version = version;
@@ -178,7 +196,7 @@ export class PostgresDurability implements Durability {
   async release(): Promise<void> {
     if (!this.inTransaction) return;
     try {
-      await this.client!.query('rollback');
+      await this.client!.query('commit');
       this.inTransaction = false;
     } catch {
       await this.abandon();
@@ -187,7 +205,17 @@ export class PostgresDurability implements Durability {
 
   async close(): Promise<void> {
     await this.release();
+    // Gone replicas must not hold back the pruning of the batch log.
+    await this.client?.query('delete from sandbox_replicas where id = $1', [this.replica]).catch(() => undefined);
     await this.drop();
+  }
+
+  /** This replica has read everything up to `version` (a row of sandbox_replicas, written in the current transaction). */
+  private async seen(client: Client, version: number): Promise<void> {
+    await client.query('insert into sandbox_replicas (id, version, seen_at) values ($1, $2, now()) on conflict (id) do update set version = excluded.version, seen_at = excluded.seen_at', [
+      this.replica,
+      version,
+    ]);
   }
 
   private async readState(client: Client): Promise<{ version: number; seq: number } | undefined> {
