@@ -44,6 +44,7 @@ export class PostgresDurability implements Durability {
   private readonly timeoutMinutes: number;
   private readonly pruneEvery: number;
   private readonly replica = randomUUID();
+  private heartbeat: ReturnType<typeof setInterval> | undefined;
 
   constructor(
     private readonly url: string,
@@ -66,6 +67,7 @@ export class PostgresDurability implements Durability {
         await client.query('commit');
         this.version = 0;
         this.seq = 0;
+        this.beat();
         return { rows: [], meta: {}, version: 0 };
       }
       const rows: RowChange[] = [];
@@ -89,6 +91,7 @@ export class PostgresDurability implements Durability {
       await client.query('commit');
       this.version = state.version;
       this.seq = state.seq;
+      this.beat();
       return { rows, meta, version: state.version };
     } catch (error) {
       await this.drop();
@@ -179,7 +182,7 @@ export class PostgresDurability implements Durability {
       await client.query('update sandbox_state set version = $1, seq = $2, sum = $3', [version, seq, stateSum(FORMAT, version, seq)]);
       await this.seen(client, version);
       if (++this.commits % this.pruneEvery === 0) {
-        await client.query('delete from sandbox_replicas where seen_at < now() - make_interval(mins => $1)', [this.timeoutMinutes]);
+        await client.query('delete from sandbox_replicas where seen_at < now() - make_interval(secs => $1)', [this.timeoutMinutes * 60]);
         await client.query('delete from sandbox_batches where version <= (select min(version) from sandbox_replicas)');
       }
       await client.query('commit');
@@ -204,10 +207,27 @@ export class PostgresDurability implements Durability {
   }
 
   async close(): Promise<void> {
+    clearInterval(this.heartbeat);
+    this.heartbeat = undefined;
     await this.release();
     // Gone replicas must not hold back the pruning of the batch log.
     await this.client?.query('delete from sandbox_replicas where id = $1', [this.replica]).catch(() => undefined);
     await this.drop();
+  }
+
+  /**
+   * A replica that serves no request for a while is still alive: refresh its seen_at a few times per timeout, so the batches
+   * it has not read yet are kept. The query queues behind whatever the connection is doing; a failure waits for the next beat.
+   */
+  private beat(): void {
+    clearInterval(this.heartbeat);
+    this.heartbeat = setInterval(
+      () => {
+        this.client?.query('update sandbox_replicas set seen_at = now() where id = $1', [this.replica]).catch(() => undefined);
+      },
+      Math.max(1000, (this.timeoutMinutes * 60_000) / 4),
+    );
+    this.heartbeat.unref();
   }
 
   /** This replica has read everything up to `version` (a row of sandbox_replicas, written in the current transaction). */

@@ -158,6 +158,20 @@ describe.skipIf(!cluster)('shared (PostgreSQL) store', () => {
     await c.close();
   });
 
+  it('an idle replica stays alive by its heartbeat: the batches it has not read are kept past the timeout', async () => {
+    const url = await database();
+    const idle = new PostgresDurability(url, { replicaTimeoutMinutes: 0.05 });
+    const writer = new PostgresDurability(url, { replicaTimeoutMinutes: 0.05, pruneEvery: 1 });
+    await idle.open();
+    await writer.open();
+    // Twice the 3 s timeout without a request on the idle replica; its heartbeat (every second here) refreshes it.
+    await new Promise((resolve) => setTimeout(resolve, 6000));
+    await writer.commit(batch('ORD1', { qty: 1 }));
+    expect(await idle.begin(0)).toEqual({ batches: [batch('ORD1', { qty: 1 })], version: 1 });
+    await idle.close();
+    await writer.close();
+  });
+
   it('SIGKILL at a random moment loses no acknowledged commit', async () => {
     if (!existsSync(join(ROOT, 'dist/mock/store/postgres-durability.js'))) return;
     const url = await database();
