@@ -17,11 +17,7 @@ afterAll(async () => cluster?.stop());
 
 let n = 0;
 /** A new empty database on the throw-away cluster, and its URL. */
-async function database(): Promise<string> {
-  const name = `sandbox_${process.pid}_${++n}`;
-  await sql(cluster!.url, `create database ${name}`);
-  return cluster!.url.replace(/\/postgres$/, `/${name}`);
-}
+const database = () => cluster!.database(`sandbox_${process.pid}_${++n}`);
 
 async function sql(url: string, text: string, values: unknown[] = []) {
   const client = new pg.Client({ connectionString: url });
