@@ -4,7 +4,7 @@
  * postgres-durability.ts (shared by replicas). The lead moves these types to mock/domain/store.ts when merging.
  */
 
-/** One row image: `row` null means deleted. Rows are plain JSON values. Table names and keys never contain U+0000 (PostgreSQL text cannot hold it). */
+/** One row image: `row` null means deleted. Rows are plain JSON values. */
 export type RowChange = { table: string; key: string; row: unknown | null };
 /** Everything a batch makes durable: row changes in order, plus the meta values (rng positions, clock, counters) as they stand after it. */
 export type Batch = { changes: RowChange[]; meta: Record<string, unknown> };

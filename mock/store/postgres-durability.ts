@@ -72,18 +72,24 @@ export class PostgresDurability implements Durability {
       }
       const rows: RowChange[] = [];
       const tables = await client.query<{ name: string; seq: string; sum: string }>('select name, seq, sum from sandbox_tables order by seq');
-      for (const table of tables.rows) if (table.sum !== tableSum(table.name, Number(table.seq))) throw this.corrupt(`table entry ${table.name} fails its checksum`);
+      for (const table of tables.rows) {
+        table.name = unescapeText(table.name);
+        if (table.sum !== tableSum(table.name, Number(table.seq))) throw this.corrupt(`table entry ${table.name} fails its checksum`);
+      }
       const all = await client.query<{ tbl: string; key: string; seq: string; json: string; sum: string }>(
         'select r.tbl, r.key, r.seq, r.json, r.sum from sandbox_rows r left join sandbox_tables t on t.name = r.tbl order by t.seq nulls first, r.seq',
       );
       const known = new Set(tables.rows.map((t) => t.name));
       for (const row of all.rows) {
+        row.tbl = unescapeText(row.tbl);
+        row.key = unescapeText(row.key);
         if (!known.has(row.tbl)) throw this.corrupt(`row ${row.tbl}/${row.key} belongs to no known table`);
         if (row.sum !== rowSum(row.tbl, row.key, Number(row.seq), row.json)) throw this.corrupt(`row ${row.tbl}/${row.key} fails its checksum`);
         rows.push({ table: row.tbl, key: row.key, row: JSON.parse(row.json) });
       }
       const meta: Record<string, unknown> = {};
       for (const entry of (await client.query<{ key: string; json: string; sum: string }>('select key, json, sum from sandbox_meta order by key')).rows) {
+        entry.key = unescapeText(entry.key);
         if (entry.sum !== metaSum(entry.key, entry.json)) throw this.corrupt(`meta value ${entry.key} fails its checksum`);
         meta[entry.key] = JSON.parse(entry.json);
       }
@@ -148,13 +154,13 @@ export class PostgresDurability implements Durability {
       let seq = this.seq;
       if (deletes.length > 0)
         await client.query('delete from sandbox_rows r using unnest($1::text[], $2::text[]) as d(tbl, key) where r.tbl = d.tbl and r.key = d.key', [
-          deletes.map((d) => d.table),
-          deletes.map((d) => d.key),
+          deletes.map((d) => escapeText(d.table)),
+          deletes.map((d) => escapeText(d.key)),
         ]);
       if (tables.length > 0) {
         const seqs = tables.map(() => ++seq);
         await client.query('insert into sandbox_tables (name, seq, sum) select * from unnest($1::text[], $2::bigint[], $3::text[]) on conflict (name) do nothing', [
-          tables,
+          tables.map(escapeText),
           seqs,
           tables.map((name, i) => tableSum(name, seqs[i]!)),
         ]);
@@ -162,20 +168,20 @@ export class PostgresDurability implements Durability {
       if (upserts.length > 0) {
         const found = await client.query<{ tbl: string; key: string; seq: string }>(
           'select r.tbl, r.key, r.seq from sandbox_rows r join unnest($1::text[], $2::text[]) as u(tbl, key) on r.tbl = u.tbl and r.key = u.key',
-          [upserts.map((u) => u.table), upserts.map((u) => u.key)],
+          [upserts.map((u) => escapeText(u.table)), upserts.map((u) => escapeText(u.key))],
         );
         const kept = new Map(found.rows.map((r) => [`${r.tbl}\u0000${r.key}`, Number(r.seq)]));
-        const seqs = upserts.map((u) => kept.get(`${u.table}\u0000${u.key}`) ?? ++seq);
+        const seqs = upserts.map((u) => kept.get(`${escapeText(u.table)}\u0000${escapeText(u.key)}`) ?? ++seq);
         await client.query(
           'insert into sandbox_rows (tbl, key, seq, json, sum) select * from unnest($1::text[], $2::text[], $3::bigint[], $4::text[], $5::text[]) on conflict (tbl, key) do update set json = excluded.json, sum = excluded.sum',
-          [upserts.map((u) => u.table), upserts.map((u) => u.key), seqs, upserts.map((u) => u.json), upserts.map((u, i) => rowSum(u.table, u.key, seqs[i]!, u.json))],
+          [upserts.map((u) => escapeText(u.table)), upserts.map((u) => escapeText(u.key)), seqs, upserts.map((u) => u.json), upserts.map((u, i) => rowSum(u.table, u.key, seqs[i]!, u.json))],
         );
       }
       const metaEntries = Object.entries(batch.meta).map(([key, value]) => [key, JSON.stringify(value)] as const);
       if (metaEntries.length > 0)
         await client.query(
           'insert into sandbox_meta (key, json, sum) select * from unnest($1::text[], $2::text[], $3::text[]) on conflict (key) do update set json = excluded.json, sum = excluded.sum',
-          [metaEntries.map(([key]) => key), metaEntries.map(([, json]) => json), metaEntries.map(([key, json]) => metaSum(key, json))],
+          [metaEntries.map(([key]) => escapeText(key)), metaEntries.map(([, json]) => json), metaEntries.map(([key, json]) => metaSum(key, json))],
         );
       const json = encodeBatch(batch);
       await client.query('insert into sandbox_batches (version, json, sum) values ($1, $2, $3)', [version, json, batchSum(version, json)]);
@@ -298,4 +304,24 @@ export class PostgresDurability implements Durability {
       return 'the configured URL';
     }
   }
+}
+
+/**
+ * PostgreSQL text cannot hold U+0000, which the store's composite keys use as a separator: stored table names and keys
+ * write it as `\0` and a backslash as `\\` (anything else, the usual case, is stored as is). Checksums cover the
+ * original strings. JSON values need nothing: JSON.stringify already writes U+0000 as an escape.
+ */
+export function escapeText(text: string): string {
+  return text.includes('\\') || text.includes('\u0000') ? text.replaceAll('\\', '\\\\').replaceAll('\u0000', '\\0') : text;
+}
+
+export function unescapeText(stored: string): string {
+  if (!stored.includes('\\')) return stored;
+  let text = '';
+  for (let i = 0; i < stored.length; i++) {
+    const c = stored[i]!;
+    if (c === '\\') text += stored[++i] === '0' ? '\u0000' : '\\';
+    else text += c;
+  }
+  return text;
 }
