@@ -56,6 +56,8 @@ export interface SamcoOrder {
   leg?: LegRole | null;
   /** A bracket or cover entry's terms and legs (see bracket-cover.ts). */
   bracket?: BracketTerms | null;
+  /** A trailing stop-loss leg: its step and the best price seen so far. */
+  trail?: { step: number; anchor: number } | null;
 }
 
 /** What a bracket or cover entry keeps for its legs. Distances are in rupees (valueType already applied). */
@@ -340,7 +342,7 @@ export class Orders {
   }
 
   /** yyMMdd of the IST day, then a 9-digit number: Samco's form (e.g. 240522000162545). */
-  private newOrderNumber(now: number): string {
+  newOrderNumber(now: number): string {
     let number: string;
     do number = `${IST_FORMATS.orderDate(now)}${this.ctx.random.digits('order-number', 9)}`;
     while (this.ctx.store.orderNumberTaken(number));

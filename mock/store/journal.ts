@@ -29,6 +29,7 @@ const MUTATORS = new Set([
   'putOrder',
   'putAtUser',
   'putAtOrder',
+  'putGtt',
   'clear',
   'restoreMessage',
   'setCounters',

@@ -2,6 +2,7 @@ import type { AccessToken, Account, App, Challenge, DashboardSession, IpRegistra
 import type { OutboxFilter, Store } from './store.js';
 import type { AtOrderRecord, AtUser } from '../domain/autotrader/types.js';
 import type { SamcoOrder } from '../domain/orders.js';
+import type { GttRecord } from '../domain/gtt.js';
 import { OutboxIndex } from './outbox-index.js';
 
 const DEFAULT_OUTBOX_LIMIT = 100;
@@ -374,6 +375,7 @@ export class MemoryStore implements Store {
       ...puts('putOrder', this.orders.values()),
       ...puts('putAtUser', this.atUsers.values()),
       ...puts('putAtOrder', this.atOrdersById.values()),
+      ...puts('putGtt', this.gtts.values()),
       ...puts('restoreMessage', this.outbox.messages()),
       ['setCounters', { appSeq: this.appSeq, outboxSeq: this.outboxSeq }],
     ];
@@ -411,5 +413,34 @@ export class MemoryStore implements Store {
     this.outbox.clear();
     this.outboxSeq = 0;
     this.appSeq = 0;
+    this.gtts.clear();
+    this.gttsByUid.clear();
+    this.gttsActive.clear();
+  }
+
+  // GTT and OCO triggers (issue 18a).
+  private gtts = new Map<string, GttRecord>();
+  private gttsByUid = new Map<string, string[]>();
+  private gttsActive = new Map<string, Set<string>>();
+
+  getGtt(uid: string, gttSummaryId: string) {
+    return this.gtts.get(`${uid}\0${gttSummaryId}`);
+  }
+  putGtt(gtt: GttRecord) {
+    const key = `${gtt.uid}\0${gtt.gttSummaryId}`;
+    const previous = this.gtts.get(key);
+    reindex(this.gttsActive, key, previous?.activeOn ?? null, gtt.activeOn);
+    if (!previous) {
+      const list = this.gttsByUid.get(gtt.uid) ?? [];
+      list.push(key);
+      this.gttsByUid.set(gtt.uid, list);
+    }
+    this.gtts.set(key, gtt);
+  }
+  gttsOf(uid: string) {
+    return (this.gttsByUid.get(uid) ?? []).map((key) => this.gtts.get(key)!);
+  }
+  gttsActiveOn(instrumentKey: string) {
+    return [...(this.gttsActive.get(instrumentKey) ?? [])].map((key) => this.gtts.get(key)!);
   }
 }

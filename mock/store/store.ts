@@ -2,6 +2,7 @@ import type { ClockState } from '../domain/clock.js';
 import type { AccessToken, Account, App, Challenge, DashboardSession, IpRegistration, LoginCode, OAuthGrant, OutboxDraft, OutboxMessage, RefreshToken, Session } from '../domain/types.js';
 import type { AtOrderRecord, AtUser } from '../domain/autotrader/types.js';
 import type { SamcoOrder } from '../domain/orders.js';
+import type { GttRecord } from '../domain/gtt.js';
 
 export type OutboxFilter = { uid?: string; kind?: OutboxMessage['kind']; since?: number; limit?: number };
 
@@ -83,6 +84,14 @@ export interface Store {
   atOrdersOpenOn(instrumentKey: string): AtOrderRecord[];
   /** Orders of a pseudo account, oldest first. */
   atOrders(username: string, pseudoAccount: string): AtOrderRecord[];
+
+  /** GTT and OCO triggers (issue 18a): by account and summary id; the active ones indexed by instrument key (`activeOn`). */
+  getGtt(uid: string, gttSummaryId: string): GttRecord | undefined;
+  putGtt(gtt: GttRecord): void;
+  /** Triggers of an account, oldest first. */
+  gttsOf(uid: string): GttRecord[];
+  /** Triggers whose `activeOn` is this instrument key, oldest first. */
+  gttsActiveOn(instrumentKey: string): GttRecord[];
 
   /**
    * Drops what can no longer matter: challenges, sessions, OAuth grants and refresh tokens, dashboard sessions and access tokens

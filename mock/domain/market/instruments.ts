@@ -29,7 +29,27 @@ export interface Instrument {
   expiry: string | null;
   optionType: 'CE' | 'PE' | null;
   strike: number | null;
+  /** The most one order may carry at the exchange (bulkOrder slices above it); see FREEZE_QUANTITIES. */
+  freezeQuantity: number;
 }
+
+/**
+ * Freeze quantities (not published by Samco; the bulkOrder sample implies 1800 for NIFTY
+ * options): per underlying for derivatives, in units, a multiple of the lot size; equity cash
+ * has no exchange freeze, the sandbox slices it at EQUITY_FREEZE_QUANTITY shares.
+ */
+export const EQUITY_FREEZE_QUANTITY = 100_000;
+export const FREEZE_QUANTITIES: Record<string, number> = {
+  NIFTY: 1800,
+  BANKNIFTY: 900,
+  SBIN: 15_000,
+  SENSEX: 1000,
+  BANKEX: 900,
+  RELIANCE: 10_000,
+  CRUDEOIL: 10_000,
+  GOLDM: 1000,
+  USDINR: 10_000,
+};
 
 const MONTH = { JAN: '01', FEB: '02', MAR: '03', APR: '04', MAY: '05', JUN: '06', JUL: '07', AUG: '08', SEP: '09', OCT: '10', NOV: '11', DEC: '12' } as const;
 
@@ -94,6 +114,7 @@ export const INSTRUMENTS: readonly Instrument[] = ROWS.map(([exchange, symbolNam
     isin: company?.[1] ?? '--',
     listingId,
     ...contractOf(atSymbol),
+    freezeQuantity: instrument === 'EQ' ? EQUITY_FREEZE_QUANTITY : FREEZE_QUANTITIES[atSymbol.split('_')[0]!]!,
   };
 });
 
