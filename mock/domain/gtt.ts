@@ -18,6 +18,7 @@ export interface GttLeg {
   /** The price as the request sent it, echoed by addGtt. */
   triggerPriceSent: string;
   limitPrice: number;
+  limitPriceSent: string;
   ltpAtCreation: number;
   direction: Direction;
   /** '' while waiting; TRIGGERED when its order was placed; CANCELLED when the other OCO leg fired. */
@@ -116,6 +117,7 @@ export class Gtts {
       triggerPrice,
       triggerPriceSent: String(trigger),
       limitPrice,
+      limitPriceSent: orderType === 'L' ? String(limit) : '',
       ltpAtCreation: ltp,
       direction: directionFrom(ltp, triggerPrice),
       status: '',
@@ -178,6 +180,11 @@ export class Gtts {
       return invalid(`targetTriggerPrice must be ${sellExit ? 'above' : 'below'} stoplossTriggerPrice for a ${input.transactionType} OCO.`);
     }
     return ok(this.create(uid, 'OCO', terms.value, input.transactionType, [target.value, stop.value]));
+  }
+
+  /** Any trigger of the account by id, whatever its state. */
+  find(uid: string, id: string | number): GttRecord | undefined {
+    return this.ctx.store.getGtt(uid, String(id));
   }
 
   /** An active trigger of the account, of this kind; anything else (unknown, replaced, deleted, triggered) does not exist for modify. */
