@@ -34,13 +34,13 @@ export interface Instrument {
 }
 
 /**
- * Freeze quantities (not published by Samco; the bulkOrder sample implies 1800 for NIFTY
+ * Freeze quantities (not published by Samco; the 2024 bulkOrder sample implies 1800 for NIFTY at lot 75: the sandbox keeps 27 lots of today's 65, 1755
  * options): per underlying for derivatives, in units, a multiple of the lot size; equity cash
  * has no exchange freeze, the sandbox slices it at EQUITY_FREEZE_QUANTITY shares.
  */
 export const EQUITY_FREEZE_QUANTITY = 100_000;
 export const FREEZE_QUANTITIES: Record<string, number> = {
-  NIFTY: 1800,
+  NIFTY: 1755,
   BANKNIFTY: 900,
   SBIN: 15_000,
   SENSEX: 1000,
