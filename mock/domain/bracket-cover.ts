@@ -105,9 +105,11 @@ export class BracketCover implements OrderHooks {
     const drafted = this.orders.draft(account, instrument, { ...input, orderType: 'L', orderValidity: 'DAY', productType: 'CO', triggerPrice: undefined });
     if (!drafted.ok) return drafted;
     const trigger = toNumber(input.triggerPrice) ?? Number.NaN;
-    if (!(trigger > 0) || !onTick(trigger, instrument.tickSize)) return invalid(`triggerPrice (the stop-loss price) is required (> 0), on the tick size of ${instrument.tradingSymbol} (${instrument.tickSize}).`);
+    if (!(trigger > 0) || !onTick(trigger, instrument.tickSize))
+      return invalid(`triggerPrice (the stop-loss price) is required (> 0), on the tick size of ${instrument.tradingSymbol} (${instrument.tickSize}).`);
     const buy = input.transactionType === 'BUY';
-    if (buy ? trigger >= drafted.value.price : trigger <= drafted.value.price) return invalid(`triggerPrice (the stop-loss price) must be ${buy ? 'below' : 'above'} price for a ${input.transactionType} cover order.`);
+    if (buy ? trigger >= drafted.value.price : trigger <= drafted.value.price)
+      return invalid(`triggerPrice (the stop-loss price) must be ${buy ? 'below' : 'above'} price for a ${input.transactionType} cover order.`);
     const bracket = { kind: 'CO' as const, target: 0, stoploss: 0, trailingStep: 0, coverTrigger: trigger, children: [] };
     return ok(this.orders.enter(account, instrument, { ...drafted.value, triggerPrice: trigger, bracket }, this.squareOffBlockReason(instrument)));
   }

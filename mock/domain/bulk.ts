@@ -1,6 +1,5 @@
 import { SPAN_RULES } from '../../spec/schemas/market-rules.js';
 import type { BracketCover } from './bracket-cover.js';
-import type { DomainContext } from './context.js';
 import { isOption, type Instrument } from './market/instruments.js';
 import type { Market } from './market/market.js';
 import { round2 } from './money.js';
@@ -27,7 +26,6 @@ export type SpanResult = { orderValue: number; span: number; exposure: number; s
  */
 export class Bulk {
   constructor(
-    private readonly ctx: DomainContext,
     private readonly market: Market,
     private readonly orders: Orders,
     private readonly bracketCover: BracketCover,

@@ -82,7 +82,7 @@ export class SandboxDomain {
     this.orders.useRisk(this.portfolio);
     this.bracketCover = new BracketCover(this.ctx, this.market, this.orders);
     this.gtts = new Gtts(this.ctx, this.market, this.orders);
-    this.bulk = new Bulk(this.ctx, this.market, this.orders, this.bracketCover);
+    this.bulk = new Bulk(this.market, this.orders, this.bracketCover);
     this.oauth = new OAuth(this.ctx, this.sessions, this.staticIps, this.tradingBackend);
     this.apps = new Apps(this.ctx, this.challenges, this.sessions, outbox, this.staticIps);
     this.autotrader = new AutoTrader(this.ctx, this.market, { rateLimits: options.rateLimits });

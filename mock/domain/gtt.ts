@@ -85,7 +85,9 @@ export class Gtts {
     market.onPrice((event) => this.onPrice(event));
   }
 
-  private common(input: Omit<GttInput, 'triggerPrice' | 'limitPrice'>): Result<{ instrument: Instrument; quantity: number; orderType: 'L' | 'MKT'; productType: 'CNC' | 'NRML'; marketProtection: number }> {
+  private common(
+    input: Omit<GttInput, 'triggerPrice' | 'limitPrice'>,
+  ): Result<{ instrument: Instrument; quantity: number; orderType: 'L' | 'MKT'; productType: 'CNC' | 'NRML'; marketProtection: number }> {
     const resolved = this.orders.resolve(input.exchange, input.symbolName);
     if (!resolved.ok) return resolved;
     const instrument = resolved.value;
@@ -103,12 +105,14 @@ export class Gtts {
   private leg(instrument: Instrument, role: GttRole, orderType: 'L' | 'MKT', trigger: Num, limit: Num, name: string): Result<GttLeg> {
     const triggerPrice = toNumber(trigger) ?? Number.NaN;
     const triggerField = name ? `${name}TriggerPrice` : 'triggerPrice';
-    if (!(triggerPrice > 0) || !onTick(triggerPrice, instrument.tickSize)) return invalid(`${triggerField} is required (> 0), on the tick size of ${instrument.tradingSymbol} (${instrument.tickSize}).`);
+    if (!(triggerPrice > 0) || !onTick(triggerPrice, instrument.tickSize))
+      return invalid(`${triggerField} is required (> 0), on the tick size of ${instrument.tradingSymbol} (${instrument.tickSize}).`);
     let limitPrice = 0;
     if (orderType === 'L') {
       limitPrice = toNumber(limit) ?? Number.NaN;
       const field = name ? `${name}LimitPrice` : 'limitPrice';
-      if (!(limitPrice > 0) || !onTick(limitPrice, instrument.tickSize)) return invalid(`${field} is required (> 0) for a limit (L) order, on the tick size of ${instrument.tradingSymbol} (${instrument.tickSize}).`);
+      if (!(limitPrice > 0) || !onTick(limitPrice, instrument.tickSize))
+        return invalid(`${field} is required (> 0) for a limit (L) order, on the tick size of ${instrument.tradingSymbol} (${instrument.tickSize}).`);
     }
     const ltp = this.market.ltp(instrument);
     return ok({
@@ -134,7 +138,14 @@ export class Gtts {
     return id;
   }
 
-  private create(uid: string, kind: GttKind, terms: { instrument: Instrument; quantity: number; orderType: 'L' | 'MKT'; productType: 'CNC' | 'NRML'; marketProtection: number }, side: 'BUY' | 'SELL', legs: GttLeg[], createdAt?: number): GttRecord {
+  private create(
+    uid: string,
+    kind: GttKind,
+    terms: { instrument: Instrument; quantity: number; orderType: 'L' | 'MKT'; productType: 'CNC' | 'NRML'; marketProtection: number },
+    side: 'BUY' | 'SELL',
+    legs: GttLeg[],
+    createdAt?: number,
+  ): GttRecord {
     const { instrument } = terms;
     const gtt: GttRecord = {
       uid,
@@ -234,7 +245,8 @@ export class Gtts {
     const target = toNumber(input.targetTriggerPrice) ?? Number.NaN;
     const stop = toNumber(input.stoplossTriggerPrice) ?? Number.NaN;
     const sellExit = input.transactionType === 'SELL';
-    if (target > 0 && stop > 0 && (sellExit ? target <= stop : target >= stop)) return invalid(`targetTriggerPrice must be ${sellExit ? 'above' : 'below'} stoplossTriggerPrice for a ${input.transactionType} OCO.`);
+    if (target > 0 && stop > 0 && (sellExit ? target <= stop : target >= stop))
+      return invalid(`targetTriggerPrice must be ${sellExit ? 'above' : 'below'} stoplossTriggerPrice for a ${input.transactionType} OCO.`);
     return ok(true);
   }
 

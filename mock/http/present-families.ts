@@ -63,7 +63,10 @@ export function addGttDetails(g: GttRecord, instrument: Instrument) {
 }
 
 /** modifyGtt's orderDetails (also echoed by its failure, from the request). */
-export function modifyGttDetails(g: Pick<GttRecord, 'productType' | 'orderType' | 'transactionType' | 'symbolName' | 'quantity'> & { marketProtection: string; triggerPrice: string; limitPrice: string }, symbol: string) {
+export function modifyGttDetails(
+  g: Pick<GttRecord, 'productType' | 'orderType' | 'transactionType' | 'symbolName' | 'quantity'> & { marketProtection: string; triggerPrice: string; limitPrice: string },
+  symbol: string,
+) {
   return {
     productType: g.productType,
     orderType: g.orderType,
@@ -83,7 +86,14 @@ export function modifiedGttDetails(g: GttRecord, instrument: Instrument) {
 }
 
 function ocoLeg(g: GttRecord, leg: GttLeg, type: 'TARGET' | 'STOPLOSS') {
-  return { quantity: String(g.quantity), triggerPrice: leg.triggerPriceSent, limitPrice: g.orderType === 'L' ? leg.limitPriceSent : '', marketProtection: protectionOf(g), type, triggerId: leg.triggerId };
+  return {
+    quantity: String(g.quantity),
+    triggerPrice: leg.triggerPriceSent,
+    limitPrice: g.orderType === 'L' ? leg.limitPriceSent : '',
+    marketProtection: protectionOf(g),
+    type,
+    triggerId: leg.triggerId,
+  };
 }
 
 export function ocoDetails(g: GttRecord, instrument: Instrument) {

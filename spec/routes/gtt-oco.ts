@@ -24,7 +24,7 @@ import { BODY_ERRORS, SESSION_ERRORS, failures, jsonBody, okJson } from '../resp
 const tags = ['GTT and OCO'];
 const security = [{ sessionToken: [] }];
 const WRITE_ERRORS = [...SESSION_ERRORS, 'IP_NOT_REGISTERED'] as const;
-const WRITE = 'An order call: from an IP that is not registered for the session\'s app it is refused with 403 (EOAUTH009).';
+const WRITE = "An order call: from an IP that is not registered for the session's app it is refused with 403 (EOAUTH009).";
 const MODEL = `A standing trigger, kept off the order book until it fires: when a price change of the simulated market reaches triggerPrice from the side the last traded price was on at creation (ltpAtCreation; at the trigger already counts as below), the order it carries is placed as a regular DAY order of its productType (visible in the order book, checked by the RMS, possibly REJECTED): L at limitPrice, MKT as a limit at the last traded price ± marketProtection % (default ${GTT_RULES.defaultMarketProtection}). The trigger then moves to the triggered list with the order's number (orderNumber), the time (triggeredAt) and any rejection (rejectReason). CNC or NRML (derivatives NRML).`;
 
 /** The 400 answer of an operation whose published failure has its own shape beside the usual envelope. */
@@ -46,7 +46,8 @@ export const addGtt = createRoute({
   responses: { ...okJson(AddGttResponse, 'GTT CREATED'), ...with400(failures(...BODY_ERRORS, ...WRITE_ERRORS, 'GTT_INVALID', 'ORDER_BFO_NOT_ALLOWED', 'MARKET_SYMBOL_NOT_FOUND'), GttBareFailure) },
 });
 
-const MODIFY = 'Replaces the trigger: the answer carries a NEW gttSummaryId and the old one is dead (modify, delete and the market never see it again; it appears in no list). exchange and symbolName must be the original ones. An unknown, old, deleted or triggered id is answered "TRIGGER DOES NOT EXIST" with the request\'s orderDetails echoed, as published. gttSummaryId may be a number or a string.';
+const MODIFY =
+  'Replaces the trigger: the answer carries a NEW gttSummaryId and the old one is dead (modify, delete and the market never see it again; it appears in no list). exchange and symbolName must be the original ones. An unknown, old, deleted or triggered id is answered "TRIGGER DOES NOT EXIST" with the request\'s orderDetails echoed, as published. gttSummaryId may be a number or a string.';
 
 export const modifyGtt = createRoute({
   operationId: 'modifyGtt',
@@ -57,10 +58,14 @@ export const modifyGtt = createRoute({
   description: `${WRITE} ${MODIFY}`,
   security,
   request: { body: jsonBody(ModifyGttRequest) },
-  responses: { ...okJson(ModifyGttResponse, 'GTT MODIFIED'), ...with400(failures(...BODY_ERRORS, ...WRITE_ERRORS, 'GTT_NOT_FOUND', 'GTT_INVALID', 'ORDER_BFO_NOT_ALLOWED', 'MARKET_SYMBOL_NOT_FOUND'), ModifyGttFailure) },
+  responses: {
+    ...okJson(ModifyGttResponse, 'GTT MODIFIED'),
+    ...with400(failures(...BODY_ERRORS, ...WRITE_ERRORS, 'GTT_NOT_FOUND', 'GTT_INVALID', 'ORDER_BFO_NOT_ALLOWED', 'MARKET_SYMBOL_NOT_FOUND'), ModifyGttFailure),
+  },
 });
 
-const DELETE = 'The id comes in a JSON body on DELETE ({"gttSummaryId": 136045}, as the chapter sends it) or as the query parameter gttSummaryId (Samco\'s Java SDK). A triggered one cannot be deleted (sandbox wording); an unknown, old or already deleted id is "TRIGGER DOES NOT EXIST". A deleted trigger moves to the expired list with deletedAt.';
+const DELETE =
+  'The id comes in a JSON body on DELETE ({"gttSummaryId": 136045}, as the chapter sends it) or as the query parameter gttSummaryId (Samco\'s Java SDK). A triggered one cannot be deleted (sandbox wording); an unknown, old or already deleted id is "TRIGGER DOES NOT EXIST". A deleted trigger moves to the expired list with deletedAt.';
 
 export const deleteGtt = createRoute({
   operationId: 'deleteGtt',
@@ -97,7 +102,10 @@ export const modifyOco = createRoute({
   description: `${WRITE} ${MODIFY} ${OCO}`,
   security,
   request: { body: jsonBody(ModifyOcoRequest) },
-  responses: { ...okJson(ModifyOcoResponse, 'GTT MODIFIED'), ...with400(failures(...BODY_ERRORS, ...WRITE_ERRORS, 'GTT_NOT_FOUND', 'GTT_INVALID', 'GTT_CNC_BUY', 'ORDER_BFO_NOT_ALLOWED', 'MARKET_SYMBOL_NOT_FOUND'), ModifyGttFailure) },
+  responses: {
+    ...okJson(ModifyOcoResponse, 'GTT MODIFIED'),
+    ...with400(failures(...BODY_ERRORS, ...WRITE_ERRORS, 'GTT_NOT_FOUND', 'GTT_INVALID', 'GTT_CNC_BUY', 'ORDER_BFO_NOT_ALLOWED', 'MARKET_SYMBOL_NOT_FOUND'), ModifyGttFailure),
+  },
 });
 
 export const deleteOco = createRoute({

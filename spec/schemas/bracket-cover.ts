@@ -11,9 +11,9 @@ export const PlaceOrderBORequest = z
     quantity: orderFields.quantity,
     disclosedQuantity: orderFields.disclosedQuantity,
     price: Numeric.openapi({ description: "The entry's limit price", example: '1520.00' }),
-    priceType: orBlank(z.enum(['LTP', 'ATP'])).openapi({ description: 'LTP (default) or ATP: recorded; the legs are measured from the entry\'s fill price either way' }),
-    squareOffValue: Numeric.openapi({ description: 'The target leg\'s distance from the entry (entry 300, target 305: 5), in valueType units', example: '5' }),
-    stopLossValue: Numeric.openapi({ description: 'The stop-loss leg\'s distance from the entry, in valueType units', example: '5' }),
+    priceType: orBlank(z.enum(['LTP', 'ATP'])).openapi({ description: "LTP (default) or ATP: recorded; the legs are measured from the entry's fill price either way" }),
+    squareOffValue: Numeric.openapi({ description: "The target leg's distance from the entry (entry 300, target 305: 5), in valueType units", example: '5' }),
+    stopLossValue: Numeric.openapi({ description: "The stop-loss leg's distance from the entry, in valueType units", example: '5' }),
     valueType: orBlank(z.enum(['Absolute', 'Ticks'])).openapi({ description: 'Absolute (rupees, default) or Ticks: the unit of squareOffValue, stopLossValue and trailingStopLoss' }),
     trailingStopLoss: orBlank(Numeric).openapi({ description: 'The trailing step in valueType units; 0 or absent: no trailing', example: '1' }),
     orderType: orBlank(z.string()).openapi({ description: 'L only (the default)' }),
@@ -33,7 +33,10 @@ export const PlaceOrderCORequest = z
     price: Numeric.openapi({ description: "The entry's limit price", example: '679.00' }),
     orderValidity: z.string().openapi({ description: 'DAY only', example: 'DAY' }),
     productType: z.string().openapi({ description: 'CO only', example: 'CO' }),
-    triggerPrice: Numeric.openapi({ description: 'The stop-loss leg\'s absolute trigger price: below price for a BUY, above for a SELL (the table marks it optional; every sample sends it, the sandbox requires it)', example: '646.00' }),
+    triggerPrice: Numeric.openapi({
+      description: "The stop-loss leg's absolute trigger price: below price for a BUY, above for a SELL (the table marks it optional; every sample sends it, the sandbox requires it)",
+      example: '646.00',
+    }),
     afterMarketOrderFlag: orBlank(z.enum(['YES', 'NO'])),
   })
   .openapi('PlaceOrderCORequest');

@@ -23,7 +23,7 @@ export const BulkOrderResponse = z
     serverTime: ServerTime,
     msgId: z.uuid(),
     status: z.literal('Success'),
-    statusMessage: Str('Bulk order processed', 'The SDKs\' text (the chapter\'s sample has no statusMessage)'),
+    statusMessage: Str('Bulk order processed', "The SDKs' text (the chapter's sample has no statusMessage)"),
     orders: z.array(
       z.strictObject({
         orderNumber: Str('240822000136560'),
@@ -42,14 +42,18 @@ const SpanItem = z
     qty: Numeric,
     transactionType: orBlank(z.enum(['BUY', 'SELL'])).openapi({ description: 'SELL when absent' }),
     price: orBlank(Numeric).openapi({ description: 'The last traded price when absent' }),
-    productType: orBlank(z.string()).openapi({ description: 'Optional (Samco\'s Java and Python clients do not send it): MIS counts equity at the intraday rate' }),
+    productType: orBlank(z.string()).openapi({ description: "Optional (Samco's Java and Python clients do not send it): MIS counts equity at the intraday rate" }),
     orderType: orBlank(z.string()).openapi({ description: 'Optional, recorded only' }),
   })
   .openapi('SpanMarginItem');
 
 export const SpanMarginRequest = z.object({ request: z.array(SpanItem).min(1).max(50) }).openapi('SpanMarginRequest');
 
-const Amount = (example: string) => z.string().regex(/^-?\d+\.\d{2}$/).openapi({ example });
+const Amount = (example: string) =>
+  z
+    .string()
+    .regex(/^-?\d+\.\d{2}$/)
+    .openapi({ example });
 export const SpanMarginResponse = z
   .strictObject({
     serverTime: ServerTime,
@@ -68,6 +72,9 @@ export const SpanMarginResponse = z
         spanRequirement: Amount('152977.50'),
         spreadBenefit: Amount('0.00'),
       })
-      .openapi({ description: "Both published sets of names: the chapter's (estimated*, marginRequired, exposureMargin, totalMargin) and the SDKs' (totalRequirement, spanRequirement, exposureMargin, spreadBenefit)" }),
+      .openapi({
+        description:
+          "Both published sets of names: the chapter's (estimated*, marginRequired, exposureMargin, totalMargin) and the SDKs' (totalRequirement, spanRequirement, exposureMargin, spreadBenefit)",
+      }),
   })
   .openapi('SpanMarginResponse');

@@ -3,7 +3,7 @@ import { ServerTime, success } from './envelope.js';
 import { Numeric, ORDER_EXCHANGES, orBlank, Str } from './orders.js';
 
 const GTT_EXCHANGES = [...ORDER_EXCHANGES, 'MFO'] as const;
-const Id = z.union([z.string().regex(/^\d{1,18}$/), z.number().int().min(0)]).openapi({ description: 'A number or a string of digits (Samco\'s clients send both)', example: '140954' });
+const Id = z.union([z.string().regex(/^\d{1,18}$/), z.number().int().min(0)]).openapi({ description: "A number or a string of digits (Samco's clients send both)", example: '140954' });
 const CreatedAt = Str('2024-05-30 11:42:25', 'IST, yyyy-MM-dd HH:mm:ss');
 
 const common = {
@@ -39,7 +39,9 @@ export const AddOcoRequest = z
 export const ModifyOcoRequest = AddOcoRequest.extend({ gttSummaryId: Id }).openapi('ModifyOcoRequest');
 
 export const DeleteGttRequest = z.object({ gttSummaryId: Id }).openapi('DeleteGttRequest');
-export const GttIdQuery = z.object({ gttSummaryId: Id.optional().openapi({ param: { name: 'gttSummaryId', in: 'query' }, description: 'The id as a query parameter, as Samco\'s Java SDK sends it (the chapter sends a JSON body)' }) });
+export const GttIdQuery = z.object({
+  gttSummaryId: Id.optional().openapi({ param: { name: 'gttSummaryId', in: 'query' }, description: "The id as a query parameter, as Samco's Java SDK sends it (the chapter sends a JSON body)" }),
+});
 
 export const AddGttResponse = success('AddGttResponse', {
   gttSummaryId: Str('140954'),
@@ -106,7 +108,9 @@ export const ListTypeQuery = z.object({
 });
 
 const TriggerEntry = z.strictObject({
-  status: z.enum(['', 'TRIGGERED', 'CANCELLED']).openapi({ description: '"" while waiting (the sample); TRIGGERED once its order was placed; CANCELLED: the other OCO leg fired (the sandbox\'s values)' }),
+  status: z
+    .enum(['', 'TRIGGERED', 'CANCELLED'])
+    .openapi({ description: '"" while waiting (the sample); TRIGGERED once its order was placed; CANCELLED: the other OCO leg fired (the sandbox\'s values)' }),
   triggeredAt: Str('', 'yyyy-MM-dd HH:mm:ss once triggered'),
   triggerId: Str('172714'),
   gttId: Str('172714'),
@@ -117,7 +121,7 @@ const TriggerEntry = z.strictObject({
   triggerPrice: Str('13.50'),
   transactionType: Str('BUY'),
   rejectReason: Str(''),
-  orderNumber: Str('', 'The placed order\'s number once triggered'),
+  orderNumber: Str('', "The placed order's number once triggered"),
 });
 
 export const GttListEntry = z
@@ -129,7 +133,7 @@ export const GttListEntry = z
       symbolName: Str('IDEA'),
       orderType: Str('L'),
       productType: Str('CNC'),
-      gttType: z.enum(['SINGLE', 'OCO']).openapi({ description: 'SINGLE as published; OCO for an OCO (unpublished: the sandbox\'s value)' }),
+      gttType: z.enum(['SINGLE', 'OCO']).openapi({ description: "SINGLE as published; OCO for an OCO (unpublished: the sandbox's value)" }),
       validTill: z.literal('FOREVER'),
       createdAt: CreatedAt,
       deletedAt: Str('', 'yyyy-MM-dd HH:mm:ss once deleted'),

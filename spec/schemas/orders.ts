@@ -167,9 +167,7 @@ export const OrderBookResponse = success('OrderBookResponse', { orderBookDetails
 
 const legFields = { orderStatus: z.string(), orderPrice: z.string(), triggerPrice: z.string() };
 /** A bracket's or cover's leg: the chapter's sample keys the stop-loss leg stopLossOrderNo; the Java and stocknote models also key a target leg targetOrderNo. */
-export const TriggerOrder = z
-  .union([z.strictObject({ stopLossOrderNo: z.string(), ...legFields }), z.strictObject({ targetOrderNo: z.string(), ...legFields })])
-  .openapi('TriggerOrder');
+export const TriggerOrder = z.union([z.strictObject({ stopLossOrderNo: z.string(), ...legFields }), z.strictObject({ targetOrderNo: z.string(), ...legFields })]).openapi('TriggerOrder');
 
 export const TriggerOrdersResponse = success('TriggerOrdersResponse', {
   triggerOrders: z.array(TriggerOrder).openapi({ description: 'The legs of a bracket or cover entry (stop-loss first); empty for a regular order or before the entry filled' }),

@@ -126,12 +126,30 @@ describe('bracket orders', () => {
 describe('cover orders', () => {
   it('places one stop-loss leg at the absolute trigger; refuses a stop on the wrong side', () => {
     const { domain, account, legs } = setup();
-    const r = domain.bracketCover.placeCO(account, { symbolName: 'SBIN', transactionType: 'BUY', orderType: 'L', quantity: '5', price: '812.40', orderValidity: 'DAY', productType: 'CO', triggerPrice: '800' });
+    const r = domain.bracketCover.placeCO(account, {
+      symbolName: 'SBIN',
+      transactionType: 'BUY',
+      orderType: 'L',
+      quantity: '5',
+      price: '812.40',
+      orderValidity: 'DAY',
+      productType: 'CO',
+      triggerPrice: '800',
+    });
     if (!r.ok) throw new Error(r.error.code);
     const [stop, ...rest] = legs(r.value.orderNumber);
     expect(rest).toEqual([]);
     expect(stop).toMatchObject({ leg: 'STOPLOSS', triggerPrice: 800, transactionType: 'SELL', quantity: 5 });
-    const wrong = domain.bracketCover.placeCO(account, { symbolName: 'SBIN', transactionType: 'BUY', orderType: 'L', quantity: '5', price: '812.40', orderValidity: 'DAY', productType: 'CO', triggerPrice: '820' });
+    const wrong = domain.bracketCover.placeCO(account, {
+      symbolName: 'SBIN',
+      transactionType: 'BUY',
+      orderType: 'L',
+      quantity: '5',
+      price: '812.40',
+      orderValidity: 'DAY',
+      productType: 'CO',
+      triggerPrice: '820',
+    });
     expect(wrong.ok || wrong.error.code).toBe('BRACKET_INVALID');
     expect(domain.bracketCover.exit(account, 'CO', r.value.orderNumber).ok).toBe(true);
     expect(legs(r.value.orderNumber)[0]!.status).toBe('COMPLETE');

@@ -63,10 +63,26 @@ describe('GTT', () => {
   it('modify issues a new id; the old one is refused and never fires', () => {
     const { domain, account, price, gtt, get } = setup();
     const g = gtt();
-    const m = domain.gtts.modifyGtt(account.uid, Number(g.gttSummaryId), { symbolName: 'SBIN', transactionType: 'BUY', quantity: '3', productType: 'CNC', orderType: 'L', triggerPrice: '790', limitPrice: '790' });
+    const m = domain.gtts.modifyGtt(account.uid, Number(g.gttSummaryId), {
+      symbolName: 'SBIN',
+      transactionType: 'BUY',
+      quantity: '3',
+      productType: 'CNC',
+      orderType: 'L',
+      triggerPrice: '790',
+      limitPrice: '790',
+    });
     if (!m.ok) throw new Error(m.error.code);
     expect(m.value.gttSummaryId).not.toBe(g.gttSummaryId);
-    const again = domain.gtts.modifyGtt(account.uid, g.gttSummaryId, { symbolName: 'SBIN', transactionType: 'BUY', quantity: '3', productType: 'CNC', orderType: 'L', triggerPrice: '790', limitPrice: '790' });
+    const again = domain.gtts.modifyGtt(account.uid, g.gttSummaryId, {
+      symbolName: 'SBIN',
+      transactionType: 'BUY',
+      quantity: '3',
+      productType: 'CNC',
+      orderType: 'L',
+      triggerPrice: '790',
+      limitPrice: '790',
+    });
     expect(again.ok || again.error.code).toBe('GTT_NOT_FOUND');
     price(795);
     expect(get(g.gttSummaryId).state).toBe('replaced');
@@ -79,7 +95,16 @@ describe('GTT', () => {
     const g = gtt();
     expect(domain.gtts.delete(account.uid, g.gttSummaryId, 'GTT').ok).toBe(true);
     expect(domain.gtts.list(account.uid, 'expired')).toHaveLength(1);
-    const bad = domain.gtts.addGtt(account.uid, { symbolName: 'NIFTY26DECFUT', exchange: 'NFO', transactionType: 'BUY', quantity: '65', productType: 'CNC', orderType: 'L', triggerPrice: '26000', limitPrice: '26000' });
+    const bad = domain.gtts.addGtt(account.uid, {
+      symbolName: 'NIFTY26DECFUT',
+      exchange: 'NFO',
+      transactionType: 'BUY',
+      quantity: '65',
+      productType: 'CNC',
+      orderType: 'L',
+      triggerPrice: '26000',
+      limitPrice: '26000',
+    });
     expect(bad.ok || bad.error.code).toBe('GTT_INVALID');
     const noLimit = domain.gtts.addGtt(account.uid, { symbolName: 'SBIN', transactionType: 'BUY', quantity: '1', productType: 'CNC', orderType: 'L', triggerPrice: '800' });
     expect(noLimit.ok || noLimit.error.code).toBe('GTT_INVALID');
@@ -95,17 +120,33 @@ describe('OCO', () => {
     expect(after.legs.map((l) => l.status)).toEqual(['TRIGGERED', 'CANCELLED']);
     price(790);
     expect(domain.orders.book(account.uid)).toHaveLength(1);
-    const buy = domain.gtts.addOco(account.uid, { symbolName: 'SBIN', transactionType: 'BUY', quantity: '1', productType: 'CNC', orderType: 'MKT', targetTriggerPrice: '790', stoplossTriggerPrice: '830' });
+    const buy = domain.gtts.addOco(account.uid, {
+      symbolName: 'SBIN',
+      transactionType: 'BUY',
+      quantity: '1',
+      productType: 'CNC',
+      orderType: 'MKT',
+      targetTriggerPrice: '790',
+      stoplossTriggerPrice: '830',
+    });
     expect(buy.ok || buy.error.code).toBe('GTT_CNC_BUY');
   });
 
-  it('property: over random price paths an OCO never fires both legs, and a modified GTT\'s old id never fires', () => {
+  it("property: over random price paths an OCO never fires both legs, and a modified GTT's old id never fires", () => {
     fc.assert(
       fc.property(fc.array(fc.integer({ min: 7800, max: 8500 }), { minLength: 1, maxLength: 40 }), (path) => {
         const { domain, account, price, gtt, oco, get } = setup();
         const o = oco({ productType: 'NRML', transactionType: 'SELL', orderType: 'MKT', targetLimitPrice: undefined, stoplossLimitPrice: undefined });
         const old = gtt({ triggerPrice: '820', limitPrice: '820' });
-        const m = domain.gtts.modifyGtt(account.uid, old.gttSummaryId, { symbolName: 'SBIN', transactionType: 'BUY', quantity: '2', productType: 'CNC', orderType: 'L', triggerPrice: '805', limitPrice: '805' });
+        const m = domain.gtts.modifyGtt(account.uid, old.gttSummaryId, {
+          symbolName: 'SBIN',
+          transactionType: 'BUY',
+          quantity: '2',
+          productType: 'CNC',
+          orderType: 'L',
+          triggerPrice: '805',
+          limitPrice: '805',
+        });
         if (!m.ok) throw new Error(m.error.code);
         for (const p of path) {
           price(p / 10);

@@ -18,15 +18,34 @@ async function withSession() {
 const keys = (o: object) => Object.keys(o).sort();
 
 /** The published request samples of the orders and GTT chapters (their shapes; our instruments and prices). */
-describe('order families over HTTP: the chapters\' samples', () => {
+describe("order families over HTTP: the chapters' samples", () => {
   it('placeOrderBO / getTriggerOrders / exitBO, as the SDK samples send them', async () => {
     const { call } = await withSession();
-    const bo = await call('POST', '/order/placeOrderBO', { symbolName: 'INFY', exchange: 'NSE', transactionType: 'BUY', orderType: 'L', quantity: '1', disclosedQuantity: '', price: '1520.15', priceType: 'LTP', orderValidity: 'DAY', productType: 'BO', squareOffValue: '5', stopLossValue: '5', valueType: 'Absolute', trailingStopLoss: '1', remarksValue: 'x' });
+    const bo = await call('POST', '/order/placeOrderBO', {
+      symbolName: 'INFY',
+      exchange: 'NSE',
+      transactionType: 'BUY',
+      orderType: 'L',
+      quantity: '1',
+      disclosedQuantity: '',
+      price: '1520.15',
+      priceType: 'LTP',
+      orderValidity: 'DAY',
+      productType: 'BO',
+      squareOffValue: '5',
+      stopLossValue: '5',
+      valueType: 'Absolute',
+      trailingStopLoss: '1',
+      remarksValue: 'x',
+    });
     expect(bo.status).toBe(200);
     expect(bo.body).toMatchObject({ status: 'Success', statusMessage: 'BO Order request placed successfully', exchangeOrderStatus: 'COMPLETE', rejectionReason: '--' });
     expect(bo.body.orderDetails).toMatchObject({ transactionType: 'BUY', quantity: '1', expiry: '--' });
     const legs = await call('GET', `/order/getTriggerOrders?orderNumber=${bo.body.orderNumber}`);
-    expect(legs.body.triggerOrders.map(keys)).toEqual([keys({ stopLossOrderNo: 1, orderStatus: 1, orderPrice: 1, triggerPrice: 1 }), keys({ targetOrderNo: 1, orderStatus: 1, orderPrice: 1, triggerPrice: 1 })]);
+    expect(legs.body.triggerOrders.map(keys)).toEqual([
+      keys({ stopLossOrderNo: 1, orderStatus: 1, orderPrice: 1, triggerPrice: 1 }),
+      keys({ targetOrderNo: 1, orderStatus: 1, orderPrice: 1, triggerPrice: 1 }),
+    ]);
     const book = await call('GET', '/order/orderBook');
     expect(book.body.orderBookDetails.filter((o: { parentOrderId: string }) => o.parentOrderId === bo.body.orderNumber)).toHaveLength(2);
     const exit = await call('DELETE', `/order/exitBO?orderNumber=${bo.body.orderNumber}`);
@@ -37,7 +56,19 @@ describe('order families over HTTP: the chapters\' samples', () => {
 
   it('placeOrderCO with afterMarketOrderFlag; cancelOrder refuses it', async () => {
     const { call } = await withSession();
-    const co = await call('POST', '/order/placeOrderCO', { symbolName: 'SBIN', exchange: 'BSE', transactionType: 'BUY', orderType: 'L', quantity: '1', disclosedQuantity: '', price: '800', orderValidity: 'DAY', productType: 'CO', triggerPrice: '790', afterMarketOrderFlag: 'NO' });
+    const co = await call('POST', '/order/placeOrderCO', {
+      symbolName: 'SBIN',
+      exchange: 'BSE',
+      transactionType: 'BUY',
+      orderType: 'L',
+      quantity: '1',
+      disclosedQuantity: '',
+      price: '800',
+      orderValidity: 'DAY',
+      productType: 'CO',
+      triggerPrice: '790',
+      afterMarketOrderFlag: 'NO',
+    });
     expect(co.body).toMatchObject({ status: 'Success', statusMessage: 'CO Order request placed successfully', exchangeOrderStatus: 'PENDING' });
     expect(co.body.orderDetails.triggerPrice).toBe('790.00');
     const cancel = await call('DELETE', `/order/cancelOrder?orderNumber=${co.body.orderNumber}`);
@@ -46,11 +77,35 @@ describe('order families over HTTP: the chapters\' samples', () => {
 
   it('bulkOrder: the chapter body and the SDK body, one entry per slice', async () => {
     const { call } = await withSession();
-    const one = await call('POST', '/order/bulkOrder', { symbolName: 'NIFTY29DEC2626000PE', exchange: 'NFO', transactionType: 'BUY', orderType: 'L', quantity: '2015', orderValidity: 'DAY', productType: 'NRML', price: '100' });
+    const one = await call('POST', '/order/bulkOrder', {
+      symbolName: 'NIFTY29DEC2626000PE',
+      exchange: 'NFO',
+      transactionType: 'BUY',
+      orderType: 'L',
+      quantity: '2015',
+      orderValidity: 'DAY',
+      productType: 'NRML',
+      price: '100',
+    });
     expect(one.status).toBe(200);
     expect(one.body.orders.map((o: { orderDetails: { quantity: number } }) => o.orderDetails.quantity)).toEqual([1755, 260]);
     expect(one.body.orders[0].orderDetails.transactionType).toBe('BUY');
-    const many = await call('POST', '/order/bulkOrder', { orders: [{ symbolName: 'IDEA', exchange: 'NSE', transactionType: 'BUY', orderType: 'L', quantity: '1', disclosedQuantity: '1', orderValidity: 'DAY', productType: 'CNC', afterMarketOrderFlag: 'NO', price: '13.40' }] });
+    const many = await call('POST', '/order/bulkOrder', {
+      orders: [
+        {
+          symbolName: 'IDEA',
+          exchange: 'NSE',
+          transactionType: 'BUY',
+          orderType: 'L',
+          quantity: '1',
+          disclosedQuantity: '1',
+          orderValidity: 'DAY',
+          productType: 'CNC',
+          afterMarketOrderFlag: 'NO',
+          price: '13.40',
+        },
+      ],
+    });
     expect(many.body).toMatchObject({ status: 'Success', statusMessage: 'Bulk order processed' });
     expect(many.body.orders).toHaveLength(1);
   });
@@ -71,13 +126,42 @@ describe('order families over HTTP: the chapters\' samples', () => {
 
   it('GTT: add (limit and market samples), modify with a new id, the old one refused as published, delete with a JSON body and with a query parameter, list', async () => {
     const { call } = await withSession();
-    const add = await call('POST', '/gttoco/addGtt', { exchange: 'NSE', symbolName: 'IDEA', transactionType: 'BUY', quantity: '1', productType: 'CNC', orderType: 'L', triggerPrice: '13.00', limitPrice: '12.95' });
+    const add = await call('POST', '/gttoco/addGtt', {
+      exchange: 'NSE',
+      symbolName: 'IDEA',
+      transactionType: 'BUY',
+      quantity: '1',
+      productType: 'CNC',
+      orderType: 'L',
+      triggerPrice: '13.00',
+      limitPrice: '12.95',
+    });
     expect(add.body).toMatchObject({ status: 'Success', statusMessage: 'GTT CREATED', orderDetails: { triggerPrice: '13.00', marketProtection: '', symbol: '14366_NSE' } });
-    const mkt = await call('POST', '/gttoco/addGtt', { exchange: 'NSE', symbolName: 'IDEA', transactionType: 'BUY', quantity: '1', productType: 'CNC', orderType: 'MKT', triggerPrice: '12', marketProtection: '' });
+    const mkt = await call('POST', '/gttoco/addGtt', {
+      exchange: 'NSE',
+      symbolName: 'IDEA',
+      transactionType: 'BUY',
+      quantity: '1',
+      productType: 'CNC',
+      orderType: 'MKT',
+      triggerPrice: '12',
+      marketProtection: '',
+    });
     expect(mkt.body.orderDetails.marketProtection).toBe('3');
     const unknown = await call('POST', '/gttoco/addGtt', { exchange: 'NSE', symbolName: 'NOSUCH', transactionType: 'BUY', quantity: '1', productType: 'CNC', orderType: 'MKT', triggerPrice: '12' });
     expect(keys(unknown.body)).toEqual(['serverTime', 'status', 'statusMessage']);
-    const modify = { symbolName: 'IDEA', exchange: 'NSE', transactionType: 'BUY', orderType: 'MKT', quantity: '5', productType: 'CNC', triggerPrice: '12.5', limitPrice: '12.7', marketProtection: '12', gttSummaryId: add.body.gttSummaryId };
+    const modify = {
+      symbolName: 'IDEA',
+      exchange: 'NSE',
+      transactionType: 'BUY',
+      orderType: 'MKT',
+      quantity: '5',
+      productType: 'CNC',
+      triggerPrice: '12.5',
+      limitPrice: '12.7',
+      marketProtection: '12',
+      gttSummaryId: add.body.gttSummaryId,
+    };
     const modified = await call('PUT', '/gttoco/modifyGtt', modify);
     expect(modified.body).toMatchObject({ statusMessage: 'GTT MODIFIED', orderDetails: { limitPrice: '', marketProtection: '12', quantity: '5' } });
     expect(modified.body.gttSummaryId).not.toBe(add.body.gttSummaryId);
@@ -97,11 +181,33 @@ describe('order families over HTTP: the chapters\' samples', () => {
 
   it('OCO: add (Python README sample shape), modify, delete; list shows target and stopLoss', async () => {
     const { call } = await withSession();
-    const add = await call('POST', '/gttoco/addOco', { exchange: 'NSE', symbolName: 'IDEA', transactionType: 'SELL', quantity: '1', productType: 'NRML', orderType: 'MKT', targetTriggerPrice: '14.50', stoplossTriggerPrice: '12.50', marketProtection: '3' });
+    const add = await call('POST', '/gttoco/addOco', {
+      exchange: 'NSE',
+      symbolName: 'IDEA',
+      transactionType: 'SELL',
+      quantity: '1',
+      productType: 'NRML',
+      orderType: 'MKT',
+      targetTriggerPrice: '14.50',
+      stoplossTriggerPrice: '12.50',
+      marketProtection: '3',
+    });
     expect(add.body).toMatchObject({ statusMessage: 'GTT CREATED', orderDetails: { target: { type: 'TARGET', limitPrice: '', marketProtection: '3' }, stopLoss: { type: 'STOPLOSS' } } });
     const list = await call('GET', '/gttoco/listGttOco');
     expect(keys(list.body.orderDetails[0].triggers)).toEqual(['stopLoss', 'target']);
-    const modified = await call('PUT', '/gttoco/modifyOco', { exchange: 'NSE', symbolName: 'IDEA', transactionType: 'SELL', quantity: '2', productType: 'NRML', orderType: 'L', targetTriggerPrice: '14.60', targetLimitPrice: '14.55', stoplossTriggerPrice: '12.40', stoplossLimitPrice: '12.35', gttSummaryId: Number(add.body.gttSummaryId) });
+    const modified = await call('PUT', '/gttoco/modifyOco', {
+      exchange: 'NSE',
+      symbolName: 'IDEA',
+      transactionType: 'SELL',
+      quantity: '2',
+      productType: 'NRML',
+      orderType: 'L',
+      targetTriggerPrice: '14.60',
+      targetLimitPrice: '14.55',
+      stoplossTriggerPrice: '12.40',
+      stoplossLimitPrice: '12.35',
+      gttSummaryId: Number(add.body.gttSummaryId),
+    });
     expect(modified.body.statusMessage).toBe('GTT MODIFIED');
     const del = await call('DELETE', '/gttoco/deleteOco', { gttSummaryId: modified.body.gttSummaryId });
     expect(del.body).toMatchObject({ statusMessage: 'GTT OCO order Deleted' });
