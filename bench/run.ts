@@ -7,6 +7,7 @@ import { createSandbox } from '../mock/server.js';
 import { writeBigFixture } from './big-fixture.js';
 import { median, medianOf, wrk, type Sample } from './load.js';
 import { pairs } from './pairs.js';
+import { triggerBench, triggerTable } from './triggers.js';
 import { BARE_SERVER, requestJson, rssMb, start, stop, type Server } from './servers.js';
 
 /**
@@ -163,6 +164,7 @@ async function main() {
 
   const inProc = await inProcess(true);
   const inProcFast = await inProcess(false);
+  const triggers = triggerBench();
 
   // The table.
   out(`# tradeapi-sandbox benchmark`);
@@ -209,6 +211,8 @@ async function main() {
   );
   out();
   out(`In-process, app.request() with no socket (getLimits, sequential): ${fmt(inProc)} req/s with response checking, ${fmt(inProcFast)} req/s without.`);
+  out();
+  for (const line of triggerTable(triggers)) out(line);
   out();
   const mark = (ok: boolean) => (ok ? 'met' : 'missed');
   out('| target | result | |');

@@ -20,6 +20,7 @@ import { OAuth } from './oauth.js';
 import { LoginCodes } from './login-codes.js';
 import { TradingBackend } from './trading-backend.js';
 import { Market } from './market/market.js';
+import type { Instrument } from './market/instruments.js';
 import { Portfolio } from './portfolio.js';
 import { AutoTrader } from './autotrader/autotrader.js';
 import { ok, type Result } from './result.js';
@@ -39,6 +40,8 @@ export type DomainOptions = {
   secrets?: SecretHasher;
   /** Load the fixtures now (default); false when a persisted state is being resumed. */
   loadFixturesNow?: boolean;
+  /** Instruments beyond the built-in list (benchmarks of many symbols). */
+  extraInstruments?: readonly Instrument[];
 };
 
 /** The whole sandbox without HTTP: every rule of the reference lives below this object. */
@@ -70,7 +73,7 @@ export class SandboxDomain {
     this.random = new Random(options.seed === undefined || options.seed === null ? null : String(options.seed));
     this.ctx = { store: options.store ?? new MemoryStore(), clock: this.clock, random: this.random, secrets: options.secrets ?? new SecretHasher() };
     const outbox = new Outbox(this.ctx);
-    this.market = new Market(this.ctx);
+    this.market = new Market(this.ctx, options.extraInstruments);
     this.challenges = new Challenges(this.ctx, outbox, { sendLimit: options.rateLimits ?? true });
     this.tradingBackend = new TradingBackend(this.ctx);
     this.sessions = new Sessions(this.ctx, this.tradingBackend);
