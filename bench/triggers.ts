@@ -73,11 +73,27 @@ function build(gtts: number, brackets: number) {
     const below = i % 2 === 0;
     const away = 1 + 0.02 + 0.08 * rng();
     const trigger = (Math.round((below ? 1000 / away : 1000 * away) * 20) / 20).toFixed(2);
-    const r = domain.gtts.addGtt(accounts[i % ACCOUNTS]!.uid, { symbolName, transactionType: below ? 'BUY' : 'SELL', quantity: 1, productType: 'CNC', orderType: 'L', triggerPrice: trigger, limitPrice: trigger });
+    const r = domain.gtts.addGtt(accounts[i % ACCOUNTS]!.uid, {
+      symbolName,
+      transactionType: below ? 'BUY' : 'SELL',
+      quantity: 1,
+      productType: 'CNC',
+      orderType: 'L',
+      triggerPrice: trigger,
+      limitPrice: trigger,
+    });
     if (!r.ok) throw new Error(`${r.error.code} ${r.error.message}`);
   }
   for (let i = 0; i < brackets; i++) {
-    const r = domain.bracketCover.placeBO(accounts[pick(ACCOUNTS)]!, { symbolName: `BENCH${i % SYMBOLS}`, transactionType: 'BUY', quantity: 1, price: '1000', squareOffValue: '50', stopLossValue: '50', trailingStopLoss: '5' });
+    const r = domain.bracketCover.placeBO(accounts[pick(ACCOUNTS)]!, {
+      symbolName: `BENCH${i % SYMBOLS}`,
+      transactionType: 'BUY',
+      quantity: 1,
+      price: '1000',
+      squareOffValue: '50',
+      stopLossValue: '50',
+      trailingStopLoss: '5',
+    });
     if (!r.ok || r.value.status !== 'COMPLETE') throw new Error('bracket entry did not fill');
   }
   return domain;

@@ -16,7 +16,7 @@ const BulkOrder = z
 /** The chapter sends one order; Samco's Java and Node SDKs send `{orders: [...]}`. Both are accepted. */
 export const BulkOrderRequest = z.union([z.object({ orders: z.array(BulkOrder).min(1).max(50) }).openapi('BulkOrderList'), BulkOrder]).openapi('BulkOrderRequest');
 
-export const BulkOrderDetails = PlacedOrderDetails.extend({ transactionType: z.enum(['BUY', 'SELL']) }).openapi('BulkOrderDetails');
+export const BulkOrderDetails = z.strictObject({ ...PlacedOrderDetails.shape, transactionType: z.enum(['BUY', 'SELL']) }).openapi('BulkOrderDetails');
 
 export const BulkOrderResponse = z
   .strictObject({
