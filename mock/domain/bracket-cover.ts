@@ -51,6 +51,12 @@ export function inSquareOffBlock(exchange: Instrument['exchange'], now: number):
   return minute >= close - BRACKET_RULES.squareOffBlockMinutes && minute < close;
 }
 
+/** Whether an intraday leg created at `createdAt` is due for the RMS square-off: from its IST day's block start on. */
+export function squareOffDue(exchange: Instrument['exchange'], createdAt: number, now: number): boolean {
+  const dayStart = Math.floor((createdAt + IST_OFFSET_MS) / 86_400_000) * 86_400_000 - IST_OFFSET_MS;
+  return now >= dayStart + (BRACKET_RULES.closeAt[exchange] - BRACKET_RULES.squareOffBlockMinutes) * 60_000;
+}
+
 /**
  * Samco's bracket (BO) and cover (CO) orders on the simulated market: an entry (a limit order of
  * product BO or CO) whose fill places its legs on the other side, linked by parentOrderId: BO a
@@ -132,7 +138,10 @@ export class BracketCover implements OrderHooks {
   }
 
   beforeMatch(order: SamcoOrder, price: number): SamcoOrder {
-    if (order.leg !== 'STOPLOSS' || !order.trail || order.triggered) return order;
+    if (order.leg !== 'STOPLOSS' || order.triggered) return order;
+    // The sandbox has no timer: the RMS square-off happens at the first price change from the block's start, through the stop leg at the market.
+    if (squareOffDue(order.exchange, order.createdAt, this.ctx.clock.now())) return { ...order, triggered: true };
+    if (!order.trail) return order;
     const instrument = this.orders.instrumentOf(order);
     const moved = trailedStop(opposite(order.transactionType), { trigger: order.triggerPrice, anchor: order.trail.anchor }, price, order.trail.step, instrument.tickSize);
     return moved ? { ...order, triggerPrice: moved.trigger, trail: { ...order.trail, anchor: moved.anchor } } : order;

@@ -155,3 +155,15 @@ describe('cover orders', () => {
     expect(legs(r.value.orderNumber)[0]!.status).toBe('COMPLETE');
   });
 });
+
+describe('intraday square-off', () => {
+  it('squares an open bracket at the first price change from the half hour before the close', () => {
+    const { domain, bo, legs, price } = setup();
+    const entry = bo();
+    domain.clock.set(Date.UTC(2025, 11, 17, 0, BRACKET_RULES.closeAt.NSE - 330 - BRACKET_RULES.squareOffBlockMinutes));
+    price(813);
+    const [stop, target] = legs(entry.orderNumber);
+    expect(stop).toMatchObject({ status: 'COMPLETE', averagePrice: 813 });
+    expect(target!.status).toBe('CANCELLED');
+  });
+});
