@@ -111,7 +111,7 @@ describe.each(inject('targets'))('Samco BO/CO, bulk, span margin, GTT and OCO on
     await setPrice(target, 2904);
     const triggered = ((await call(target, 'listGttOco', { headers: t.headers, query: { listType: 'triggered' } }).expectStatus(200)).json as Body).orderDetails as Body[];
     ctx.expect(triggered.map((g) => g.summary.gttSummaryId)).toEqual([modified.gttSummaryId]);
-    ctx.expect(triggered[0].triggers.gtt).toMatchObject({ status: 'TRIGGERED', orderNumber: ctx.expect.stringMatching(/^\d{15}$/) });
+    ctx.expect(triggered[0]!.triggers.gtt).toMatchObject({ status: 'TRIGGERED', orderNumber: ctx.expect.stringMatching(/^\d{15}$/) });
     await call(target, 'deleteGtt', { headers: t.headers, body: { gttSummaryId: Number(modified.gttSummaryId) } }).expectStatus(400);
   });
 

@@ -25,7 +25,7 @@ import {
   type PlaceInput,
 } from './orders.js';
 import { seal, unseal } from './sealed-key.js';
-import { bracketLegPrices, exitLeg, legsDue, opposite, siblingAfterFill } from '../legs.js';
+import { bracketLegPrices, exitLeg, legsDue, opposite, siblingAfterFill, trailedStop } from '../legs.js';
 import type { AtAccount, AtOrderRecord, AtUser } from './types.js';
 
 export type { PlaceInput } from './orders.js';
@@ -209,9 +209,22 @@ export class AutoTrader {
     let fills = 0;
     for (const listed of this.ctx.store.atOrdersOpenOn(this.keyOf(event.instrument))) {
       const order = this.ctx.store.getAtOrder(listed.username, listed.id);
-      if (order?.openOn) fills += this.meet(order, event.price, (wanted) => takeVolume(event, wanted));
+      if (order?.openOn) fills += this.meet(this.trail(order, event), event.price, (wanted) => takeVolume(event, wanted));
     }
     return fills;
+  }
+
+  /** A bracket's waiting stop-loss leg follows a favourable move by whole trailingStoploss steps (legs.ts), never back. */
+  private trail(order: AtOrderRecord, event: PriceEvent): AtOrderRecord {
+    if (order.legs.leg !== 'STOPLOSS' || order.status !== 'TRIGGER_PENDING' || !order.parentOrderId) return order;
+    const parent = this.ctx.store.getAtOrder(order.username, order.parentOrderId);
+    if (!parent || !(parent.legs.trailingStoploss > 0)) return order;
+    const anchor = order.legs.trailAnchor ?? parent.averagePrice;
+    const moved = trailedStop(parent.tradeType, { trigger: order.triggerPrice, anchor }, event.price, parent.legs.trailingStoploss, event.instrument.tickSize);
+    if (!moved) return order;
+    const next = { ...order, triggerPrice: moved.trigger, legs: { ...order.legs, trailAnchor: moved.anchor } };
+    this.ctx.store.putAtOrder(next);
+    return next;
   }
 
   /** Applies a price to one order and what follows from its fill (legs placed, the other leg adjusted). Returns 1 when it filled. */
