@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { SandboxClock } from '../mock/domain/clock.js';
 import { SandboxDomain } from '../mock/domain/domain.js';
 import { EQUITY_FREEZE_QUANTITY, type Instrument } from '../mock/domain/market/instruments.js';
+import { MemoryStore } from '../mock/store/memory.js';
 
 /**
  * The trigger path, in process (no HTTP): 10,000 active GTTs and 1,000 open bracket orders (each
@@ -52,7 +53,7 @@ const LIMIT = { grossAvailableMargin: '1000000000.00', payInToday: '0.00', notio
 function build(gtts: number, brackets: number) {
   const clock = new SandboxClock();
   clock.set(T0);
-  const domain = new SandboxDomain({ seed: 'bench-triggers', clock, extraInstruments: instruments, rateLimits: false });
+  const domain = new SandboxDomain({ seed: 'bench-triggers', clock, store: new MemoryStore(), extraInstruments: instruments, rateLimits: false });
   const loaded = domain.load({
     accounts: Array.from({ length: ACCOUNTS }, (_, i) => ({
       uid: `BT${String(i).padStart(4, '0')}`,
