@@ -217,7 +217,10 @@ async function main() {
   out(`In-process, app.request() with no socket (getLimits, sequential): ${fmt(inProc)} req/s with response checking, ${fmt(inProcFast)} req/s without.`);
   out();
   for (const line of triggerTable(triggers)) out(line);
-  out('The write path (durability: each answer leaves once its changes are durable; group commit). placeOrder writes one new order per request (wrk); the flow is create-app + outbox + verify-OTP (Node client). Ratio: to memory mode at the same connection count.');
+  out();
+  out(
+    'The write path (durability: each answer leaves once its changes are durable; group commit). placeOrder writes one new order per request (wrk); the flow is create-app + outbox + verify-OTP (Node client). Ratio: to memory mode at the same connection count.',
+  );
   out();
   out(row(['write path', ...CONNECTIONS.map((c) => `${c} conn: req/s (ratio)`), ...CONNECTIONS.map((c) => `${c} conn: p99 ms`)]));
   out(row(['---', ...CONNECTIONS.map(() => '---:'), ...CONNECTIONS.map(() => '---:')]));

@@ -16,7 +16,9 @@ async function orderSession(base: string): Promise<string> {
   const uid = 'WRITE1';
   await requestJson('POST', `${base}/__sandbox/accounts`, { uid, name: 'Write Bench', password: 'pw', yob: '1990', mobile: '9876543210', email: 'write@example.com' });
   const auth = { 'x-dashboard-token': (await requestJson('POST', `${base}/app/api/login`, { userId: uid, password: 'pw' })).body.dashboardToken };
-  const otpOf = async (id: string) => ((await requestJson('GET', `${base}/__sandbox/outbox?uid=${uid}&kind=otp-sms&limit=50`)).body.messages as Array<{ challengeId: string; otp: string }>).filter((m) => m.challengeId === id).at(-1)!.otp;
+  const otpOf = async (id: string) =>
+    ((await requestJson('GET', `${base}/__sandbox/outbox?uid=${uid}&kind=otp-sms&limit=50`)).body.messages as Array<{ challengeId: string; otp: string }>).filter((m) => m.challengeId === id).at(-1)!
+      .otp;
   const created = await requestJson('POST', `${base}/app/api/apps`, { appName: 'Write Desk', redirectUrl: 'https://example.com/cb' }, auth);
   const cid = created.body.challenge.challengeId;
   const verified = await requestJson('POST', `${base}/app/api/challenges/${cid}/verify`, { otp: await otpOf(cid) }, auth);
