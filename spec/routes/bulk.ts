@@ -1,7 +1,6 @@
 import { createRoute } from '@hono/zod-openapi';
 import { BulkOrderRequest, BulkOrderResponse, SpanMarginRequest, SpanMarginResponse } from '../schemas/bulk.js';
-import { EQUITY_FREEZE_QUANTITY, FREEZE_QUANTITIES } from '../../mock/domain/market/instruments.js';
-import { BRACKET_RULES, MARGIN_RULES_TEXT, SPAN_RULES } from '../schemas/market-rules.js';
+import { BRACKET_RULES, EQUITY_FREEZE_QUANTITY, FREEZE_QUANTITIES, MARGIN_RULES_TEXT, SPAN_RULES } from '../schemas/market-rules.js';
 import { BODY_ERRORS, SESSION_ERRORS, failures, jsonBody, okJson } from '../responses.js';
 
 const security = [{ sessionToken: [] }];

@@ -59,3 +59,23 @@ export const SPAN_RULES = {
   /** "transactionType ... default SELL". */
   defaultSide: 'SELL',
 } as const;
+
+/**
+ * Freeze quantities, the most one order may carry at the exchange (bulkOrder slices above it).
+ * Samco publishes none; its 2024 bulkOrder sample implies 1800 for NIFTY options at lot 75, the
+ * sandbox keeps 27 lots of today's 65 (1755). Per underlying for derivatives, in units, a whole
+ * number of lots; equity cash has no exchange freeze: the sandbox slices it at
+ * EQUITY_FREEZE_QUANTITY shares.
+ */
+export const EQUITY_FREEZE_QUANTITY = 100_000;
+export const FREEZE_QUANTITIES: Record<string, number> = {
+  NIFTY: 1755,
+  BANKNIFTY: 900,
+  SBIN: 15_000,
+  SENSEX: 1000,
+  BANKEX: 900,
+  RELIANCE: 10_000,
+  CRUDEOIL: 10_000,
+  GOLDM: 1000,
+  USDINR: 10_000,
+};

@@ -1,3 +1,5 @@
+import { EQUITY_FREEZE_QUANTITY, FREEZE_QUANTITIES } from '../../../spec/schemas/market-rules.js';
+
 /**
  * The instruments of the simulated market: a small fixed list, one per exchange and kind, enough
  * for every order rule (equity cash on NSE and BSE, index and stock derivatives on NFO and BFO,
@@ -33,23 +35,7 @@ export interface Instrument {
   freezeQuantity: number;
 }
 
-/**
- * Freeze quantities (not published by Samco; the 2024 bulkOrder sample implies 1800 for NIFTY at lot 75: the sandbox keeps 27 lots of today's 65, 1755
- * options): per underlying for derivatives, in units, a multiple of the lot size; equity cash
- * has no exchange freeze, the sandbox slices it at EQUITY_FREEZE_QUANTITY shares.
- */
-export const EQUITY_FREEZE_QUANTITY = 100_000;
-export const FREEZE_QUANTITIES: Record<string, number> = {
-  NIFTY: 1755,
-  BANKNIFTY: 900,
-  SBIN: 15_000,
-  SENSEX: 1000,
-  BANKEX: 900,
-  RELIANCE: 10_000,
-  CRUDEOIL: 10_000,
-  GOLDM: 1000,
-  USDINR: 10_000,
-};
+export { EQUITY_FREEZE_QUANTITY, FREEZE_QUANTITIES };
 
 const MONTH = { JAN: '01', FEB: '02', MAR: '03', APR: '04', MAY: '05', JUN: '06', JUL: '07', AUG: '08', SEP: '09', OCT: '10', NOV: '11', DEC: '12' } as const;
 
