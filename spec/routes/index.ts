@@ -8,8 +8,11 @@ import * as autotrader from './autotrader.js';
 import * as oauth from './oauth.js';
 import * as orders from './orders.js';
 import * as portfolio from './portfolio.js';
+import * as bracketCover from './bracket-cover.js';
+import * as bulk from './bulk.js';
+import * as gttOco from './gtt-oco.js';
 
-export { legacy, session, oauth, trade, orders, portfolio, dashboard, sandbox, sandboxState, autotrader };
+export { legacy, session, oauth, trade, orders, portfolio, dashboard, sandbox, sandboxState, autotrader, bracketCover, bulk, gttOco };
 
 /** Every operation of the spec, in document order. */
 export const allRoutes = [
@@ -19,6 +22,9 @@ export const allRoutes = [
   ...Object.values(trade),
   ...Object.values(orders),
   ...Object.values(portfolio),
+  ...Object.values(bracketCover),
+  ...Object.values(bulk),
+  ...Object.values(gttOco),
   ...Object.values(dashboard),
   ...Object.values(sandbox),
   ...Object.values(sandboxState),
