@@ -2,6 +2,7 @@ import type { AccessToken, Account, App, Challenge, DashboardSession, IpRegistra
 import type { OutboxFilter, Store } from './store.js';
 import type { AtOrderRecord, AtUser } from '../domain/autotrader/types.js';
 import type { SamcoOrder } from '../domain/orders.js';
+import type { DailyBar, MinuteBar, PriceState } from '../domain/market/types.js';
 import { OutboxIndex } from './outbox-index.js';
 
 const DEFAULT_OUTBOX_LIMIT = 100;
@@ -375,6 +376,7 @@ export class MemoryStore implements Store {
       ...puts('putAtUser', this.atUsers.values()),
       ...puts('putAtOrder', this.atOrdersById.values()),
       ...puts('restoreMessage', this.outbox.messages()),
+      ...this.marketSnapshot(),
       ['setCounters', { appSeq: this.appSeq, outboxSeq: this.outboxSeq }],
     ];
   }
@@ -411,5 +413,52 @@ export class MemoryStore implements Store {
     this.outbox.clear();
     this.outboxSeq = 0;
     this.appSeq = 0;
+    this.clearMarket();
   }
+
+  // The market's rows (issue 17): price states, minute and daily candles, each kept sorted by time.
+  private priceStates = new Map<string, PriceState>();
+  private minuteBarsByKey = new Map<string, MinuteBar[]>();
+  private dailyBarsByKey = new Map<string, DailyBar[]>();
+
+  getPriceState(key: string) {
+    return this.priceStates.get(key);
+  }
+  putPriceState(state: PriceState) {
+    this.priceStates.set(state.key, state);
+  }
+  putMinuteBar(key: string, bar: MinuteBar) {
+    putSorted(this.minuteBarsByKey, key, bar, (b) => b.at);
+  }
+  minuteBars(key: string, from: number, to: number) {
+    return (this.minuteBarsByKey.get(key) ?? []).filter((b) => b.at >= from && b.at < to);
+  }
+  putDailyBar(key: string, bar: DailyBar) {
+    putSorted(this.dailyBarsByKey, key, bar, (b) => b.day);
+  }
+  dailyBars(key: string) {
+    return [...(this.dailyBarsByKey.get(key) ?? [])];
+  }
+  private marketSnapshot(): Array<[string, ...unknown[]]> {
+    const rows: Array<[string, ...unknown[]]> = [...this.priceStates.values()].map((s) => ['putPriceState', s]);
+    for (const [key, bars] of this.minuteBarsByKey) for (const bar of bars) rows.push(['putMinuteBar', key, bar]);
+    for (const [key, bars] of this.dailyBarsByKey) for (const bar of bars) rows.push(['putDailyBar', key, bar]);
+    return rows;
+  }
+  private clearMarket() {
+    this.priceStates.clear();
+    this.minuteBarsByKey.clear();
+    this.dailyBarsByKey.clear();
+  }
+}
+
+/** Puts `row` in time order (rows mostly arrive in order: the common case is an append or a replace of the last). */
+function putSorted<T>(index: Map<string, T[]>, key: string, row: T, time: (row: T) => number) {
+  const rows = index.get(key) ?? [];
+  if (!index.has(key)) index.set(key, rows);
+  const t = time(row);
+  let i = rows.length;
+  while (i > 0 && time(rows[i - 1]!) > t) i--;
+  if (i > 0 && time(rows[i - 1]!) === t) rows[i - 1] = row;
+  else rows.splice(i, 0, row);
 }
