@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 import { FixtureSet, type FixtureSetData } from '../spec/schemas/fixtures.js';
 import { SandboxClock } from './domain/clock.js';
 import { SandboxDomain } from './domain/domain.js';
-import { createHttpApp, type HttpOptions } from './http/app.js';
+import { createHttpApp, createMarketRuntime, type HttpOptions, type MarketRuntime } from './http/app.js';
 import type { SandboxApp } from './http/deps.js';
 import type { Store } from './store/store.js';
 import { MemoryStore } from './store/memory.js';
@@ -25,7 +25,7 @@ export type SandboxOptions = HttpOptions & {
   state?: string;
 };
 
-export type Sandbox = { app: SandboxApp; domain: SandboxDomain; journal?: OpenedJournal };
+export type Sandbox = { app: SandboxApp; domain: SandboxDomain; journal?: OpenedJournal; market?: MarketRuntime };
 
 /** fixtures/default.json of this package (the set `npm start` loads), from the source tree, dist/ or an installed copy. */
 function findDefaultFixtures(from: string): string {
@@ -74,8 +74,9 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
   if (journal?.rng) domain.random.restore(journal.rng);
   if (journal?.clock) domain.clock.restore(journal.clock);
   domain.commit();
-  const app = createHttpApp(domain, { checkResponses: true, ...options });
-  return { app, domain, ...(journal ? { journal } : {}) };
+  const market = options.marketRuntime ?? createMarketRuntime(domain);
+  const app = createHttpApp(domain, { checkResponses: true, ...options, marketRuntime: market });
+  return { app, domain, market, ...(journal ? { journal } : {}) };
 }
 
 export { SandboxDomain, SandboxClock };

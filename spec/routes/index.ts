@@ -8,8 +8,12 @@ import * as autotrader from './autotrader.js';
 import * as oauth from './oauth.js';
 import * as orders from './orders.js';
 import * as portfolio from './portfolio.js';
+import * as marketData from './market-data.js';
+import * as candles from './market-data-candles.js';
+import * as marketControl from './market-data-control.js';
 
 export { legacy, session, oauth, trade, orders, portfolio, dashboard, sandbox, sandboxState, autotrader };
+export { marketData, candles, marketControl };
 
 /** Every operation of the spec, in document order. */
 export const allRoutes = [
@@ -23,4 +27,7 @@ export const allRoutes = [
   ...Object.values(sandbox),
   ...Object.values(sandboxState),
   ...Object.values(autotrader),
+  ...Object.values(marketData),
+  ...Object.values(candles),
+  ...Object.values(marketControl),
 ];

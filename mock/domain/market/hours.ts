@@ -7,7 +7,7 @@ const MINUTE_MS = 60 * 1000;
 export type MarketPhase = 'pre-open' | 'open' | 'closed';
 
 /** Minutes since IST midnight. */
-const istMinute = (ms: number) => Math.floor((((ms + IST_OFFSET_MS) % DAY_MS) + DAY_MS) % DAY_MS / MINUTE_MS);
+const istMinute = (ms: number) => Math.floor(((((ms + IST_OFFSET_MS) % DAY_MS) + DAY_MS) % DAY_MS) / MINUTE_MS);
 
 /** Whether an IST day (istDay) is a trading day: Monday to Friday (the sandbox keeps no holiday calendar). */
 export function isTradingDay(day: number): boolean {

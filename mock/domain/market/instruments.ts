@@ -152,7 +152,17 @@ export function generateInstruments(seed: number = SCRIPMASTER_SEED): Instrument
         const premium = Math.max(0.05, blackScholes(optionType, s.spot, strike, PRICING_YEARS, vol));
         const listingId = nextId[s.exchange]++;
         generated.push(
-          instrumentOf([s.exchange, tradingSymbol, tradingSymbol, `${s.underlying}_${day}-${month}-${year}_${optionType}_${strike}`, s.kind, s.lotSize, 0.05, Math.round(premium * 20) / 20, listingId]),
+          instrumentOf([
+            s.exchange,
+            tradingSymbol,
+            tradingSymbol,
+            `${s.underlying}_${day}-${month}-${year}_${optionType}_${strike}`,
+            s.kind,
+            s.lotSize,
+            0.05,
+            Math.round(premium * 20) / 20,
+            listingId,
+          ]),
         );
       }
     }
@@ -247,7 +257,6 @@ export const isOption = (i: Instrument) => i.instrument === 'OPTIDX' || i.instru
 
 /** Whether orders on the instrument use the commodity segment's limits (MCX) rather than equity's. */
 export const isCommodity = (i: Instrument) => i.exchange === 'MCX';
-
 
 const BY_KEY = new Map(INSTRUMENTS.map((i) => [instrumentKey(i.exchange, i.symbolName), i]));
 const BY_TRADING_SYMBOL = new Map(INSTRUMENTS.map((i) => [instrumentKey(i.exchange, i.tradingSymbol), i]));

@@ -4,11 +4,14 @@ import type { DomainContext } from '../context.js';
 import { istDay } from '../ist.js';
 import { fail, ok, type Result } from '../result.js';
 import { dailyCandles, intradayCandles, type Candle } from './candles.js';
-import { marketPhase, minuteStart, type MarketPhase } from './hours.js';
+import { istInstant, marketPhase, minuteStart, type MarketPhase } from './hours.js';
+import { NO_GREEKS, optionGreeks, type Greeks } from './greeks.js';
+import { MARKET_HOURS } from '../../../spec/schemas/market-data-rules.js';
 import {
   findBySymbolCode,
   findIndex,
   findInstrument,
+  indexOfUnderlying,
   INDICES,
   INSTRUMENTS,
   instrumentKey,
@@ -162,6 +165,22 @@ export class Market {
       return { price: Math.max(price, tick), quantity: lotSize * (1 + Math.floor(u * 50)), orders: 1 + Math.floor(unit(this.seed, state.key, state.seq, side, n, 'o') * 20) };
     };
     return { bids: [0, 1, 2, 3, 4].map((n) => level('b', n)), asks: [0, 1, 2, 3, 4].map((n) => level('a', n)) };
+  }
+
+  /** The price of what a derivative follows: the index for index derivatives, the NSE equity for stock ones (null when none is listed). */
+  spot(instrument: Instrument): number | null {
+    if (instrument.instrument === 'EQ') return null;
+    const underlying = indexOfUnderlying(instrument.underlying) ?? findInstrument('NSE', instrument.underlying);
+    return underlying ? this.state(underlying).ltp : null;
+  }
+
+  /** An option's Greeks at its last price (zeros for anything else, and for an option whose spot is not listed). */
+  greeks(instrument: Instrument, state = this.state(instrument)): Greeks {
+    const spot = this.spot(instrument);
+    if (!instrument.optionType || instrument.strike === null || !instrument.expiry || spot === null) return NO_GREEKS;
+    const [y, m, d] = instrument.expiry.split('-').map(Number) as [number, number, number];
+    const expiresAt = istInstant(Math.floor(Date.UTC(y, m - 1, d) / 86_400_000), MARKET_HOURS.close);
+    return optionGreeks(instrument.optionType, spot, instrument.strike, expiresAt, this.ctx.clock.now(), state.ltp);
   }
 
   /** A trade at `price` (rounded to the tick, within the band): open orders it crosses fill, at most `volume` units. */
