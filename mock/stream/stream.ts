@@ -19,6 +19,8 @@ type Connection = {
   /** Listing key -> the streaming types subscribed. */
   subs: Map<string, Set<StreamingType>>;
   alive: boolean;
+  /** While the consumer is over its buffer limit: the newest frame per symbol and type, sent when it drains. */
+  pending: Map<string, string>;
 };
 
 export type StreamOptions = { log?: (line: string) => void; rules?: Partial<typeof STREAM_RULES> };
@@ -54,6 +56,7 @@ export class MarketStream implements StreamStatsSource {
     };
     every(this.rules.sessionCheckMs, () => this.checkSessions());
     every(this.rules.pingIntervalMs, () => this.ping());
+    every(this.rules.drainCheckMs, () => this.flushAll());
   }
 
   /** Serves the stream on a Node server: upgrades at "/" only; the server's close ends the stream too. */
@@ -78,7 +81,7 @@ export class MarketStream implements StreamStatsSource {
   }
 
   private open(ws: WebSocket, token: string) {
-    const conn: Connection = { ws, token, lines: new LineBuffer(this.rules.maxFrameBytes), subs: new Map(), alive: true };
+    const conn: Connection = { ws, token, lines: new LineBuffer(this.rules.maxFrameBytes), subs: new Map(), alive: true, pending: new Map() };
     this.connections.add(conn);
     ws.on('pong', () => {
       conn.alive = true;
@@ -117,7 +120,7 @@ export class MarketStream implements StreamStatsSource {
         this.subscribers.set(key, byType);
       }
       byType[command.type].add(conn);
-      this.send(conn, this.frame(listing, command.type));
+      this.send(conn, `${key}|${command.type}`, this.frame(listing, command.type));
     }
   }
 
@@ -132,19 +135,38 @@ export class MarketStream implements StreamStatsSource {
     for (const type of ['quote', 'quote2'] as const) {
       if (byType[type].size === 0) continue;
       const frame = this.frame(listing, type);
-      for (const conn of byType[type]) this.send(conn, frame);
+      for (const conn of byType[type]) this.send(conn, `${key}|${type}`, frame);
     }
   }
 
-  /** Never waits for a consumer: one whose unsent data is over the limit misses this tick. */
-  private send(conn: Connection, frame: string) {
+  /**
+   * Never waits for a consumer: one whose unsent data is over the limit gets the symbol's newest
+   * tick once it drains, and misses the ones in between (each tick is the symbol's whole state).
+   */
+  private send(conn: Connection, slot: string, frame: string) {
     if (conn.ws.readyState !== conn.ws.OPEN) return;
-    if (conn.ws.bufferedAmount > this.rules.maxBufferedBytes) {
-      this.dropped++;
+    if (conn.pending.size > 0 || conn.ws.bufferedAmount > this.rules.maxBufferedBytes) {
+      if (conn.pending.has(slot)) this.dropped++;
+      conn.pending.set(slot, frame);
+      this.flush(conn);
       return;
     }
     conn.ws.send(frame);
     this.sent++;
+  }
+
+  private flush(conn: Connection) {
+    if (conn.ws.readyState !== conn.ws.OPEN) return;
+    for (const [slot, frame] of conn.pending) {
+      if (conn.ws.bufferedAmount > this.rules.maxBufferedBytes) return;
+      conn.pending.delete(slot);
+      conn.ws.send(frame);
+      this.sent++;
+    }
+  }
+
+  private flushAll() {
+    for (const conn of this.connections) if (conn.pending.size > 0) this.flush(conn);
   }
 
   private checkSessions() {
@@ -174,6 +196,7 @@ export class MarketStream implements StreamStatsSource {
     if (!this.connections.delete(conn)) return;
     for (const [key, types] of conn.subs) for (const type of types) this.subscribers.get(key)?.[type].delete(conn);
     conn.subs.clear();
+    conn.pending.clear();
   }
 
   stats(): StreamStats {

@@ -18,8 +18,10 @@ export const CANDLE_RULES = {
 export const STREAM_RULES = {
   /** Symbols one connection may hold (quote and quote2 together); more are ignored. Samco publishes no limit. */
   maxSymbols: 1000,
-  /** A subscriber whose unsent data exceeds this many bytes misses ticks until it drains (each tick carries the whole state). */
+  /** A subscriber whose unsent data exceeds this many bytes gets only each symbol's newest tick once it drains (each tick carries the whole state). */
   maxBufferedBytes: 1024 * 1024,
+  /** How often a subscriber over that limit is checked for room. */
+  drainCheckMs: 50,
   /** The server pings every this many ms; a connection that has not answered the previous ping by the next is ended. */
   pingIntervalMs: 30_000,
   /** How often live connections' sessions are checked (expiry at 08:00 IST, logout, revocation). */
