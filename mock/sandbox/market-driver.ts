@@ -27,8 +27,8 @@ export class MarketDriver {
     this.walkInterval = intervalMs;
     this.walkTimer = setInterval(() => {
       this.steps++;
-      this.domain.market.walk(this.walkListings);
-      this.domain.commit();
+      // One unit of work per step: fills and all, durable like a request's changes.
+      this.domain.uow.run(() => this.domain.market.walk(this.walkListings)).catch(() => {});
     }, intervalMs);
     this.walkTimer.unref();
   }
@@ -52,13 +52,22 @@ export class MarketDriver {
     if (!first.ok) return first;
     let at = 1;
     const timer = setInterval(() => {
-      const result = this.domain.market.replay(ticks.slice(at, at + 1));
-      this.domain.commit();
+      const line = ticks.slice(at, at + 1);
       at++;
-      if (!result.ok || at >= ticks.length) {
+      const last = at >= ticks.length;
+      if (last) {
         clearInterval(timer);
         this.replayTimers.delete(timer);
       }
+      this.domain.uow
+        .run(() => this.domain.market.replay(line))
+        .then((result) => {
+          if (!result.ok) {
+            clearInterval(timer);
+            this.replayTimers.delete(timer);
+          }
+        })
+        .catch(() => {});
     }, intervalMs);
     timer.unref();
     this.replayTimers.add(timer);

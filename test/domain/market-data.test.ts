@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { SandboxClock } from '../../mock/domain/clock.js';
 import { SandboxDomain } from '../../mock/domain/domain.js';
+import { MemoryStore } from '../../mock/store/memory.js';
 import { istDay } from '../../mock/domain/ist.js';
 import { intradayCandles } from '../../mock/domain/market/candles.js';
 import { candleStart, isTradingDay, marketPhase } from '../../mock/domain/market/hours.js';
@@ -14,7 +15,7 @@ const MIN = 60_000;
 function market(seed: string | null = 'market', at = OPEN) {
   const clock = new SandboxClock();
   clock.set(at);
-  const domain = new SandboxDomain({ seed, clock });
+  const domain = new SandboxDomain({ seed, clock, store: new MemoryStore() });
   return { domain, clock, market: domain.market };
 }
 
