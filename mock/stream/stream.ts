@@ -20,7 +20,7 @@ type Connection = {
   subs: Map<string, Set<StreamingType>>;
   alive: boolean;
   /** While the consumer is over its buffer limit: the newest frame per symbol and type, sent when it drains. */
-  pending: Map<string, string>;
+  pending: Map<string, Buffer>;
 };
 
 export type StreamOptions = { log?: (line: string) => void; rules?: Partial<typeof STREAM_RULES> };
@@ -124,8 +124,9 @@ export class MarketStream implements StreamStatsSource {
     }
   }
 
-  private frame(listing: Listing, type: StreamingType): string {
-    return JSON.stringify(type === 'quote' ? quoteTick(this.domain.market, listing) : quote2Tick(this.domain.market, listing));
+  /** A tick as the bytes of one text message: encoded once, however many subscribers it goes to. */
+  private frame(listing: Listing, type: StreamingType): Buffer {
+    return Buffer.from(JSON.stringify(type === 'quote' ? quoteTick(this.domain.market, listing) : quote2Tick(this.domain.market, listing)));
   }
 
   /** A price changed: one frame per streaming type, built once, to every subscriber of the symbol. */
@@ -143,7 +144,7 @@ export class MarketStream implements StreamStatsSource {
    * Never waits for a consumer: one whose unsent data is over the limit gets the symbol's newest
    * tick once it drains, and misses the ones in between (each tick is the symbol's whole state).
    */
-  private send(conn: Connection, slot: string, frame: string) {
+  private send(conn: Connection, slot: string, frame: Buffer) {
     if (conn.ws.readyState !== conn.ws.OPEN) return;
     if (conn.pending.size > 0 || conn.ws.bufferedAmount > this.rules.maxBufferedBytes) {
       if (conn.pending.has(slot)) this.dropped++;
@@ -151,7 +152,7 @@ export class MarketStream implements StreamStatsSource {
       this.flush(conn);
       return;
     }
-    conn.ws.send(frame);
+    conn.ws.send(frame, { binary: false });
     this.sent++;
   }
 
@@ -160,7 +161,7 @@ export class MarketStream implements StreamStatsSource {
     for (const [slot, frame] of conn.pending) {
       if (conn.ws.bufferedAmount > this.rules.maxBufferedBytes) return;
       conn.pending.delete(slot);
-      conn.ws.send(frame);
+      conn.ws.send(frame, { binary: false });
       this.sent++;
     }
   }
