@@ -111,5 +111,5 @@ export const scripMaster = createRoute({
   tags,
   summary: 'The instrument master (ScripMaster.csv)',
   description: `The sandbox's own ScripMaster, generated from the fixtures' seed, at the real file's path (developers.stocknote.com/doc/ScripMaster.csv), no authentication. Columns: ${SCRIPMASTER_COLUMNS.join(',')} (the header third-party clients read; no Samco page lists it), no quoted fields. symbolCode is the stream symbol (<listingId>_<exchange>; MFO for the commodity segment); equity rows have instrument EQ and name the symbol placeOrder takes; derivatives have their trading symbol, lot size, strike (0 for futures) and expiry (yyyy-MM-dd); index rows have exchange INDEX, exchangeSegment NSE or BSE, instrument INDEX and their bare negative id as symbolCode. lastPrice is the previous close the market starts from. Freeze quantities are listed by GET /__sandbox/market, not in this file (Samco's columns have none).`,
-  responses: { 200: { description: 'The CSV', content: { 'text/csv': { schema: z.string() } } } },
+  responses: { 200: { description: 'The CSV', content: { 'text/csv': { schema: z.string() } } }, ...failures() },
 });
