@@ -6,9 +6,11 @@ import type { DailyBar, MinuteBar, PriceState } from '../domain/market/types.js'
 import { OutboxIndex } from './outbox-index.js';
 
 const DEFAULT_OUTBOX_LIMIT = 100;
-const ipKey = (uid: string, appId: string | null) => `${uid}\0${appId ?? ''}`;
-const orderKey = (uid: string, orderNumber: string) => `${uid}\0${orderNumber}`;
-const atOrderKey = (username: string, id: string) => `${username}\0${id}`;
+/** Joins the parts of a composite key: U+001F (unit separator), which no id holds and every database's text can (U+0000 cannot). */
+const join = (...parts: string[]) => parts.join('\u001f');
+const ipKey = (uid: string, appId: string | null) => join(uid, appId ?? '');
+const orderKey = (uid: string, orderNumber: string) => join(uid, orderNumber);
+const atOrderKey = (username: string, id: string) => join(username, id);
 
 /** A set-valued index: keys grouped by a value, in insertion order. */
 class Groups {
@@ -125,6 +127,13 @@ export class MemoryStore implements Store {
       if (row) this.loginCodeByUid.set(row.uid, key);
     }),
     ips: this.table<IpRegistration>((key, row, before) => {
+      // Unique by client: an address is held by one account (its apps may share it), never by two.
+      for (const ip of [row?.primaryIp, row?.secondaryIp]) {
+        if (!ip) continue;
+        for (const holder of this.ipIndex.keys(ip)) {
+          if (holder !== key && this.get<IpRegistration>('ips', holder)!.uid !== row!.uid) throw new UniqueViolation('ips', 'ip (one client)', ip);
+        }
+      }
       for (const ip of [before?.primaryIp, before?.secondaryIp]) this.ipIndex.remove(ip, key);
       for (const ip of [row?.primaryIp, row?.secondaryIp]) this.ipIndex.add(ip, key);
     }),
@@ -156,7 +165,7 @@ export class MemoryStore implements Store {
     atOrders: this.table<AtOrderRecord>((key, row, before) => {
       this.atOrdersOpen.remove(before?.openOn, key);
       this.atOrdersOpen.add(row?.openOn, key);
-      const account = (o: AtOrderRecord | null) => (o ? `${o.username}\0${o.pseudoAccount}` : null);
+      const account = (o: AtOrderRecord | null) => (o ? join(o.username, o.pseudoAccount) : null);
       if (!row) this.atOrdersByAccount.remove(account(before), key);
       else this.atOrdersByAccount.add(account(row), key);
     }),
@@ -475,7 +484,7 @@ export class MemoryStore implements Store {
     return [...this.atOrdersOpen.keys(instrumentKey)].map((key) => this.get<AtOrderRecord>('atOrders', key)!);
   }
   atOrders(username: string, pseudoAccount: string) {
-    return [...this.atOrdersByAccount.keys(`${username}\0${pseudoAccount}`)].map((key) => this.get<AtOrderRecord>('atOrders', key)!);
+    return [...this.atOrdersByAccount.keys(join(username, pseudoAccount))].map((key) => this.get<AtOrderRecord>('atOrders', key)!);
   }
 
   rateWindow(key: string) {

@@ -3,12 +3,19 @@ import { chownSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import pg from 'pg';
 import { freePort } from '../../contracts/setup/processes.js';
 
 const run = promisify(execFile);
 const BIN = process.env.PG_BIN ?? '/usr/lib/postgresql/15/bin';
 
-export type Postgres = { url: string; stop(): Promise<void> };
+export type Postgres = {
+  /** The cluster's `postgres` database, as superuser `postgres` (trust auth, loopback only). */
+  url: string;
+  /** Creates an empty database on the cluster (name: letters, digits, underscores) and returns its URL. */
+  database(name: string): Promise<string>;
+  stop(): Promise<void>;
+};
 
 /**
  * A throw-away PostgreSQL cluster for tests: initdb into a temp dir (as the `postgres` user when we are root, since
@@ -45,8 +52,20 @@ export async function startPostgres(): Promise<Postgres | { skip: string }> {
     return { skip: `pg_ctl start failed: ${(error as Error).message.split('\n')[0]} ${log}` };
   }
   const pid = Number(readFileSync(join(data, 'postmaster.pid'), 'utf8').split('\n')[0]);
+  const url = `postgresql://postgres@127.0.0.1:${port}/postgres`;
   return {
-    url: `postgresql://postgres@127.0.0.1:${port}/postgres`,
+    url,
+    async database(name: string) {
+      if (!/^[a-z_][a-z0-9_]*$/i.test(name)) throw new Error(`not a plain database name: ${name}`);
+      const client = new pg.Client({ connectionString: url });
+      await client.connect();
+      try {
+        await client.query(`create database "${name}"`);
+      } finally {
+        await client.end();
+      }
+      return url.replace(/\/postgres$/, `/${name}`);
+    },
     async stop() {
       await as('pg_ctl', ['-D', data, '-m', 'fast', '-w', '-t', '60', 'stop']).catch(() => undefined);
       if (alive(pid)) process.kill(pid, 'SIGQUIT');

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
-import { StateError } from '../../mock/store/durability.js';
+import { StateError } from '../../mock/domain/store.js';
 import { SqliteDurability } from '../../mock/store/sqlite-durability.js';
 import { durabilityConformance } from './durability-conformance.js';
 
@@ -110,6 +110,16 @@ describe('embedded (SQLite): the state file', () => {
     raw.close();
     const b = await refusal(other);
     expect((b as Error).message).toContain('another application');
+    const untouched = new Database(other);
+    expect(untouched.pragma('journal_mode', { simple: true })).toBe('delete');
+    untouched.close();
+  });
+
+  it('a path that cannot be created is a StateError naming it', async () => {
+    const file = join(dir, 'no-such-dir', 'state.db');
+    const error = await refusal(file);
+    expect(error).toBeInstanceOf(StateError);
+    expect((error as Error).message).toContain(`State file ${file} cannot be opened`);
   });
 
   it('a second opener in the same process is refused while the first holds the file', async () => {
