@@ -410,7 +410,7 @@ export class MemoryStore implements Store {
     this.write('priceStates', state.key, state);
   }
   putMinuteBar(key: string, bar: MinuteBar) {
-    this.write('minuteBars', `${key}\0${bar.at}`, { listing: key, bar } satisfies BarRow<MinuteBar>);
+    this.write('minuteBars', join(key, String(bar.at)), { listing: key, bar } satisfies BarRow<MinuteBar>);
   }
   minuteBars(key: string, from: number, to: number) {
     return this.barsOf<MinuteBar>('minuteBars', this.minuteBarsOf, key)
@@ -418,7 +418,7 @@ export class MemoryStore implements Store {
       .sort((a, b) => a.at - b.at);
   }
   putDailyBar(key: string, bar: DailyBar) {
-    this.write('dailyBars', `${key}\0${bar.day}`, { listing: key, bar } satisfies BarRow<DailyBar>);
+    this.write('dailyBars', join(key, String(bar.day)), { listing: key, bar } satisfies BarRow<DailyBar>);
   }
   dailyBars(key: string) {
     return this.barsOf<DailyBar>('dailyBars', this.dailyBarsOf, key).sort((a, b) => a.day - b.day);

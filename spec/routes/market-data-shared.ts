@@ -16,10 +16,16 @@ export const NO_SYMBOL = `An unknown symbol (or exchange) is answered 400 {serve
 
 /** The refusals of a market-data call; its 400s: input errors in the usual envelope, the unknown symbol in the published no-msgId shape. Typed `{}` like failures(). */
 export function failuresWithNoSymbol(...codes: readonly ErrorCode[]): {} {
-  const out = failures(...codes, 'MARKET_SYMBOL_NOT_FOUND') as Record<number, { description: string; content: { 'application/json': { schema: unknown; examples: Record<string, { summary: string; value: unknown }> } } }>;
+  const out = failures(...codes, 'MARKET_SYMBOL_NOT_FOUND') as Record<
+    number,
+    { description: string; content: { 'application/json': { schema: unknown; examples: Record<string, { summary: string; value: unknown }> } } }
+  >;
   const bad = out[400]!.content['application/json'];
   bad.schema = z.union([FailureEnvelope, NoSymbolFailure]);
-  bad.examples.MARKET_SYMBOL_NOT_FOUND = { summary: 'no such symbol (as published: no msgId)', value: { serverTime: '14/05/24 13:49:07', status: 'Failure', statusMessage: ERRORS.MARKET_SYMBOL_NOT_FOUND.message } };
+  bad.examples.MARKET_SYMBOL_NOT_FOUND = {
+    summary: 'no such symbol (as published: no msgId)',
+    value: { serverTime: '14/05/24 13:49:07', status: 'Failure', statusMessage: ERRORS.MARKET_SYMBOL_NOT_FOUND.message },
+  };
   out[400]!.description = 'Bad request: invalid input, or no such symbol';
   return out;
 }
