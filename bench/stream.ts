@@ -98,7 +98,7 @@ async function measure(sockets: WebSocket[], fire: (round: number) => Promise<vo
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 300));
 
-export async function streamBench(counts: number[], rounds = 5): Promise<{ sandbox: FanOut[]; bare: FanOut[] }> {
+export async function streamBench(counts: number[], rounds = 20): Promise<{ sandbox: FanOut[]; bare: FanOut[] }> {
   const fixture = JSON.parse(readFileSync(FIXTURES, 'utf8')) as { accounts: Array<{ apps?: Array<{ status: string; apiKey: string; apiSecret: string }> }> };
   const app = fixture.accounts.flatMap((a) => a.apps ?? []).find((x) => x.status === 'Active')!;
   const servers: Server[] = [];
@@ -149,7 +149,7 @@ export async function streamBench(counts: number[], rounds = 5): Promise<{ sandb
 // `node dist/bench/stream.js`: the stream's figures alone.
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const counts = (process.env.STREAM_SUBSCRIBERS ?? '1,100,1000').split(',').map(Number);
-  streamBench(counts)
+  streamBench(counts, Number(process.env.STREAM_ROUNDS ?? 20))
     .then(({ sandbox, bare }) => {
       console.log('| subscribers (100 symbols each) | sandbox ticks/s | bare ws ticks/s | sandbox / bare | sandbox p99 ms | bare p99 ms |');
       console.log('| ---: | ---: | ---: | ---: | ---: | ---: |');
