@@ -53,7 +53,13 @@ async function client(token: string | undefined) {
       if (seen) {
         messages.splice(messages.indexOf(seen), 1);
         resolve(seen);
-      } else waiters.push({ match, resolve: (m) => (messages.splice(messages.indexOf(m), 1), resolve(m)) });
+      } else {
+        const take = (m: Json) => {
+          messages.splice(messages.indexOf(m), 1);
+          resolve(m);
+        };
+        waiters.push({ match, resolve: take });
+      }
     });
   return { ws, messages, next };
 }
