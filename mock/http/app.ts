@@ -30,6 +30,10 @@ import { authenticateFirst } from './auth-first.js';
 import { oauthRoutes } from './oauth.js';
 import { journalRecorder, RequestJournal } from '../sandbox/journal.js';
 import { WEB_PATHS, webRoutes } from '../web/pages.js';
+import { marketDataRoutes } from './market-data.js';
+import { marketControlRoutes } from './market-data-control.js';
+import { MarketDriver } from '../sandbox/market-driver.js';
+import { StreamStatsBoard } from '../stream/stats.js';
 import { StorageUnavailable, type Tx } from '../domain/unit-of-work.js';
 
 const SWEEP_EVERY = 1_000;
@@ -51,7 +55,13 @@ export type HttpOptions = {
   requestLog?: (line: string) => void;
   /** How many requests the request journal (/__sandbox/requests, the journal page) keeps (default 500). */
   journalSize?: number;
+  /** The market's timers (walk, timed replays) and the stream's figures; made here when not given. */
+  marketRuntime?: MarketRuntime;
 };
+
+/** What the market needs beside the app: the walk's and replays' timers, and where the stream reports its figures. */
+export type MarketRuntime = { driver: MarketDriver; streamStats: StreamStatsBoard };
+export const createMarketRuntime = (domain: SandboxDomain): MarketRuntime => ({ driver: new MarketDriver(domain), streamStats: new StreamStatsBoard() });
 
 export function createHttpApp(domain: SandboxDomain, options: HttpOptions = {}): SandboxApp {
   const log = options.log ?? (() => {});
@@ -104,6 +114,12 @@ export function createHttpApp(domain: SandboxDomain, options: HttpOptions = {}):
 
   const journal = new RequestJournal(options.journalSize);
   app.use('*', journalRecorder(journal, domain, sourceIp));
+  // A reset starts the market over: the walk and timed replays stop with it.
+  const market = options.marketRuntime ?? createMarketRuntime(domain);
+  app.use('/__sandbox/reset', async (c, next) => {
+    await next();
+    if (c.res.status === 200) market.driver.stop();
+  });
 
   // Before any body is read: a refused caller's body is never looked at.
   app.use('/__sandbox/*', controlGuard(reply, options.controlToken));
@@ -134,6 +150,8 @@ export function createHttpApp(domain: SandboxDomain, options: HttpOptions = {}):
   stateRoutes(app, deps);
   webRoutes(app, deps);
   autotraderRoutes(app, deps);
+  marketDataRoutes(app, deps);
+  marketControlRoutes(app, deps, market.driver, market.streamStats);
 
   let spec: object | undefined;
   docsRoutes(app, () => (spec ??= buildOpenApiDocument()));
