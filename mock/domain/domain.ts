@@ -21,6 +21,9 @@ import { Portfolio } from './portfolio.js';
 import { AutoTrader } from './autotrader/autotrader.js';
 import { ok, type Result } from './result.js';
 import { SignInThrottle } from './sign-in-throttle.js';
+import { Baskets } from './baskets.js';
+import { PortfolioActions } from './portfolio-actions.js';
+import { Analytics } from './analytics.js';
 
 const SWEEP_GRACE_MS = 60 * 60 * 1000;
 
@@ -57,6 +60,9 @@ export class SandboxDomain {
   readonly portfolio: Portfolio;
   readonly signIns: SignInThrottle;
   readonly views: StateViews;
+  readonly baskets: Baskets;
+  readonly portfolioActions: PortfolioActions;
+  readonly analytics: Analytics;
   private readonly fixtures: FixtureSetData | null;
 
   constructor(options: DomainOptions = {}) {
@@ -79,6 +85,9 @@ export class SandboxDomain {
     this.autotrader = new AutoTrader(this.ctx, this.market, { rateLimits: options.rateLimits });
     this.signIns = new SignInThrottle(this.ctx, options.rateLimits ?? true);
     this.views = new StateViews(this.ctx, this.portfolio, this.staticIps);
+    this.baskets = new Baskets(this.ctx, this.market, this.orders);
+    this.portfolioActions = new PortfolioActions(this.ctx, this.market, this.orders, this.portfolio);
+    this.analytics = new Analytics(this.ctx, this.market, this.orders);
     this.fixtures = options.fixtures ?? null;
     if (options.loadFixturesNow ?? true) this.loadStartupFixtures();
   }

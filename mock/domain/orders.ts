@@ -71,7 +71,7 @@ export const isOpen = (o: SamcoOrder) => o.status === 'PENDING' || o.status === 
 const remaining = (o: SamcoOrder) => o.quantity - o.filledQuantity - o.cancelledQuantity;
 const instrumentKeyOf = (i: Instrument) => `${i.exchange}:${i.symbolName}`;
 
-function toNumber(value: string | number | undefined): number | undefined {
+export function toNumber(value: string | number | undefined): number | undefined {
   if (value === undefined || value === '') return undefined;
   const n = typeof value === 'number' ? value : Number(value.trim());
   return Number.isFinite(n) ? n : Number.NaN;
@@ -87,8 +87,8 @@ export function marginRate(instrument: Instrument, productType: ProductType, sid
   return productType === 'MIS' ? rates.futuresIntraday : rates.futures;
 }
 
-/** The validated numbers of an order, or the refusal naming what is wrong. */
-function checkTerms(
+/** The validated numbers of an order, or the refusal naming what is wrong (baskets check their orders with it too). */
+export function checkTerms(
   instrument: Instrument,
   t: { orderType: string; quantity?: number; disclosedQuantity?: number; price?: number; triggerPrice?: number },
 ): Result<{ quantity: number; disclosedQuantity: number; price: number; triggerPrice: number }> {

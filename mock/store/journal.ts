@@ -33,6 +33,13 @@ const MUTATORS = new Set([
   'restoreMessage',
   'setCounters',
   'sweep',
+  'putBasket',
+  'deleteBasket',
+  'putBasketItem',
+  'deleteBasketItem',
+  'nextBasketSeq',
+  'setBasketSeqs',
+  'putConversion',
 ]);
 /** After this many batches the journal is rewritten as one snapshot, so it stays bounded. */
 const COMPACT_EVERY = 5_000;

@@ -2,6 +2,8 @@ import type { AccessToken, Account, App, Challenge, DashboardSession, IpRegistra
 import type { OutboxFilter, Store } from './store.js';
 import type { AtOrderRecord, AtUser } from '../domain/autotrader/types.js';
 import type { SamcoOrder } from '../domain/orders.js';
+import type { Basket, BasketItem } from '../domain/baskets.js';
+import type { PositionConversion } from '../domain/portfolio.js';
 import { OutboxIndex } from './outbox-index.js';
 
 const DEFAULT_OUTBOX_LIMIT = 100;
@@ -376,6 +378,7 @@ export class MemoryStore implements Store {
       ...puts('putAtOrder', this.atOrdersById.values()),
       ...puts('restoreMessage', this.outbox.messages()),
       ['setCounters', { appSeq: this.appSeq, outboxSeq: this.outboxSeq }],
+      ...this.basketSnapshot(),
     ];
   }
 
@@ -411,5 +414,70 @@ export class MemoryStore implements Store {
     this.outbox.clear();
     this.outboxSeq = 0;
     this.appSeq = 0;
+    this.clearBaskets();
+  }
+
+  // Baskets and position conversions (issue 18b): own maps, rebuilt by their own snapshot calls.
+  private baskets = new Map<string, Basket>();
+  private basketIdsByUid = new Map<string, Set<string>>();
+  private basketItemsByBasket = new Map<string, Map<number, BasketItem>>();
+  private basketSeqs = { basket: 0, order: 0 };
+  private conversions = new Map<string, PositionConversion[]>();
+
+  getBasket(uid: string, basketId: number) {
+    return this.baskets.get(`${uid}\0${basketId}`);
+  }
+  putBasket(basket: Basket) {
+    const key = `${basket.uid}\0${basket.basketId}`;
+    this.baskets.set(key, basket);
+    this.basketIdsByUid.set(basket.uid, (this.basketIdsByUid.get(basket.uid) ?? new Set()).add(key));
+  }
+  deleteBasket(uid: string, basketId: number) {
+    const key = `${uid}\0${basketId}`;
+    this.baskets.delete(key);
+    this.basketIdsByUid.get(uid)?.delete(key);
+    this.basketItemsByBasket.delete(key);
+  }
+  basketsOf(uid: string) {
+    return [...(this.basketIdsByUid.get(uid) ?? [])].map((key) => this.baskets.get(key)!).sort((a, b) => a.basketId - b.basketId);
+  }
+  putBasketItem(item: BasketItem) {
+    const key = `${item.uid}\0${item.basketId}`;
+    const items = this.basketItemsByBasket.get(key) ?? new Map<number, BasketItem>();
+    items.set(item.basketOrderId, item);
+    this.basketItemsByBasket.set(key, items);
+  }
+  deleteBasketItem(uid: string, basketId: number, basketOrderId: number) {
+    this.basketItemsByBasket.get(`${uid}\0${basketId}`)?.delete(basketOrderId);
+  }
+  basketItems(uid: string, basketId: number) {
+    return [...(this.basketItemsByBasket.get(`${uid}\0${basketId}`)?.values() ?? [])].sort((a, b) => a.sequence - b.sequence || a.basketOrderId - b.basketOrderId);
+  }
+  nextBasketSeq(kind: 'basket' | 'order') {
+    return ++this.basketSeqs[kind];
+  }
+  setBasketSeqs(seqs: { basket: number; order: number }) {
+    this.basketSeqs = { ...seqs };
+  }
+  putConversion(conversion: PositionConversion) {
+    this.conversions.set(conversion.uid, [...(this.conversions.get(conversion.uid) ?? []), conversion]);
+  }
+  conversionsOf(uid: string) {
+    return [...(this.conversions.get(uid) ?? [])];
+  }
+  private basketSnapshot(): Array<[string, ...unknown[]]> {
+    return [
+      ...[...this.baskets.values()].map((b) => ['putBasket', b] as [string, ...unknown[]]),
+      ...[...this.basketItemsByBasket.values()].flatMap((items) => [...items.values()].map((i) => ['putBasketItem', i] as [string, ...unknown[]])),
+      ['setBasketSeqs', { ...this.basketSeqs }],
+      ...[...this.conversions.values()].flat().map((c) => ['putConversion', c] as [string, ...unknown[]]),
+    ];
+  }
+  private clearBaskets() {
+    this.baskets.clear();
+    this.basketIdsByUid.clear();
+    this.basketItemsByBasket.clear();
+    this.basketSeqs = { basket: 0, order: 0 };
+    this.conversions.clear();
   }
 }

@@ -2,6 +2,8 @@ import type { ClockState } from '../domain/clock.js';
 import type { AccessToken, Account, App, Challenge, DashboardSession, IpRegistration, LoginCode, OAuthGrant, OutboxDraft, OutboxMessage, RefreshToken, Session } from '../domain/types.js';
 import type { AtOrderRecord, AtUser } from '../domain/autotrader/types.js';
 import type { SamcoOrder } from '../domain/orders.js';
+import type { Basket, BasketItem } from '../domain/baskets.js';
+import type { PositionConversion } from '../domain/portfolio.js';
 
 export type OutboxFilter = { uid?: string; kind?: OutboxMessage['kind']; since?: number; limit?: number };
 
@@ -83,6 +85,23 @@ export interface Store {
   atOrdersOpenOn(instrumentKey: string): AtOrderRecord[];
   /** Orders of a pseudo account, oldest first. */
   atOrders(username: string, pseudoAccount: string): AtOrderRecord[];
+
+  // Baskets and position conversions (issue 18b).
+  getBasket(uid: string, basketId: number): Basket | undefined;
+  putBasket(basket: Basket): void;
+  /** Deletes the basket and its orders. */
+  deleteBasket(uid: string, basketId: number): void;
+  /** The account's baskets, oldest first. */
+  basketsOf(uid: string): Basket[];
+  putBasketItem(item: BasketItem): void;
+  deleteBasketItem(uid: string, basketId: number, basketOrderId: number): void;
+  /** A basket's orders in execution order (sequence). */
+  basketItems(uid: string, basketId: number): BasketItem[];
+  /** The next basket id or basket order id (one sequence each, across accounts, as Samco's ids run). */
+  nextBasketSeq(kind: 'basket' | 'order'): number;
+  putConversion(conversion: PositionConversion): void;
+  /** The account's position conversions, oldest first. */
+  conversionsOf(uid: string): PositionConversion[];
 
   /**
    * Drops what can no longer matter: challenges, sessions, OAuth grants and refresh tokens, dashboard sessions and access tokens
