@@ -235,7 +235,15 @@ export class Analytics {
       at: account.createdAt,
     }));
     const traded = this.orders.book(account.uid).flatMap((o) =>
-      o.fills.map((f) => ({ id: f.tradeNumber, instrument: this.orders.instrumentOf(o), productType: o.productType, transactionType: o.transactionType, quantity: f.quantity, price: f.price, at: f.at })),
+      o.fills.map((f) => ({
+        id: f.tradeNumber,
+        instrument: this.orders.instrumentOf(o),
+        productType: o.productType,
+        transactionType: o.transactionType,
+        quantity: f.quantity,
+        price: f.price,
+        at: f.at,
+      })),
     );
     return [...held, ...traded];
   }

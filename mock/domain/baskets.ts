@@ -239,7 +239,8 @@ export class Baskets {
       triggerPrice = number('triggerPrice', base?.triggerPrice || undefined) ?? Number.NaN;
       const price = terms.value.price;
       if (!(triggerPrice > 0)) return fail('ORDER_INVALID', 'triggerPrice (the stop-loss price) is required (> 0) for a cover order (CO).');
-      if (transactionType === 'BUY' ? triggerPrice >= price : triggerPrice <= price) return fail('ORDER_INVALID', `triggerPrice of a ${transactionType} cover order must be ${transactionType === 'BUY' ? 'below' : 'above'} its price.`);
+      if (transactionType === 'BUY' ? triggerPrice >= price : triggerPrice <= price)
+        return fail('ORDER_INVALID', `triggerPrice of a ${transactionType} cover order must be ${transactionType === 'BUY' ? 'below' : 'above'} its price.`);
     }
     return ok({
       ...terms.value,

@@ -146,7 +146,8 @@ export class Orders {
     return this.market.find(order.exchange, order.symbolName)!;
   }
 
-  place(account: Account, input: PlaceOrderInput): Result<SamcoOrder> {
+  /** `closing`: the order closes an open position (a square-off), so it blocks no margin of its own; the band and CNC delivery checks still apply. */
+  place(account: Account, input: PlaceOrderInput, options: { closing?: boolean } = {}): Result<SamcoOrder> {
     const exchange = input.exchange || ORDER_RULES.defaultExchange;
     const instrument = this.market.find(exchange, input.symbolName);
     if (!instrument) return fail('MARKET_SYMBOL_NOT_FOUND');
@@ -186,7 +187,7 @@ export class Orders {
       updatedAt: now,
       openOn: null,
     };
-    const rejection = this.rmsCheck(account, instrument, order);
+    const rejection = this.rmsCheck(account, instrument, order, undefined, options.closing);
     if (rejection) {
       store.putOrder({ ...order, status: 'REJECTED', rejectionReason: rejection });
       return ok(store.getOrder(account.uid, order.orderNumber)!);
@@ -199,7 +200,7 @@ export class Orders {
   }
 
   /** The RMS checks of a new or modified order: the reason it is rejected, or null. */
-  private rmsCheck(account: Account, instrument: Instrument, order: SamcoOrder, exclude?: string): string | null {
+  private rmsCheck(account: Account, instrument: Instrument, order: SamcoOrder, exclude?: string, closing = false): string | null {
     const band = this.market.quote(instrument);
     for (const price of order.orderType === 'SL' ? [order.price, order.triggerPrice] : [order.price]) {
       if (price < band.lowerBand || price > band.upperBand) return `Order price is out of the day's price band (${band.lowerBand.toFixed(2)} - ${band.upperBand.toFixed(2)}).`;
@@ -210,6 +211,7 @@ export class Orders {
       if (order.quantity > sellable) return `RMS:Short sell is not allowed in CNC: sellable quantity ${sellable}.`;
       return null;
     }
+    if (closing) return null;
     const required = round2(order.quantity * order.price * marginRate(instrument, order.productType, order.transactionType));
     const available = round2(risk.available(account, isCommodity(instrument), exclude));
     if (required > available) return `RMS:Margin Exceeds, Required:${required.toFixed(2)}, Available:${available.toFixed(2)}`;

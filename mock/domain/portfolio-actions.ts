@@ -63,7 +63,8 @@ export class PortfolioActions {
     const sent = toNumber(input.netQuantity);
     if (sent !== open) return fail('POSITION_QUANTITY_MISMATCH', BASKET_TEXTS.quantityMismatch(sent ?? Number.NaN, open));
     const quantity = toNumber(input.quantityToConvert) ?? Number.NaN;
-    if (!Number.isInteger(quantity) || quantity < 1 || quantity > open || quantity % instrument.lotSize !== 0) return fail('CONVERSION_QUANTITY_INVALID', BASKET_TEXTS.conversionQuantity(open, instrument.lotSize));
+    if (!Number.isInteger(quantity) || quantity < 1 || quantity > open || quantity % instrument.lotSize !== 0)
+      return fail('CONVERSION_QUANTITY_INVALID', BASKET_TEXTS.conversionQuantity(open, instrument.lotSize));
     const price = position.averagePrice;
     if (to === 'CNC' && side === 'SELL') {
       const sellable = this.portfolio.sellable(account, instrument);
@@ -73,14 +74,24 @@ export class PortfolioActions {
       const available = round2(this.portfolio.available(account, isCommodity(instrument)));
       if (extra > available) return fail('CONVERSION_REJECTED', BASKET_TEXTS.margin(amount(extra), amount(available)));
     }
-    this.ctx.store.putConversion({ uid: account.uid, exchange: instrument.exchange, symbolName: instrument.symbolName, transactionType: side, quantity, fromProductType: from, toProductType: to, price, at: this.ctx.clock.now() });
+    this.ctx.store.putConversion({
+      uid: account.uid,
+      exchange: instrument.exchange,
+      symbolName: instrument.symbolName,
+      transactionType: side,
+      quantity,
+      fromProductType: from,
+      toProductType: to,
+      price,
+      at: this.ctx.clock.now(),
+    });
     return ok({ from, to });
   }
 
   /**
    * Closes netQuantity of an open position (transactionType is the position's side) with an
    * opposite limit order at the last traded price, which fills at once on the simulated market:
-   * a normal order and trade, in the order book and trade book. The RMS may still reject it.
+   * a normal order and trade, in the order book and trade book. It blocks no margin (it frees some); the price band and CNC delivery checks still apply.
    */
   squareOff(account: Account, input: SquareOffInput): Result<{ order: SamcoOrder; instrument: Instrument; quantity: number }> {
     const exchange = input.exchange || ORDER_RULES.defaultExchange;
@@ -90,17 +101,22 @@ export class PortfolioActions {
     if (!found.ok) return found;
     const open = Math.abs(found.value.netQuantity);
     const quantity = toNumber(input.netQuantity) ?? Number.NaN;
-    if (!Number.isInteger(quantity) || quantity < 1 || quantity > open || quantity % instrument.lotSize !== 0) return fail('SQUARE_OFF_QUANTITY_INVALID', BASKET_TEXTS.squareOffQuantity(open, instrument.lotSize));
-    const placed = this.orders.place(account, {
-      symbolName: instrument.symbolName,
-      exchange: instrument.exchange,
-      transactionType: input.transactionType === 'BUY' ? 'SELL' : 'BUY',
-      orderType: 'L',
-      quantity,
-      price: this.market.ltp(instrument),
-      orderValidity: 'DAY',
-      productType: input.productType,
-    });
+    if (!Number.isInteger(quantity) || quantity < 1 || quantity > open || quantity % instrument.lotSize !== 0)
+      return fail('SQUARE_OFF_QUANTITY_INVALID', BASKET_TEXTS.squareOffQuantity(open, instrument.lotSize));
+    const placed = this.orders.place(
+      account,
+      {
+        symbolName: instrument.symbolName,
+        exchange: instrument.exchange,
+        transactionType: input.transactionType === 'BUY' ? 'SELL' : 'BUY',
+        orderType: 'L',
+        quantity,
+        price: this.market.ltp(instrument),
+        orderValidity: 'DAY',
+        productType: input.productType,
+      },
+      { closing: true },
+    );
     if (!placed.ok) return placed;
     return ok({ order: placed.value, instrument, quantity });
   }

@@ -69,7 +69,12 @@ export function conversionTargets(instrument: Instrument, productType: ProductTy
 /** A conversion as two fills at the position's average price: out of the old product's bucket, into the new one's. */
 function conversionFills(c: PositionConversion): Fill[] {
   const opposite = c.transactionType === 'BUY' ? 'SELL' : 'BUY';
-  const fill = (productType: ProductType, transactionType: 'BUY' | 'SELL'): Fill => ({ order: { exchange: c.exchange, symbolName: c.symbolName, productType, transactionType }, quantity: c.quantity, price: c.price, at: c.at });
+  const fill = (productType: ProductType, transactionType: 'BUY' | 'SELL'): Fill => ({
+    order: { exchange: c.exchange, symbolName: c.symbolName, productType, transactionType },
+    quantity: c.quantity,
+    price: c.price,
+    at: c.at,
+  });
   return [fill(c.fromProductType, opposite), fill(c.toProductType, c.transactionType)];
 }
 

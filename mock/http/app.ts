@@ -27,6 +27,9 @@ import { authenticateFirst } from './auth-first.js';
 import { oauthRoutes } from './oauth.js';
 import { journalRecorder, RequestJournal } from '../sandbox/journal.js';
 import { WEB_PATHS, webRoutes } from '../web/pages.js';
+import { basketRoutes } from './baskets.js';
+import { analyticsRoutes } from './analytics.js';
+import { portfolioActionRoutes } from './portfolio-actions.js';
 
 const SWEEP_EVERY = 1_000;
 
@@ -105,6 +108,9 @@ export function createHttpApp(domain: SandboxDomain, options: HttpOptions = {}):
   stateRoutes(app, deps);
   webRoutes(app, deps);
   autotraderRoutes(app, deps);
+  basketRoutes(app, deps);
+  analyticsRoutes(app, deps);
+  portfolioActionRoutes(app, deps);
 
   let spec: object | undefined;
   docsRoutes(app, () => (spec ??= buildOpenApiDocument()));

@@ -8,8 +8,10 @@ import * as autotrader from './autotrader.js';
 import * as oauth from './oauth.js';
 import * as orders from './orders.js';
 import * as portfolio from './portfolio.js';
+import * as baskets from './baskets.js';
+import * as analytics from './analytics.js';
 
-export { legacy, session, oauth, trade, orders, portfolio, dashboard, sandbox, sandboxState, autotrader };
+export { legacy, session, oauth, trade, orders, portfolio, dashboard, sandbox, sandboxState, autotrader, baskets, analytics };
 
 /** Every operation of the spec, in document order. */
 export const allRoutes = [
@@ -19,6 +21,8 @@ export const allRoutes = [
   ...Object.values(trade),
   ...Object.values(orders),
   ...Object.values(portfolio),
+  ...Object.values(baskets),
+  ...Object.values(analytics),
   ...Object.values(dashboard),
   ...Object.values(sandbox),
   ...Object.values(sandboxState),
