@@ -30,6 +30,7 @@ import { WEB_PATHS, webRoutes } from '../web/pages.js';
 import { basketRoutes } from './baskets.js';
 import { analyticsRoutes } from './analytics.js';
 import { portfolioActionRoutes } from './portfolio-actions.js';
+import { StorageUnavailable, type Tx } from '../domain/unit-of-work.js';
 
 const SWEEP_EVERY = 1_000;
 
@@ -60,13 +61,35 @@ export function createHttpApp(domain: SandboxDomain, options: HttpOptions = {}):
   const reply = new Reply(domain);
   const app = new OpenAPIHono<SandboxEnv>({ defaultHook: validationHook(reply) });
 
-  // Outermost: a request's changes are made durable (with a persistent store) before its response
-  // leaves; every SWEEP_EVERY requests, what can no longer matter is swept out with them.
+  // Outermost: every request is one unit of work. A thrown fault rolls its changes back; with a
+  // durable store the answer leaves only once its changes are durable, and a failed write
+  // becomes a 500 after memory went back to the last durable state.
+  const { uow } = domain;
+  const unsaved = (c: Parameters<typeof reply.fail>[0], error: unknown) => {
+    if (!(error instanceof StorageUnavailable)) throw error;
+    log(`state: ${error.message}`);
+    c.res = undefined;
+    c.res = reply.fail(c, { code: 'INTERNAL', message: `The sandbox could not save this change: ${error.message}. Retry once the state is writable again.` });
+  };
   let requests = 0;
-  app.use('*', async (_c, next) => {
-    await next();
-    if (++requests % SWEEP_EVERY === 0) domain.sweep();
-    domain.commit();
+  app.use('*', async (c, next) => {
+    let tx: Tx;
+    try {
+      tx = await uow.begin();
+    } catch (error) {
+      return unsaved(c, error);
+    }
+    await uow.within(tx, next);
+    if (c.error) uow.rollback(tx);
+    else {
+      try {
+        await uow.commit(tx);
+      } catch (error) {
+        unsaved(c, error);
+      }
+    }
+    // Every SWEEP_EVERY requests, what can no longer matter is swept out, as a unit of work of its own.
+    if (++requests % SWEEP_EVERY === 0) uow.run(() => domain.sweep()).catch((error) => log(`sweep: ${(error as Error).message}`));
   });
 
   const routes = new RouteTable();
