@@ -59,24 +59,26 @@ export interface BasketItem {
   refusal: DomainError | null;
 }
 
-/** A basket order as the schema hands it over: numbers may come as strings; "" already counts as absent. */
-export type BasketOrderInput = {
-  symbolName?: string;
-  exchange?: string;
-  transactionType?: TransactionType;
-  orderType?: string;
-  orderValidity?: 'DAY' | 'IOC';
-  productType?: BasketProduct;
-  quantity?: string | number;
-  disclosedQuantity?: string | number;
-  price?: string | number;
-  triggerPrice?: string | number;
-  priceType?: 'LTP' | 'ATP';
-  squareOffValue?: string | number;
-  stopLossValue?: string | number;
-  valueType?: 'Absolute' | 'Ticks';
-  trailingStopLoss?: string | number;
+type BasketOrderFields = {
+  symbolName: string;
+  exchange: string;
+  transactionType: TransactionType;
+  orderType: string;
+  orderValidity: 'DAY' | 'IOC';
+  productType: BasketProduct;
+  quantity: string | number;
+  disclosedQuantity: string | number;
+  price: string | number;
+  triggerPrice: string | number;
+  priceType: 'LTP' | 'ATP';
+  squareOffValue: string | number;
+  stopLossValue: string | number;
+  valueType: 'Absolute' | 'Ticks';
+  trailingStopLoss: string | number;
 };
+
+/** A basket order as the schema hands it over: numbers may come as strings; "" counts as absent. */
+export type BasketOrderInput = { [K in keyof BasketOrderFields]?: BasketOrderFields[K] | '' };
 
 type ItemTerms = Omit<BasketItem, 'uid' | 'basketId' | 'basketOrderId' | 'sequence' | 'createdAt' | 'updatedAt' | 'orderNumber' | 'refusal'>;
 
@@ -196,7 +198,9 @@ export class Baskets {
   }
 
   /** The order's terms, checked as placeOrder checks them (so a basket never holds an order placeOrder would refuse outright). */
-  private checkItem(input: BasketOrderInput, base?: ItemTerms): Result<ItemTerms> {
+  private checkItem(sent: BasketOrderInput, base?: ItemTerms): Result<ItemTerms> {
+    // "" counts as absent, in an orders[] entry too.
+    const input = Object.fromEntries(Object.entries(sent).filter(([, v]) => v !== '')) as Partial<BasketOrderFields>;
     const exchange = input.exchange ?? base?.exchange ?? ORDER_RULES.defaultExchange;
     const symbolName = input.symbolName ?? base?.symbolName;
     const transactionType = input.transactionType ?? base?.transactionType;
@@ -210,7 +214,7 @@ export class Baskets {
     if (!instrument) return fail('MARKET_SYMBOL_NOT_FOUND');
     if (exchange === 'BFO' && !ORDER_RULES.bfoUnderlyings.some((u) => instrument.atSymbol.startsWith(`${u}_`))) return fail('ORDER_BFO_NOT_ALLOWED');
     if (productType === 'CNC' && instrument.instrument !== 'EQ') return fail('ORDER_INVALID', 'productType CNC is for equity cash only: use NRML or MIS for derivatives.');
-    const number = (key: keyof BasketOrderInput, fallback: number | undefined) => toNumber(input[key] as string | number | undefined) ?? fallback;
+    const number = (key: keyof BasketOrderFields, fallback: number | undefined) => toNumber(input[key] as string | number | undefined) ?? fallback;
     const cover = productType === 'CO';
     const terms = checkTerms(instrument, {
       orderType,

@@ -8,24 +8,26 @@ export const BasketIdValue = z.union([z.string().regex(/^\d{1,12}$/), z.number()
 const Numeric = z.union([z.string().regex(/^\d+(\.\d+)?$/), z.number().min(0)]).openapi({ description: 'A number, or a string of digits as the samples send it', example: '100' });
 const Str = (example: string, description?: string) => z.string().openapi({ example, ...(description ? { description } : {}) });
 const Num = (example: number, description?: string) => z.number().openapi({ example, ...(description ? { description } : {}) });
+/** An optional field may come as "" (the chapter's own createOrder sample sends disclosedQuantity ""): it counts as absent. */
+const orBlank = <T extends z.ZodType>(schema: T) => z.union([schema, z.literal('')]).optional();
 
 /** The fields of an order in a basket: placeOrder's, and placeOrderBO's for a bracket order. "" counts as absent. */
 const basketOrderFields = {
-  symbolName: z.string().min(1).max(60).optional().openapi({ description: 'The ScripMaster name for equity cash, the trading symbol for derivatives', example: 'INFY' }),
-  exchange: z.enum(ORDER_EXCHANGES).optional().openapi({ description: 'NSE when absent; in BFO only SENSEX and BANKEX contracts; BO not on BSE' }),
-  transactionType: z.enum(['BUY', 'SELL']).optional(),
-  orderType: z.string().optional().openapi({ description: 'L or SL (BO and CO: L)', example: 'L' }),
-  orderValidity: z.enum(['DAY', 'IOC']).optional(),
-  productType: z.enum(BASKET_RULES.products).optional(),
-  quantity: Numeric.optional(),
-  disclosedQuantity: Numeric.optional().openapi({ description: 'If sent, at least 10% of quantity' }),
-  price: Numeric.optional().openapi({ description: 'Required (> 0): L and SL are limit orders', example: '1800' }),
-  triggerPrice: Numeric.optional().openapi({ description: 'SL: the trigger; CO: the stop-loss price (below price for a BUY, above for a SELL); ignored for L', example: '1925.30' }),
-  priceType: z.enum(['LTP', 'ATP']).optional().openapi({ description: 'BO only; LTP when absent' }),
-  squareOffValue: Numeric.optional().openapi({ description: 'BO only, required there: the target distance from the entry price' }),
-  stopLossValue: Numeric.optional().openapi({ description: 'BO only, required there: the stop-loss distance from the entry price' }),
-  valueType: z.enum(['Absolute', 'Ticks']).optional().openapi({ description: 'BO only; Absolute when absent' }),
-  trailingStopLoss: Numeric.optional().openapi({ description: 'BO only; 0 when absent' }),
+  symbolName: orBlank(z.string().min(1).max(60)).openapi({ description: 'The ScripMaster name for equity cash, the trading symbol for derivatives', example: 'INFY' }),
+  exchange: orBlank(z.enum(ORDER_EXCHANGES)).openapi({ description: 'NSE when absent; in BFO only SENSEX and BANKEX contracts; BO not on BSE' }),
+  transactionType: orBlank(z.enum(['BUY', 'SELL'])),
+  orderType: orBlank(z.string()).openapi({ description: 'L or SL (BO and CO: L)', example: 'L' }),
+  orderValidity: orBlank(z.enum(['DAY', 'IOC'])),
+  productType: orBlank(z.enum(BASKET_RULES.products)),
+  quantity: orBlank(Numeric),
+  disclosedQuantity: orBlank(Numeric).openapi({ description: 'If sent, at least 10% of quantity' }),
+  price: orBlank(Numeric).openapi({ description: 'Required (> 0): L and SL are limit orders', example: '1800' }),
+  triggerPrice: orBlank(Numeric).openapi({ description: 'SL: the trigger; CO: the stop-loss price (below price for a BUY, above for a SELL); ignored for L', example: '1925.30' }),
+  priceType: orBlank(z.enum(['LTP', 'ATP'])).openapi({ description: 'BO only; LTP when absent' }),
+  squareOffValue: orBlank(Numeric).openapi({ description: 'BO only, required there: the target distance from the entry price' }),
+  stopLossValue: orBlank(Numeric).openapi({ description: 'BO only, required there: the stop-loss distance from the entry price' }),
+  valueType: orBlank(z.enum(['Absolute', 'Ticks'])).openapi({ description: 'BO only; Absolute when absent' }),
+  trailingStopLoss: orBlank(Numeric).openapi({ description: 'BO only; 0 when absent' }),
 };
 
 export const BasketOrder = z.object(basketOrderFields).openapi('BasketOrder', { description: "An order of a basket (Samco's Java and Node clients send these in an `orders` array)" });

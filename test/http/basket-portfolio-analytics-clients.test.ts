@@ -27,7 +27,12 @@ beforeAll(async () => {
 
 describe("Samco's Java and Node clients' forms", () => {
   it('createBasket with description, newPosition and orders[]; createOrder with basketId and orders[]; modifyBasketOrder with orderId and orders[]', async () => {
-    const created = await call('POST', '/basket/createBasket', { basketName: 'MyAlphaBasket', description: 'Pair-trade leg 1', newPosition: 1, orders: [ORDER, { ...ORDER, symbolName: 'ITC', price: '450' }] });
+    const created = await call('POST', '/basket/createBasket', {
+      basketName: 'MyAlphaBasket',
+      description: 'Pair-trade leg 1',
+      newPosition: 1,
+      orders: [ORDER, { ...ORDER, symbolName: 'ITC', price: '450' }],
+    });
     expect(created.status).toBe(200);
     const basketId = String(created.body.basketDetails.basketId);
     const added = await call('POST', '/basket/createOrder', { basketId, orders: [{ ...ORDER, symbolName: 'INFY', price: '1500' }] });
