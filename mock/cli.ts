@@ -138,7 +138,7 @@ async function main() {
       const what = persistence.kind === 'postgres' ? 'PostgreSQL, shared by every replica on it' : 'embedded database';
       console.log(`  state: ${persistence.where} (${what}; ${persistence.rows} rows loaded${persistence.fixturesLoaded ? '; empty, fixtures loaded' : ''})`);
     }
-    if (fixtures && !fixturesLoaded) console.log(`  fixtures: ${values.fixtures} not loaded: the state file already holds state (POST /__sandbox/reset reloads them)`);
+    if (fixtures && !fixturesLoaded) console.log(`  fixtures: ${values.fixtures} not loaded: the state already holds data (POST /__sandbox/reset reloads them)`);
     if (fixtures && fixturesLoaded) {
       console.log(`  fixtures: ${values.fixtures} (${fixtures.accounts.length} accounts; API keys and secrets of its apps are in the file)`);
       for (const account of fixtures.accounts.slice(0, 5)) {

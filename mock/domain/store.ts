@@ -67,8 +67,9 @@ export const AT_REST: Partial<Record<TableName, (row: unknown) => unknown>> = {
  * Synchronous on purpose: a domain command runs to its end without yielding, so concurrent
  * requests never interleave inside one rule check. Every write is reported to the change
  * recorder (the unit of work); unique indexes (API key hashes, authorization codes, order
- * numbers, AutoTrader key hashes) refuse a second holder by throwing UniqueViolation, which
- * rolls the whole unit of work back.
+ * numbers, AutoTrader key hashes, a static IP's client) refuse a second holder by throwing
+ * UniqueViolation, which rolls the whole unit of work back. The domain checks first and refuses
+ * in the real API's words; the index is what holds when a rule is missed.
  */
 export interface Store {
   getAccount(uid: string): Account | undefined;
@@ -231,4 +232,6 @@ export interface Durability {
 }
 
 /** The state cannot be used as it is (corrupt, foreign, or held by another process): the message says which and what to do. */
-export class StateError extends Error {}
+export class StateError extends Error {
+  override name = 'StateError';
+}

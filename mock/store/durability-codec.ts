@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Batch, RowChange } from './durability.js';
+import type { Batch, RowChange } from '../domain/store.js';
 
 /** A row's final image in a batch, serialised once. Its position (seq) comes from the adapter: kept if the row exists, else the next of a store-wide counter. */
 export type Upsert = { table: string; key: string; json: string };

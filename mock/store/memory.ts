@@ -7,11 +7,13 @@ import type { PositionConversion } from '../domain/portfolio.js';
 import { OutboxIndex } from './outbox-index.js';
 
 const DEFAULT_OUTBOX_LIMIT = 100;
-const ipKey = (uid: string, appId: string | null) => `${uid}\0${appId ?? ''}`;
-const orderKey = (uid: string, orderNumber: string) => `${uid}\0${orderNumber}`;
-const atOrderKey = (username: string, id: string) => `${username}\0${id}`;
-const basketKey = (uid: string, basketId: number) => `${uid}\0${basketId}`;
-const basketItemKey = (uid: string, basketId: number, basketOrderId: number) => `${uid}\0${basketId}\0${basketOrderId}`;
+/** Joins the parts of a composite key: U+001F (unit separator), which no id holds and every database's text can (U+0000 cannot). */
+const join = (...parts: string[]) => parts.join('\u001f');
+const ipKey = (uid: string, appId: string | null) => join(uid, appId ?? '');
+const orderKey = (uid: string, orderNumber: string) => join(uid, orderNumber);
+const atOrderKey = (username: string, id: string) => join(username, id);
+const basketKey = (uid: string, basketId: number) => join(uid, String(basketId));
+const basketItemKey = (uid: string, basketId: number, basketOrderId: number) => join(uid, String(basketId), String(basketOrderId));
 
 /** A set-valued index: keys grouped by a value, in insertion order. */
 class Groups {
@@ -126,6 +128,13 @@ export class MemoryStore implements Store {
       if (row) this.loginCodeByUid.set(row.uid, key);
     }),
     ips: this.table<IpRegistration>((key, row, before) => {
+      // Unique by client: an address is held by one account (its apps may share it), never by two.
+      for (const ip of [row?.primaryIp, row?.secondaryIp]) {
+        if (!ip) continue;
+        for (const holder of this.ipIndex.keys(ip)) {
+          if (holder !== key && this.get<IpRegistration>('ips', holder)!.uid !== row!.uid) throw new UniqueViolation('ips', 'ip (one client)', ip);
+        }
+      }
       for (const ip of [before?.primaryIp, before?.secondaryIp]) this.ipIndex.remove(ip, key);
       for (const ip of [row?.primaryIp, row?.secondaryIp]) this.ipIndex.add(ip, key);
     }),
@@ -148,7 +157,7 @@ export class MemoryStore implements Store {
     atOrders: this.table<AtOrderRecord>((key, row, before) => {
       this.atOrdersOpen.remove(before?.openOn, key);
       this.atOrdersOpen.add(row?.openOn, key);
-      const account = (o: AtOrderRecord | null) => (o ? `${o.username}\0${o.pseudoAccount}` : null);
+      const account = (o: AtOrderRecord | null) => (o ? join(o.username, o.pseudoAccount) : null);
       if (!row) this.atOrdersByAccount.remove(account(before), key);
       else this.atOrdersByAccount.add(account(row), key);
     }),
@@ -451,7 +460,7 @@ export class MemoryStore implements Store {
     return [...this.atOrdersOpen.keys(instrumentKey)].map((key) => this.get<AtOrderRecord>('atOrders', key)!);
   }
   atOrders(username: string, pseudoAccount: string) {
-    return [...this.atOrdersByAccount.keys(`${username}\0${pseudoAccount}`)].map((key) => this.get<AtOrderRecord>('atOrders', key)!);
+    return [...this.atOrdersByAccount.keys(join(username, pseudoAccount))].map((key) => this.get<AtOrderRecord>('atOrders', key)!);
   }
 
   rateWindow(key: string) {
@@ -506,7 +515,7 @@ export class MemoryStore implements Store {
   putConversion(conversion: PositionConversion) {
     const seq = this.count('conversionSeq');
     this.write('counters', 'conversionSeq', seq);
-    this.write('conversions', `${conversion.uid}\0${seq}`, conversion);
+    this.write('conversions', join(conversion.uid, String(seq)), conversion);
   }
   conversionsOf(uid: string) {
     return [...this.conversionsByUid.keys(uid)].map((key) => this.get<PositionConversion>('conversions', key)!);

@@ -1,7 +1,7 @@
 import type { Client, ClientConfig } from 'pg';
 import { createRequire } from 'node:module';
 import { batchSum, collapse, encodeBatch, FORMAT, metaSum, rowSum, stateSum, tableSum } from './durability-codec.js';
-import { type Batch, type Durability, type Loaded, type RowChange, StateError } from './durability.js';
+import { type Batch, type Durability, type Loaded, type RowChange, StateError } from '../domain/store.js';
 
 /** The key of the advisory lock every replica takes for a group of transactions (any constant; "tradeapi" in ASCII). */
 const LOCK = BigInt('0x7472616465617069').toString();

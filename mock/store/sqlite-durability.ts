@@ -2,7 +2,7 @@ import { chmodSync, closeSync, openSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type BetterSqlite3 from 'better-sqlite3';
 import { collapse, FORMAT, metaSum, rowSum, stateSum, tableSum } from './durability-codec.js';
-import { type Batch, type Durability, type Loaded, type RowChange, StateError } from './durability.js';
+import { type Batch, type Durability, type Loaded, type RowChange, StateError } from '../domain/store.js';
 
 type Database = BetterSqlite3.Database;
 

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../../contracts/setup/processes.js';
-import { StateError } from '../../mock/store/durability.js';
+import { StateError } from '../../mock/domain/store.js';
 import { SqliteDurability } from '../../mock/store/sqlite-durability.js';
 import { killMidway, startChild } from './durability-process.js';
 

@@ -50,21 +50,26 @@ describe('persistence through SIGKILL', () => {
   it('every acknowledged mutation is there after a kill in the middle of a stream, twice over', async () => {
     const file = join(dir, 'state.db');
     const acked: Acked = { accounts: new Map(), apps: [], sessions: [] };
-    for (const [round, killAfterMs] of [
-      [1, 700],
-      [2, 1100],
+    // Each round is killed once it has made progress (apps acknowledged), not after a fixed time: a loaded machine is slower, not different.
+    for (const [round, appsBefore] of [
+      [1, 8],
+      [2, 16],
     ] as const) {
       const server = await start(file);
       let stopped = false;
-      const stream = mutate(server.url, acked, `K${round}W`, () => stopped);
-      await new Promise((r) => setTimeout(r, killAfterMs));
+      let ended = false;
+      const stream = mutate(server.url, acked, `K${round}W`, () => stopped).finally(() => {
+        ended = true;
+      });
+      while (!ended && acked.apps.length < appsBefore) await new Promise((r) => setTimeout(r, 10));
+      // Then a little more, so that the kill lands in the middle of requests.
+      await new Promise((r) => setTimeout(r, 50 + Math.floor(Math.random() * 150)));
       server.child.kill('SIGKILL');
       stopped = true;
       await stream;
       await stop(server);
     }
-    expect(acked.accounts.size).toBeGreaterThan(20);
-    expect(acked.apps.length).toBeGreaterThan(10);
+    expect(acked.apps.length).toBeGreaterThanOrEqual(16);
 
     const server = await start(file);
     try {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Batch, Durability, Loaded } from '../../mock/store/durability.js';
+import type { Batch, Durability, Loaded } from '../../mock/domain/store.js';
 
 /** Makes a fresh, empty store location and returns how to open an adapter on it (a new instance per call). */
 export type Fresh = () => Promise<() => Durability>;

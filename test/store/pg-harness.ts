@@ -8,7 +8,8 @@ import { freePort } from '../../contracts/setup/processes.js';
 const run = promisify(execFile);
 const BIN = process.env.PG_BIN ?? '/usr/lib/postgresql/15/bin';
 
-export type Postgres = { url: string; stop(): Promise<void> };
+/** `url` is the cluster's `postgres` database; `database(name)` creates another and returns its URL. */
+export type Postgres = { url: string; database(name: string): Promise<string>; stop(): Promise<void> };
 
 /**
  * A throw-away PostgreSQL cluster for tests: initdb into a temp dir (as the `postgres` user when we are root, since
@@ -45,8 +46,20 @@ export async function startPostgres(): Promise<Postgres | { skip: string }> {
     return { skip: `pg_ctl start failed: ${(error as Error).message.split('\n')[0]} ${log}` };
   }
   const pid = Number(readFileSync(join(data, 'postmaster.pid'), 'utf8').split('\n')[0]);
+  const url = `postgresql://postgres@127.0.0.1:${port}/postgres`;
   return {
-    url: `postgresql://postgres@127.0.0.1:${port}/postgres`,
+    url,
+    async database(name: string) {
+      const { default: pg } = await import('pg');
+      const admin = new pg.Client({ connectionString: url });
+      await admin.connect();
+      try {
+        await admin.query(`create database ${pg.escapeIdentifier(name)}`);
+      } finally {
+        await admin.end();
+      }
+      return url.replace(/\/postgres$/, `/${name}`);
+    },
     async stop() {
       await as('pg_ctl', ['-D', data, '-m', 'fast', '-w', '-t', '60', 'stop']).catch(() => undefined);
       if (alive(pid)) process.kill(pid, 'SIGQUIT');

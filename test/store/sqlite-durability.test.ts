@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
-import { StateError } from '../../mock/store/durability.js';
+import { StateError } from '../../mock/domain/store.js';
 import { SqliteDurability } from '../../mock/store/sqlite-durability.js';
 import { durabilityConformance } from './durability-conformance.js';
 

@@ -1,7 +1,6 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openSandbox, type Sandbox, type SandboxOptions } from '../../mock/server.js';
 import { startPostgres } from './pg-harness.js';
@@ -21,20 +20,12 @@ afterAll(async () => {
 if ('skip' in postgres) console.log(`skipped: the store conformance suite on PostgreSQL: ${postgres.skip}`);
 
 let databases = 0;
-async function freshDatabase(url: string): Promise<string> {
-  const name = `conformance_${++databases}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  return url.replace(/\/[^/]*$/, `/${name}`);
-}
 
 type Place = { durable: boolean; where: () => Promise<SandboxOptions> };
 const places: Array<[string, Place | string]> = [
   ['memory', { durable: false, where: async () => ({}) }],
   ['embedded (--state)', { durable: true, where: async () => ({ state: join(dir, `s${++databases}.db`) }) }],
-  ['PostgreSQL (--database-url)', 'skip' in postgres ? postgres.skip : { durable: true, where: async () => ({ databaseUrl: await freshDatabase(postgres.url) }) }],
+  ['PostgreSQL (--database-url)', 'skip' in postgres ? postgres.skip : { durable: true, where: async () => ({ databaseUrl: await postgres.database(`conformance_${++databases}`) }) }],
 ];
 
 const rowsOf = (s: Sandbox) => JSON.stringify([...s.domain.store.rows()].filter((r) => r.table !== 'outbox'));

@@ -158,3 +158,14 @@ describe('a request is one unit of work (issue 12)', () => {
     expect(JSON.stringify([...domain.store.rows()])).toBe(before);
   });
 });
+
+describe('unique indexes of the store (issue 12)', () => {
+  it('a static IP is held by one client: another account putting it is refused by the store itself, the same account may share it between apps', () => {
+    const store = new MemoryStore();
+    const reg = (uid: string, appId: string) => ({ uid, appId, primaryIp: '49.36.1.1', secondaryIp: null, primaryChangedAt: 0, secondaryChangedAt: null }) as never;
+    store.putIps(reg('AAA111', 'app-1'));
+    store.putIps(reg('AAA111', 'app-2'));
+    expect(() => store.putIps(reg('BBB222', 'app-3'))).toThrow(/unique index ips/);
+    expect(store.ipHolders('49.36.1.1').map((r) => r.appId)).toEqual(['app-1', 'app-2']);
+  });
+});
