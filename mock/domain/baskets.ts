@@ -382,7 +382,7 @@ export class Baskets {
   /** The basket's orders in sequence, each with its instrument, real order, group and margin (basketId null: every basket of the account). */
   view(account: Account, basketId: number | null): ItemView[] {
     const { store } = this.ctx;
-    const baskets = basketId === null ? store.basketsOf(account.uid) : [store.getBasket(account.uid, basketId)!];
+    const baskets = basketId === null ? store.basketsOf(account.uid) : [store.getBasket(account.uid, basketId)].filter((b): b is Basket => b !== undefined);
     return baskets.flatMap((b) =>
       store.basketItems(account.uid, b.basketId).map((item) => {
         const instrument = this.market.find(item.exchange, item.symbolName)!;
