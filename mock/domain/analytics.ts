@@ -4,7 +4,7 @@ import { istDay } from './ist.js';
 import { findInstrument, type Instrument } from './market/instruments.js';
 import type { Market } from './market/market.js';
 import { round2 } from './money.js';
-import type { Orders, ProductType, TransactionType } from './orders.js';
+import type { OrderProduct, Orders, TransactionType } from './orders.js';
 import type { Account } from './types.js';
 
 export { ANALYTICS_RULES };
@@ -14,13 +14,13 @@ export type AnalyticsFilter = (typeof ANALYTICS_RULES.filters)[number];
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** One fill of the trade book (or an opening holding, as a buy at its average price when the account was opened). */
-export type TradeFill = { id: string; instrument: Instrument; productType: ProductType; transactionType: TransactionType; quantity: number; price: number; at: number };
+export type TradeFill = { id: string; instrument: Instrument; productType: OrderProduct; transactionType: TransactionType; quantity: number; price: number; at: number };
 
 /** A position opened and (partly) closed: one FIFO match of an opening fill with a closing one. */
 export type RoundTrip = {
   instrument: Instrument;
   /** The product of the opening fill: it names the strategy. */
-  productType: ProductType;
+  productType: OrderProduct;
   side: 'Long' | 'Short';
   quantity: number;
   entryPrice: number;
@@ -36,7 +36,7 @@ export type RoundTrip = {
   holdingDays: number;
 };
 
-export type OpenLot = { instrument: Instrument; productType: ProductType; side: 'Long' | 'Short'; quantity: number; entryPrice: number; entryAt: number; fill: string };
+export type OpenLot = { instrument: Instrument; productType: OrderProduct; side: 'Long' | 'Short'; quantity: number; entryPrice: number; entryAt: number; fill: string };
 
 /**
  * The round trips of a trade book: per instrument, fills in time order; a fill on the side of the
@@ -169,7 +169,7 @@ const SEGMENT: Record<Instrument['instrument'], string> = {
   FUTCOM: 'Commodity-Futures',
   FUTCUR: 'Currency-Futures',
 };
-const HOLDING_STYLE: Record<ProductType, string> = { MIS: 'Intraday', CNC: 'Delivery', NRML: 'Positional' };
+const HOLDING_STYLE: Record<OrderProduct, string> = { MIS: 'Intraday', CNC: 'Delivery', NRML: 'Positional', BO: 'Intraday', CO: 'Intraday' };
 /** The sector and market-cap class of the simulated market's underlyings (the sandbox's classification). */
 const SECTOR: Record<string, string> = { SBIN: 'Banking', HDFCBANK: 'Banking', INFY: 'IT', TCS: 'IT', RELIANCE: 'Oil & Gas', IDEA: 'Telecom', ITC: 'FMCG' };
 const MARKET_CAP: Record<string, string> = { IDEA: 'Mid Cap' };

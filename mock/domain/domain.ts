@@ -14,10 +14,14 @@ import { SecretHasher } from './secrets.js';
 import { Sessions } from './sessions.js';
 import { StaticIps } from './static-ips.js';
 import { Orders } from './orders.js';
+import { BracketCover } from './bracket-cover.js';
+import { Gtts } from './gtt.js';
+import { Bulk } from './bulk.js';
 import { OAuth } from './oauth.js';
 import { LoginCodes } from './login-codes.js';
 import { TradingBackend } from './trading-backend.js';
 import { Market } from './market/market.js';
+import type { Instrument } from './market/instruments.js';
 import { Portfolio } from './portfolio.js';
 import { AutoTrader } from './autotrader/autotrader.js';
 import { ok, type Result } from './result.js';
@@ -43,6 +47,8 @@ export type DomainOptions = {
   secrets?: SecretHasher;
   /** Load the fixtures now (default); false when a persisted state is being resumed. */
   loadFixturesNow?: boolean;
+  /** Instruments beyond the built-in list (benchmarks of many symbols). */
+  extraInstruments?: readonly Instrument[];
 };
 
 /** The whole sandbox without HTTP: every rule of the reference lives below this object. */
@@ -57,6 +63,9 @@ export class SandboxDomain {
   readonly autotrader: AutoTrader;
   readonly staticIps: StaticIps;
   readonly orders: Orders;
+  readonly bracketCover: BracketCover;
+  readonly gtts: Gtts;
+  readonly bulk: Bulk;
   readonly oauth: OAuth;
   readonly loginCodes: LoginCodes;
   readonly tradingBackend: TradingBackend;
@@ -76,7 +85,7 @@ export class SandboxDomain {
     this.ctx = { store: options.store, clock: this.clock, random: this.random, secrets: options.secrets ?? new SecretHasher() };
     this.uow = new UnitOfWork(options.store, this.metaSource(), options.durability ?? null);
     const outbox = new Outbox(this.ctx, options.outboxRetention);
-    this.market = new Market(this.ctx);
+    this.market = new Market(this.ctx, options.extraInstruments);
     this.challenges = new Challenges(this.ctx, outbox, { sendLimit: options.rateLimits ?? true });
     this.tradingBackend = new TradingBackend(this.ctx);
     this.sessions = new Sessions(this.ctx, this.tradingBackend);
@@ -86,12 +95,48 @@ export class SandboxDomain {
     this.orders = new Orders(this.ctx, this.market);
     this.portfolio = new Portfolio(this.ctx, this.market, this.orders);
     this.orders.useRisk(this.portfolio);
+    this.bracketCover = new BracketCover(this.ctx, this.market, this.orders);
+    this.gtts = new Gtts(this.ctx, this.market, this.orders);
+    this.bulk = new Bulk(this.market, this.orders, this.bracketCover);
     this.oauth = new OAuth(this.ctx, this.sessions, this.staticIps, this.tradingBackend);
     this.apps = new Apps(this.ctx, this.challenges, this.sessions, outbox, this.staticIps);
     this.autotrader = new AutoTrader(this.ctx, this.market, { rateLimits: options.rateLimits });
     this.signIns = new SignInThrottle(this.ctx, options.rateLimits ?? true);
     this.views = new StateViews(this.ctx, this.portfolio, this.staticIps);
     this.baskets = new Baskets(this.ctx, this.market, this.orders);
+    // A basket's bracket and cover orders are placed as placeOrderBO / placeOrderCO place them.
+    this.baskets.usePlacer('BO', (account, item) =>
+      this.bracketCover.placeBO(account, {
+        symbolName: item.symbolName,
+        exchange: item.exchange,
+        transactionType: item.transactionType,
+        quantity: item.quantity,
+        disclosedQuantity: item.disclosedQuantity || undefined,
+        price: item.price,
+        priceType: item.priceType,
+        squareOffValue: item.squareOffValue,
+        stopLossValue: item.stopLossValue,
+        valueType: item.valueType,
+        trailingStopLoss: item.trailingStopLoss,
+        orderType: item.orderType,
+        orderValidity: item.orderValidity,
+        productType: 'BO',
+      }),
+    );
+    this.baskets.usePlacer('CO', (account, item) =>
+      this.bracketCover.placeCO(account, {
+        symbolName: item.symbolName,
+        exchange: item.exchange,
+        transactionType: item.transactionType,
+        orderType: item.orderType,
+        quantity: item.quantity,
+        disclosedQuantity: item.disclosedQuantity || undefined,
+        price: item.price,
+        orderValidity: item.orderValidity,
+        productType: 'CO',
+        triggerPrice: item.triggerPrice,
+      }),
+    );
     this.portfolioActions = new PortfolioActions(this.ctx, this.market, this.orders, this.portfolio);
     this.analytics = new Analytics(this.ctx, this.market, this.orders);
     this.fixtures = options.fixtures ?? null;

@@ -1,6 +1,7 @@
 import type { AccessToken, Account, App, Challenge, DashboardSession, IpRegistration, LoginCode, OAuthGrant, OutboxDraft, OutboxMessage, RefreshToken, Session } from './types.js';
 import type { AtOrderRecord, AtUser } from './autotrader/types.js';
 import type { SamcoOrder } from './orders.js';
+import type { GttRecord } from './gtt.js';
 import type { Basket, BasketItem } from './baskets.js';
 import type { PositionConversion } from './portfolio.js';
 
@@ -33,6 +34,7 @@ export const TABLES = [
   'orders',
   'atUsers',
   'atOrders',
+  'gtts',
   'outbox',
   'rateWindows',
   'signingKeys',
@@ -160,6 +162,14 @@ export interface Store {
   atOrdersOpenOn(instrumentKey: string): AtOrderRecord[];
   /** Orders of a pseudo account, oldest first. */
   atOrders(username: string, pseudoAccount: string): AtOrderRecord[];
+
+  /** GTT and OCO triggers (issue 18a): by account and summary id; the active ones indexed by instrument key (`activeOn`). */
+  getGtt(uid: string, gttSummaryId: string): GttRecord | undefined;
+  putGtt(gtt: GttRecord): void;
+  /** Triggers of an account, oldest first. */
+  gttsOf(uid: string): GttRecord[];
+  /** Triggers whose `activeOn` is this instrument key, oldest first. */
+  gttsActiveOn(instrumentKey: string): GttRecord[];
 
   /** A rate-limit window's log (timestamps, oldest first): in the store so that replicas count together. */
   rateWindow(key: string): readonly number[] | undefined;

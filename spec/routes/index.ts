@@ -8,10 +8,14 @@ import * as autotrader from './autotrader.js';
 import * as oauth from './oauth.js';
 import * as orders from './orders.js';
 import * as portfolio from './portfolio.js';
+import * as bracketCover from './bracket-cover.js';
+import * as bulk from './bulk.js';
+import * as gttOco from './gtt-oco.js';
+
 import * as baskets from './baskets.js';
 import * as analytics from './analytics.js';
 
-export { legacy, session, oauth, trade, orders, portfolio, dashboard, sandbox, sandboxState, autotrader, baskets, analytics };
+export { legacy, session, oauth, trade, orders, portfolio, dashboard, sandbox, sandboxState, autotrader, bracketCover, bulk, gttOco, baskets, analytics };
 
 /** Every operation of the spec, in document order. */
 export const allRoutes = [
@@ -21,6 +25,9 @@ export const allRoutes = [
   ...Object.values(trade),
   ...Object.values(orders),
   ...Object.values(portfolio),
+  ...Object.values(bracketCover),
+  ...Object.values(bulk),
+  ...Object.values(gttOco),
   ...Object.values(baskets),
   ...Object.values(analytics),
   ...Object.values(dashboard),

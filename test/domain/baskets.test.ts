@@ -100,13 +100,18 @@ describe('basket execution', () => {
     ]);
   });
 
-  it('bracket and cover orders are refused at execution until a placer for them is registered; then they go through it', () => {
+  it('bracket and cover orders are placed as placeOrderBO and placeOrderCO place them; another placer can be registered', () => {
     const { domain, account, basket, add, execute, states } = setup();
     const id = basket();
     add(id, { symbolName: 'RELIANCE', productType: 'BO', price: '2950', squareOffValue: '5', stopLossValue: '5' });
+    add(id, { symbolName: 'SBIN', productType: 'CO', price: '800', triggerPrice: '790' });
     execute(id);
-    expect(states(id)).toEqual([['RELIANCE', 'rejected']]);
-    expect(domain.baskets.items('AB1234', id)[0]!.refusal).toEqual({ code: 'BASKET_PRODUCT_UNAVAILABLE' });
+    expect(states(id)).toEqual([
+      ['RELIANCE', 'pending'],
+      ['SBIN', 'pending'],
+    ]);
+    const byNumber = new Map(domain.orders.book('AB1234').map((o) => [o.orderNumber, o]));
+    expect(domain.baskets.items('AB1234', id).map((i) => byNumber.get(i.orderNumber!)?.productType)).toEqual(['BO', 'CO']);
 
     const placed: string[] = [];
     domain.baskets.usePlacer('CO', (acc, item) => {
@@ -123,9 +128,9 @@ describe('basket execution', () => {
     });
     const second = domain.baskets.create(account(), 'Covers');
     if (!second.ok) throw new Error(second.error.code);
-    add(second.value.basketId, { symbolName: 'SBIN', productType: 'CO', price: '800', triggerPrice: '790' });
+    add(second.value.basketId, { symbolName: 'SBIN', productType: 'CO', price: '800', triggerPrice: '795' });
     execute(second.value.basketId);
-    expect(placed).toEqual(['AB1234 SBIN 790']);
+    expect(placed).toEqual(['AB1234 SBIN 795']);
   });
 
   it('checks orders as placeOrder does, and BO and CO terms of their own', () => {

@@ -224,15 +224,16 @@ describe('the Basket Orders chapter, sample by sample', () => {
     const entries = [...notSentToExchange, ...done, ...pending, ...rejected] as Json[];
     expect(entries).toHaveLength(3);
     for (const entry of entries) expect(Object.keys(entry).sort()).toEqual([...BASKET_ORDER_KEYS].sort());
-    // INFY's BUY at 1800 is above the market (1520.15): it fills at once. HDFCBANK's CNC value (150000) is more than the
-    // 100000 limit less INFY's MIS margin: the RMS rejects it. The BO cannot be placed on the simulated market yet.
-    expect(done.map((e: Json) => e.basketOrderId)).toEqual([ids.mis]);
-    expect(done[0]).toMatchObject({ orderStatus: 'EXECUTED', filledQuantity: '150', rmsOrder: expect.stringMatching(/^\d{15}$/) });
+    // In the basket's sequence: the BO (RELIANCE BUY 100 at 2700, below the market) is placed as placeOrderBO places it and
+    // rests, blocking 54000.00 (MIS rate) of the 100000 limit; HDFCBANK's CNC value (150000) and then INFY's MIS margin
+    // (150 x 1800 x 20% = 54000) no longer fit: the RMS rejects both.
+    expect(pending.map((e: Json) => [e.basketOrderId, e.productCode, e.orderStatus])).toEqual([[ids.bo, 'BO', 'PENDING']]);
+    expect(pending[0].rmsOrder).toMatch(/^\d{15}$/);
     expect(rejected.map((e: Json) => [e.basketOrderId, e.orderStatus])).toEqual([
-      [ids.bo, 'REJECTED'],
       [ids.cnc, 'REJECTED'],
+      [ids.mis, 'REJECTED'],
     ]);
-    expect(pending).toEqual([]);
+    expect(done).toEqual([]);
     const unknown = await call('GET', '/basket/listBasketOrder?basketId=999999');
     expect(unknown.status).toBe(400);
     expectShape(unknown.body, BASKET_SAMPLES.failure);
