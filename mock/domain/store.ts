@@ -238,6 +238,8 @@ export interface Durability {
   commit(batch: Batch): Promise<number>;
   /** Releases the lock `begin` took, writing nothing. */
   release(): Promise<void>;
+  /** Shared stores: calls `onRemote` whenever another process has committed. */
+  watch?(onRemote: () => void): Promise<void>;
   close(): Promise<void>;
 }
 

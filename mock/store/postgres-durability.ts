@@ -34,6 +34,9 @@ export type PostgresOptions = {
  * and returns what the other replicas committed since, commit writes and releases it (COMMIT), release ends it writing
  * nothing but this replica's heartbeat. The batch log keeps what some live replica (sandbox_replicas) has not read yet.
  */
+/** The channel on which a commit is announced to the other replicas (payload: the committing replica's id). */
+const CHANNEL = 'sandbox_commits';
+
 export class PostgresDurability implements Durability {
   readonly kind = 'postgres' as const;
   private client: Client | undefined;
@@ -45,6 +48,7 @@ export class PostgresDurability implements Durability {
   private readonly pruneEvery: number;
   private readonly replica = randomUUID();
   private heartbeat: ReturnType<typeof setInterval> | undefined;
+  private listener: Client | undefined;
 
   constructor(
     private readonly url: string,
@@ -187,6 +191,8 @@ export class PostgresDurability implements Durability {
       await client.query('insert into sandbox_batches (version, json, sum) values ($1, $2, $3)', [version, json, batchSum(version, json)]);
       await client.query('update sandbox_state set version = $1, seq = $2, sum = $3', [version, seq, stateSum(FORMAT, version, seq)]);
       await this.seen(client, version);
+      // Delivered at COMMIT to every replica listening: they catch up without waiting for a request.
+      await client.query('select pg_notify($1, $2)', [CHANNEL, this.replica]);
       if (++this.commits % this.pruneEvery === 0) {
         await client.query('delete from sandbox_replicas where seen_at < now() - make_interval(secs => $1)', [this.timeoutMinutes * 60]);
         await client.query('delete from sandbox_batches where version <= (select min(version) from sandbox_replicas)');
@@ -212,7 +218,28 @@ export class PostgresDurability implements Durability {
     }
   }
 
+  /**
+   * Calls `onRemote` when another replica has committed (LISTEN on a connection of its own), so
+   * that this one replays it at once: a price set on one replica reaches the stream of the other.
+   */
+  async watch(onRemote: () => void): Promise<void> {
+    const pg = createRequire(import.meta.url)('pg') as typeof import('pg');
+    const listener = new pg.Client({ connectionString: this.url, application_name: 'tradeapi-sandbox-listen' });
+    listener.on('error', () => {
+      if (this.listener === listener) this.listener = undefined;
+      listener.end().catch(() => undefined);
+    });
+    listener.on('notification', (message) => {
+      if (message.payload !== this.replica) onRemote();
+    });
+    await listener.connect();
+    await listener.query(`listen ${CHANNEL}`);
+    this.listener = listener;
+  }
+
   async close(): Promise<void> {
+    await this.listener?.end().catch(() => undefined);
+    this.listener = undefined;
     clearInterval(this.heartbeat);
     this.heartbeat = undefined;
     await this.release();
