@@ -160,3 +160,197 @@ export const HOLDING_KEYS = [
 ];
 /** The published table's six limit fields (collateralMarginAgainstShares is in the table, not in the sample). */
 export const LIMIT_KEYS = ['grossAvailableMargin', 'payInToday', 'notionalCash', 'collateralMarginAgainstShares', 'marginUsed', 'netAvailableMargin'];
+
+/**
+ * Issue 18b: the published samples of the Basket Orders, Portfolio (actions) and Trade View
+ * analytics chapters as type templates: each key with a value of its published JSON type (the
+ * values are placeholders, not Samco's). `shapeOf` of an answer must equal `shapeOf` of its template.
+ */
+const S = '';
+const N = 0;
+const HEAD = { serverTime: S, msgId: S, status: S, statusMessage: S };
+export const BASKET_SAMPLES = {
+  createBasket: { ...HEAD, basketDetails: { basketId: N, basketName: S } },
+  modifyBasket: { ...HEAD, basketDetails: { basketId: N, basketName: S } },
+  plain: HEAD,
+  listBasket: {
+    ...HEAD,
+    basketList: [
+      {
+        basketId: N,
+        basketName: S,
+        totalOrders: N,
+        maxOrders: N,
+        executedOrders: N,
+        displayOrder: N,
+        requiredMargin: S,
+        finalMargin: S,
+        isreArranged: false,
+        deletedContracts: N,
+        createdAt: S,
+        updatedAt: S,
+        basketStatus: S,
+        chronologicalView: false,
+      },
+    ],
+  },
+  createOrder: {
+    ...HEAD,
+    basketDetails: {
+      clientId: S,
+      basketId: N,
+      basketOrderId: N,
+      displayOrder: N,
+      exchange: S,
+      tradingSymbol: S,
+      transactionType: S,
+      productCode: S,
+      orderType: S,
+      quantity: N,
+      orderPrice: N,
+      createdAt: S,
+    },
+  },
+  createBracketOrder: {
+    ...HEAD,
+    basketDetails: {
+      clientId: S,
+      basketId: N,
+      basketOrderId: N,
+      displayOrder: N,
+      exchange: S,
+      tradingSymbol: S,
+      transactionType: S,
+      productCode: S,
+      orderType: S,
+      quantity: N,
+      orderPrice: N,
+      stoplossValue: S,
+      squareOffValue: S,
+      trailingStopLoss: S,
+      createdAt: S,
+    },
+  },
+  listBasketOrder: { ...HEAD, basketDetails: { deletedContracts: N, finalMargin: S, maxMargin: S, estimatedCharges: S, notSentToExchange: [], executed: [], pending: [], rejected: [] } },
+  rearrange: { ...HEAD, rearrangeOrderList: { basketId: N, orders: [{ basketOrderId: N, sequence: N }] } },
+  spanCalculator: { ...HEAD, spanDetails: { maxMargin: N, finalMargin: N } },
+  failure: HEAD,
+  failureWithoutMsgId: { serverTime: S, status: S, statusMessage: S },
+  validationFailure: { serverTime: S, status: S, validationErrors: [S] },
+} as const;
+
+/** The chapter's list of a basket order's fields (it publishes no sample of one). */
+export const BASKET_ORDER_KEYS = [
+  'client_id',
+  'basketId',
+  'basketOrderId',
+  'symName',
+  'symbol',
+  'instrumentType',
+  'transactionSide',
+  'orderPrice',
+  'validity',
+  'orderType',
+  'quantity',
+  'productCode',
+  'disclosedQuantity',
+  'marginBlocked',
+  'marginRequired',
+  'incrementalMargin',
+  'filledQuantity',
+  'tradingSymbol',
+  'dispCompanyName',
+  'companyName',
+  'dispExpiryDate',
+  'expiry',
+  'instrument',
+  'dispExc',
+  'dispInstType',
+  'orderStatus',
+  'stopPrice',
+  'sSLVal',
+  'sLtpOrAtp',
+  'sSLAbsOrTicks',
+  'sSqrOffVal',
+  'sSqroffLtpOrAtp',
+  'sSqrOffAbsOrTicks',
+  'sTrailingSL',
+  'sTrailingSLTicks',
+  'rmsOrder',
+];
+
+export const PORTFOLIO_ACTION_SAMPLES = {
+  convertPosition: { serverTime: S, msgId: S, status: S, statusMsg: S },
+  squareOff: { serverTime: S, msgId: S, positionSquareOffResponseList: [{ serverTime: S, msgId: S, status: S, statusMessage: S }] },
+} as const;
+
+export const ANALYTICS_SAMPLES = {
+  summary: {
+    ...HEAD,
+    analyticsSummary: {
+      insightMessage: [{ AndekhaSach: S, ActionSuggested: S }],
+      samcoSucessProbabilityRatio: S,
+      strikeRateWinningTrade: S,
+      strikeRateLosingTrade: S,
+      averageWinSize: S,
+      averageLossSize: S,
+      averageHoldingWinningTrade: S,
+      averageHoldingLosingTrade: S,
+      averageGainPercentage: S,
+      averageLossPercentage: S,
+      startDate: S,
+      endDate: S,
+    },
+  },
+  details: {
+    ...HEAD,
+    analyticsDetails: {
+      averageWinSize: S,
+      averageLossSize: S,
+      samcoSuccessProbabilityRatio: S,
+      strikeRateWinningTrades: S,
+      strikeRateLosingTrades: S,
+      averageHoldingPeriodWin: S,
+      averageHoldingPeriodLoss: S,
+      startDate: S,
+      endDate: S,
+      averageGainPercentage: S,
+      averageLossPercentage: S,
+      strategyList: [
+        {
+          groupName: S,
+          strategywiseList: [
+            {
+              strategy: S,
+              averagePL: S,
+              plContribution: S,
+              winningTradesPercentage: S,
+              losingTradesPercentage: S,
+              sspRatio: S,
+              strikeRateWinningTrades: S,
+              strikeRateLosingTrades: S,
+              averageGainPercentage: S,
+              averageLossPercentage: S,
+              strikeRatePercentage: S,
+              averageWinSize: S,
+              averageLossSize: S,
+              holdingPeriodWinners: S,
+              holdingPeriodLossers: S,
+              avgHoldingPeriodWin: S,
+              avgHoldingPeriodLoss: S,
+              totalTransaction: N,
+            },
+          ],
+        },
+      ],
+    },
+  },
+  gainLoss: { ...HEAD, gainLossValue: { realizedGL: S, unrealizedGL: S } },
+} as const;
+
+/** The JSON shape of a value: each key with the type of its value; a list by the shape of its first element ([] when empty). */
+export function shapeOf(value: unknown): unknown {
+  if (Array.isArray(value)) return value.length === 0 ? [] : [shapeOf(value[0])];
+  if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, shapeOf(v)]));
+  return value === null ? 'null' : typeof value;
+}

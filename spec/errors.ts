@@ -3,6 +3,8 @@
  * service uses (or, where the real text is unpublished, the sandbox's own wording). The domain
  * returns these codes; the HTTP layer and the spec's examples read this one table.
  */
+export type FailureEnvelopeKind = 'validation' | 'noMsgId';
+
 const TRADING_SESSION_MESSAGE = 'Unable to start your trading session. Please open the SAMCO mobile app, sign in once, and then retry.';
 
 export const ERRORS = {
@@ -133,7 +135,50 @@ export const ERRORS = {
   GTT_TRIGGERED: { http: 400, message: 'The GTT has been triggered: a triggered GTT cannot be deleted.' },
   GTT_CNC_BUY: { http: 400, message: 'EQ delivery buy orders are not allowed in GTT' },
   GTT_LIST_TYPE: { http: 400, message: ' Enter a valid listType ( active / triggered / expired).' },
+  // Baskets, portfolio actions and trade analytics (issue 18b). Texts Samco publishes are kept to the character
+  // (trailing and leading spaces included); the others are the sandbox's. `envelope` names a published failure
+  // shape other than the usual one: 'validation' {serverTime, status, validationErrors[]}, 'noMsgId' {serverTime, status, statusMessage}.
+  BASKET_NOT_FOUND: { http: 400, message: 'No such Basket found' },
+  BASKET_NOT_FOUND_NO_MSG_ID: { http: 400, message: 'No such Basket found', envelope: 'noMsgId' },
+  BASKET_IDS_INVALID: { http: 400, message: 'The provided BasketIds are invalid: [65]' },
+  BASKET_ORDER_INVALID: { http: 400, message: 'Invalid basket order id or BasketId ' },
+  BASKET_NAME_TAKEN: { http: 400, message: 'Basket name already exists' },
+  BASKET_NAME_INVALID: { http: 400, message: 'Basket name can only contain alphabets, numbers, hyphen, and space (1-50 characters).' },
+  BASKET_LIMIT_REACHED: { http: 400, message: 'You have reached the maximum order limit of 50 orders. Please remove existing orders and try again.' },
+  BASKET_LIST_TYPE_INVALID: { http: 400, message: ' Please enter a valid listType - ALL / EXECUTED / NOT EXECUTED ', envelope: 'validation' },
+  BASKET_ID_REQUIRED: { http: 400, message: 'basketId is required: send it in the JSON body or as a query parameter.' },
+  BASKET_NOTHING_TO_EXECUTE: { http: 400, message: 'No basket order to execute: the basket is empty, or every order in it has been sent already.' },
+  BASKET_ORDER_SENT: { http: 400, message: 'Basket order already sent to the exchange: only an order not sent yet, or one that was rejected, can be modified.' },
+  BASKET_PRODUCT_UNAVAILABLE: { http: 400, message: 'Bracket (BO) and cover (CO) orders cannot be placed on the simulated market yet.' },
+  POSITION_NOT_FOUND: { http: 400, message: 'No open MIS BUY position in RELIANCE on BSE.' },
+  POSITION_QUANTITY_MISMATCH: { http: 400, message: "netQuantity 18 does not match the position's net quantity (20)." },
+  CONVERSION_NOT_ALLOWED: { http: 400, message: 'Position conversion from MIS to NRML is not allowed for RELIANCE: it can be converted to CNC.' },
+  CONVERSION_QUANTITY_INVALID: { http: 400, message: 'quantityToConvert must be a whole number from 1 to the net quantity (18), a multiple of the lot size (1).' },
+  CONVERSION_REJECTED: { http: 400, message: 'RMS:Margin Exceeds, Required:2950.50, Available:1000.00' },
+  SQUARE_OFF_QUANTITY_INVALID: { http: 400, message: 'netQuantity must be a whole number from 1 to the open quantity (250), a multiple of the lot size (1).' },
+  ANALYTICS_DURATION_INVALID: { http: 400, message: ' Please enter a valid duration - ALL / 1Y / 6M / 1M / 1D ', envelope: 'validation' },
+  ANALYTICS_FILTER_INVALID: { http: 400, message: ' Please enter a valid filter - strategy / market cap / sector ', envelope: 'validation' },
+  ANALYTICS_STATUS_INVALID: { http: 400, message: ' Please enter a valid status - open / close ', envelope: 'validation' },
+  ANALYTICS_DATES_INVALID: { http: 400, message: ' Please enter fromDate and toDate as yyyy-MM-dd, fromDate not after toDate ', envelope: 'validation' },
   INTERNAL: { http: 500, message: 'Internal error. Nothing was changed.' },
-} as const satisfies Record<string, { http: number; message: string; errorCode?: string }>;
+} as const satisfies Record<string, { http: number; message: string; errorCode?: string; envelope?: FailureEnvelopeKind }>;
 
 export type ErrorCode = keyof typeof ERRORS;
+
+/** The envelope of a refusal, where Samco's published sample differs from the usual Failure envelope. */
+export function envelopeOf(code: ErrorCode): FailureEnvelopeKind | undefined {
+  const entry = ERRORS[code];
+  return 'envelope' in entry ? entry.envelope : undefined;
+}
+
+/** The texts of the refusals above that name what was sent (issue 18b): built here, so the domain writes no prose. */
+export const BASKET_TEXTS = {
+  idsInvalid: (ids: ReadonlyArray<string | number>) => `The provided BasketIds are invalid: [${ids.join(', ')}]`,
+  positionNotFound: (product: string, side: string, tradingSymbol: string, exchange: string) => `No open ${product} ${side} position in ${tradingSymbol} on ${exchange}.`,
+  quantityMismatch: (sent: number, actual: number) => `netQuantity ${sent} does not match the position's net quantity (${actual}).`,
+  conversionNotAllowed: (from: string, to: string, tradingSymbol: string, allowed: readonly string[]) =>
+    `Position conversion from ${from} to ${to} is not allowed for ${tradingSymbol}: it can be converted to ${allowed.join(' or ')}.`,
+  conversionQuantity: (net: number, lot: number) => `quantityToConvert must be a whole number from 1 to the net quantity (${net}), a multiple of the lot size (${lot}).`,
+  squareOffQuantity: (open: number, lot: number) => `netQuantity must be a whole number from 1 to the open quantity (${open}), a multiple of the lot size (${lot}).`,
+  margin: (required: string, available: string) => `RMS:Margin Exceeds, Required:${required}, Available:${available}`,
+} as const;

@@ -1,6 +1,6 @@
-import type { z } from '@hono/zod-openapi';
-import { ERRORS, type ErrorCode } from './errors.js';
-import { ErrorEnvelope, FailureEnvelope } from './schemas/envelope.js';
+import { z } from '@hono/zod-openapi';
+import { ERRORS, envelopeOf, type ErrorCode, type FailureEnvelopeKind } from './errors.js';
+import { ErrorEnvelope, FailureEnvelope, FailureWithoutMsgId } from './schemas/envelope.js';
 import { AtFailure } from './schemas/autotrader.js';
 import { OAuthError, OAuthFailure } from './schemas/oauth.js';
 import { BareFailure, ValidationFailure } from './schemas/session.js';
@@ -54,13 +54,15 @@ function grouped(codes: readonly ErrorCode[], schema: z.ZodType, body: (message:
  * Success body only; failures all go through one helper that builds them from spec/errors.ts.
  */
 export function failures(...codes: readonly ErrorCode[]): {} {
-  const out = grouped(codes, FailureEnvelope, (statusMessage, errorCode) => ({
+  const usual = codes.filter((code) => !envelopeOf(code));
+  const out = grouped(usual, FailureEnvelope, (statusMessage, errorCode) => ({
     serverTime: EXAMPLE_TIME,
     msgId: EXAMPLE_MSG_ID,
     status: 'Failure',
     statusMessage,
     ...(errorCode ? { errorCode } : {}),
   }));
+  addSpecialEnvelopes(out, codes);
   out[500] = {
     description: DESCRIPTIONS[500]!,
     content: {
@@ -114,4 +116,24 @@ export function formBody<T extends z.ZodType>(schema: T) {
 
 export function jsonBody<T extends z.ZodType>(schema: T, description?: string) {
   return { required: true, description, content: { 'application/json': { schema } } };
+}
+
+const SPECIAL_SCHEMAS: Record<FailureEnvelopeKind, z.ZodType> = { validation: ValidationFailure, noMsgId: FailureWithoutMsgId };
+
+/**
+ * The refusals whose published sample has another shape (spec/errors.ts `envelope`): added to the
+ * response of their status, whose schema becomes the union of the shapes it can then hold.
+ */
+function addSpecialEnvelopes(out: Record<number, JsonResponse>, codes: readonly ErrorCode[]) {
+  for (const code of new Set(codes)) {
+    const kind = envelopeOf(code);
+    if (!kind) continue;
+    const { http, message } = ERRORS[code];
+    const value = kind === 'validation' ? { serverTime: EXAMPLE_TIME, status: 'Failure', validationErrors: [message] } : { serverTime: EXAMPLE_TIME, status: 'Failure', statusMessage: message };
+    const entry = (out[http] ??= { description: DESCRIPTIONS[http] ?? 'Failure', content: { 'application/json': { schema: SPECIAL_SCHEMAS[kind], examples: {} } } });
+    const content = entry.content['application/json'];
+    const schemas = content.schema instanceof z.ZodUnion ? [...(content.schema.options as z.ZodType[])] : [content.schema];
+    if (!schemas.includes(SPECIAL_SCHEMAS[kind])) content.schema = schemas.length === 0 ? SPECIAL_SCHEMAS[kind] : z.union([...schemas, SPECIAL_SCHEMAS[kind]]);
+    content.examples![code] = { summary: code.toLowerCase().replaceAll('_', ' '), value };
+  }
 }

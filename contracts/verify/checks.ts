@@ -178,6 +178,51 @@ export const CHECKS: Check[] = [
     status: 200,
     expect: field('message', 'Token revoked successfully'),
   },
+  // Baskets and trade analytics (issue 18b): reads, and refusals of a basket that does not exist.
+  {
+    id: 'baskets',
+    operationId: 'listBasket',
+    title: "the account's baskets",
+    session: true,
+    method: 'GET',
+    path: '/basket/listBasket?listType=ALL',
+    status: 200,
+    expect: field('statusMessage', 'List of Baskets fetched successfully'),
+  },
+  {
+    id: 'basket-list-type',
+    operationId: 'listBasket',
+    title: 'baskets with a listType Samco does not list',
+    session: true,
+    method: 'GET',
+    path: '/basket/listBasket?listType=SOME',
+    status: 400,
+    expect: (body) =>
+      JSON.stringify(body.validationErrors) === JSON.stringify([' Please enter a valid listType - ALL / EXECUTED / NOT EXECUTED '])
+        ? []
+        : [`validationErrors: got ${JSON.stringify(body.validationErrors)}`],
+  },
+  {
+    id: 'basket-orders-unknown',
+    operationId: 'listBasketOrder',
+    title: 'the orders of a basket that does not exist',
+    session: true,
+    method: 'GET',
+    path: '/basket/listBasketOrder?basketId=999999999',
+    status: 400,
+    expect: field('statusMessage', 'No such Basket found'),
+  },
+  {
+    id: 'analytics-summary',
+    operationId: 'analyticsSummary',
+    title: 'trade analytics summary',
+    session: true,
+    method: 'POST',
+    path: '/tradeview/analyticsSummary',
+    body: { duration: 'ALL' },
+    status: 200,
+    expect: field('statusMessage', 'Analytics summary retrieved successfully.'),
+  },
 ];
 
 const shellQuote = (s: string) => `'${s.replaceAll("'", "'\\''")}'`;

@@ -26,6 +26,9 @@ import { Portfolio } from './portfolio.js';
 import { AutoTrader } from './autotrader/autotrader.js';
 import { ok, type Result } from './result.js';
 import { SignInThrottle } from './sign-in-throttle.js';
+import { Baskets } from './baskets.js';
+import { PortfolioActions } from './portfolio-actions.js';
+import { Analytics } from './analytics.js';
 
 export type DomainOptions = {
   seed?: string | number | null;
@@ -70,6 +73,9 @@ export class SandboxDomain {
   readonly portfolio: Portfolio;
   readonly signIns: SignInThrottle;
   readonly views: StateViews;
+  readonly baskets: Baskets;
+  readonly portfolioActions: PortfolioActions;
+  readonly analytics: Analytics;
   readonly uow: UnitOfWork;
   private readonly fixtures: FixtureSetData | null;
 
@@ -97,6 +103,42 @@ export class SandboxDomain {
     this.autotrader = new AutoTrader(this.ctx, this.market, { rateLimits: options.rateLimits });
     this.signIns = new SignInThrottle(this.ctx, options.rateLimits ?? true);
     this.views = new StateViews(this.ctx, this.portfolio, this.staticIps);
+    this.baskets = new Baskets(this.ctx, this.market, this.orders);
+    // A basket's bracket and cover orders are placed as placeOrderBO / placeOrderCO place them.
+    this.baskets.usePlacer('BO', (account, item) =>
+      this.bracketCover.placeBO(account, {
+        symbolName: item.symbolName,
+        exchange: item.exchange,
+        transactionType: item.transactionType,
+        quantity: item.quantity,
+        disclosedQuantity: item.disclosedQuantity || undefined,
+        price: item.price,
+        priceType: item.priceType,
+        squareOffValue: item.squareOffValue,
+        stopLossValue: item.stopLossValue,
+        valueType: item.valueType,
+        trailingStopLoss: item.trailingStopLoss,
+        orderType: item.orderType,
+        orderValidity: item.orderValidity,
+        productType: 'BO',
+      }),
+    );
+    this.baskets.usePlacer('CO', (account, item) =>
+      this.bracketCover.placeCO(account, {
+        symbolName: item.symbolName,
+        exchange: item.exchange,
+        transactionType: item.transactionType,
+        orderType: item.orderType,
+        quantity: item.quantity,
+        disclosedQuantity: item.disclosedQuantity || undefined,
+        price: item.price,
+        orderValidity: item.orderValidity,
+        productType: 'CO',
+        triggerPrice: item.triggerPrice,
+      }),
+    );
+    this.portfolioActions = new PortfolioActions(this.ctx, this.market, this.orders, this.portfolio);
+    this.analytics = new Analytics(this.ctx, this.market, this.orders);
     this.fixtures = options.fixtures ?? null;
     if (options.loadFixturesNow ?? true) this.loadStartupFixtures();
   }

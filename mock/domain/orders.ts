@@ -197,12 +197,13 @@ export class Orders {
     return ok(instrument);
   }
 
-  place(account: Account, input: PlaceOrderInput): Result<SamcoOrder> {
+  /** `closing`: the order closes an open position (a square-off), so it blocks no margin of its own; the band and CNC delivery checks still apply. */
+  place(account: Account, input: PlaceOrderInput, options: { closing?: boolean } = {}): Result<SamcoOrder> {
     const instrument = this.resolve(input.exchange, input.symbolName);
     if (!instrument.ok) return instrument;
     const draft = this.draft(account, instrument.value, input);
     if (!draft.ok) return draft;
-    return ok(this.enter(account, instrument.value, draft.value));
+    return ok(this.enter(account, instrument.value, draft.value, null, options.closing));
   }
 
   /** A checked new order, not yet written: the request's terms on the instrument. */
@@ -243,9 +244,9 @@ export class Orders {
   }
 
   /** A drafted order goes to the RMS (or is rejected with `rejection`), then to the exchange, where it meets the market's price. */
-  enter(account: Account, instrument: Instrument, draft: SamcoOrder, rejection: string | null = null): SamcoOrder {
+  enter(account: Account, instrument: Instrument, draft: SamcoOrder, rejection: string | null = null, closing = false): SamcoOrder {
     const { store } = this.ctx;
-    const reason = rejection ?? this.rmsCheck(account, instrument, draft);
+    const reason = rejection ?? this.rmsCheck(account, instrument, draft, undefined, closing);
     if (reason) {
       store.putOrder({ ...draft, status: 'REJECTED', rejectionReason: reason });
       return store.getOrder(account.uid, draft.orderNumber)!;
@@ -270,7 +271,7 @@ export class Orders {
   }
 
   /** The RMS checks of a new or modified order: the reason it is rejected, or null. */
-  private rmsCheck(account: Account, instrument: Instrument, order: SamcoOrder, exclude?: string): string | null {
+  private rmsCheck(account: Account, instrument: Instrument, order: SamcoOrder, exclude?: string, closing = false): string | null {
     const band = this.market.quote(instrument);
     for (const price of order.orderType === 'SL' ? [order.price, order.triggerPrice] : [order.price]) {
       if (price < band.lowerBand || price > band.upperBand) return `Order price is out of the day's price band (${band.lowerBand.toFixed(2)} - ${band.upperBand.toFixed(2)}).`;
@@ -281,6 +282,7 @@ export class Orders {
       if (order.quantity > sellable) return `RMS:Short sell is not allowed in CNC: sellable quantity ${sellable}.`;
       return null;
     }
+    if (closing) return null;
     const required = round2(order.quantity * order.price * marginRate(instrument, order.productType, order.transactionType));
     const available = round2(risk.available(account, isCommodity(instrument), exclude));
     if (required > available) return `RMS:Margin Exceeds, Required:${required.toFixed(2)}, Available:${available.toFixed(2)}`;

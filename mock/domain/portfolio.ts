@@ -3,7 +3,7 @@ import { istDay } from './ist.js';
 import { findInstrument, isCommodity, type Instrument } from './market/instruments.js';
 import type { Market } from './market/market.js';
 import { round2 } from './money.js';
-import { isOpen, marginRate, type OrderProduct, type Orders, type RiskView, type SamcoOrder } from './orders.js';
+import { isOpen, marginRate, type OrderProduct, type Orders, type ProductType, type RiskView, type SamcoOrder } from './orders.js';
 import type { Account, OpeningLimit } from './types.js';
 
 export type PositionType = 'DAY' | 'NET';
@@ -42,7 +42,42 @@ export interface Holding {
 
 export type SegmentLimit = { grossAvailableMargin: number; payInToday: number; notionalCash: number; collateralMarginAgainstShares: number; marginUsed: number; netAvailableMargin: number };
 
-type Fill = { order: SamcoOrder; quantity: number; price: number; at: number };
+/** What a fill of a position needs of its order; a position conversion makes fills of this shape too. */
+type FillSource = Pick<SamcoOrder, 'exchange' | 'symbolName' | 'productType' | 'transactionType'>;
+type Fill = { order: FillSource; quantity: number; price: number; at: number };
+
+/** A convertPosition: `quantity` of a position moved from one product to another, at the position's average price. */
+export interface PositionConversion {
+  uid: string;
+  exchange: SamcoOrder['exchange'];
+  symbolName: string;
+  /** The side of the position converted (BUY: a long position). */
+  transactionType: SamcoOrder['transactionType'];
+  quantity: number;
+  fromProductType: ProductType;
+  toProductType: ProductType;
+  price: number;
+  at: number;
+}
+
+/** The products a position can be converted to (getPositions' positionConversions): the other products of its segment; none for a bracket or cover order's position. */
+export function conversionTargets(instrument: Instrument, productType: OrderProduct): ProductType[] {
+  if (productType === 'BO' || productType === 'CO') return [];
+  const products: ProductType[] = instrument.instrument === 'EQ' ? ['CNC', 'MIS', 'NRML'] : ['MIS', 'NRML'];
+  return products.filter((p) => p !== productType);
+}
+
+/** A conversion as two fills at the position's average price: out of the old product's bucket, into the new one's. */
+function conversionFills(c: PositionConversion): Fill[] {
+  const opposite = c.transactionType === 'BUY' ? 'SELL' : 'BUY';
+  const fill = (productType: ProductType, transactionType: 'BUY' | 'SELL'): Fill => ({
+    order: { exchange: c.exchange, symbolName: c.symbolName, productType, transactionType },
+    quantity: c.quantity,
+    price: c.price,
+    at: c.at,
+  });
+  return [fill(c.fromProductType, opposite), fill(c.toProductType, c.transactionType)];
+}
 
 /**
  * Positions, holdings and limits, computed from the account's fills on the simulated market:
@@ -57,7 +92,13 @@ export class Portfolio implements RiskView {
   ) {}
 
   private fills(uid: string): Fill[] {
-    return this.orders.book(uid).flatMap((order) => order.fills.map((f) => ({ order, quantity: f.quantity, price: f.price, at: f.at })));
+    const traded = this.orders.book(uid).flatMap((order) => order.fills.map((f) => ({ order, quantity: f.quantity, price: f.price, at: f.at })));
+    const converted = this.ctx.store.conversionsOf(uid).flatMap(conversionFills);
+    return converted.length === 0 ? traded : [...traded, ...converted].sort((a, b) => a.at - b.at);
+  }
+
+  private instrumentOf(source: FillSource): Instrument {
+    return this.market.find(source.exchange, source.symbolName)!;
   }
 
   positions(account: Account, positionType: PositionType): Position[] {
@@ -70,7 +111,7 @@ export class Portfolio implements RiskView {
     }
     return [...groups.values()].map((fills) => {
       const { order } = fills[0]!;
-      const instrument = this.orders.instrumentOf(order);
+      const instrument = this.instrumentOf(order);
       const earlier = fills.filter((f) => istDay(f.at) !== today);
       const signed = (f: Fill) => (f.order.transactionType === 'BUY' ? f.quantity : -f.quantity);
       const side = (t: 'BUY' | 'SELL') => fills.filter((f) => f.order.transactionType === t);
@@ -128,7 +169,7 @@ export class Portfolio implements RiskView {
     }
     for (const fill of this.fills(account.uid)) {
       if (fill.order.productType !== 'CNC') continue;
-      const lot = entry(this.orders.instrumentOf(fill.order));
+      const lot = entry(this.instrumentOf(fill.order));
       const buy = fill.order.transactionType === 'BUY';
       if (istDay(fill.at) === today) {
         if (buy) lot.todayBought += fill.quantity;

@@ -3,6 +3,8 @@ import type { AtOrderRecord, AtUser } from './autotrader/types.js';
 import type { SamcoOrder } from './orders.js';
 import type { GttRecord } from './gtt.js';
 import type { DailyBar, MinuteBar, PriceState } from './market/types.js';
+import type { Basket, BasketItem } from './baskets.js';
+import type { PositionConversion } from './portfolio.js';
 
 export type OutboxFilter = { uid?: string; kind?: OutboxMessage['kind']; since?: number; limit?: number };
 
@@ -40,6 +42,9 @@ export const TABLES = [
   'priceStates',
   'minuteBars',
   'dailyBars',
+  'baskets',
+  'basketItems',
+  'conversions',
 ] as const;
 export type TableName = (typeof TABLES)[number];
 
@@ -192,6 +197,23 @@ export interface Store {
   /** A signing key (base64), kept with the state so that every replica and every restart signs alike. */
   signingKey(name: string): string | undefined;
   putSigningKey(name: string, key: string): void;
+
+  // Baskets and position conversions (issue 18b).
+  getBasket(uid: string, basketId: number): Basket | undefined;
+  putBasket(basket: Basket): void;
+  /** Deletes the basket and its orders. */
+  deleteBasket(uid: string, basketId: number): void;
+  /** The account's baskets, by id. */
+  basketsOf(uid: string): Basket[];
+  putBasketItem(item: BasketItem): void;
+  deleteBasketItem(uid: string, basketId: number, basketOrderId: number): void;
+  /** A basket's orders in execution order (sequence). */
+  basketItems(uid: string, basketId: number): BasketItem[];
+  /** The next basket id or basket order id (one sequence each, across accounts, as Samco's ids run). */
+  nextBasketSeq(kind: 'basket' | 'order'): number;
+  putConversion(conversion: PositionConversion): void;
+  /** The account's position conversions, oldest first. */
+  conversionsOf(uid: string): PositionConversion[];
 
   /** Deletes every row (each deletion is a change like any other). */
   clear(): void;

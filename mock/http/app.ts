@@ -34,6 +34,9 @@ import { marketDataRoutes } from './market-data.js';
 import { marketControlRoutes } from './market-data-control.js';
 import { MarketDriver } from '../sandbox/market-driver.js';
 import { StreamStatsBoard } from '../stream/stats.js';
+import { basketRoutes } from './baskets.js';
+import { analyticsRoutes } from './analytics.js';
+import { portfolioActionRoutes } from './portfolio-actions.js';
 import { StorageUnavailable, type Tx } from '../domain/unit-of-work.js';
 
 const SWEEP_EVERY = 1_000;
@@ -152,6 +155,9 @@ export function createHttpApp(domain: SandboxDomain, options: HttpOptions = {}):
   autotraderRoutes(app, deps);
   marketDataRoutes(app, deps);
   marketControlRoutes(app, deps, market.driver, market.streamStats);
+  basketRoutes(app, deps);
+  analyticsRoutes(app, deps);
+  portfolioActionRoutes(app, deps);
 
   let spec: object | undefined;
   docsRoutes(app, () => (spec ??= buildOpenApiDocument()));

@@ -3,7 +3,7 @@ import type { Instrument } from '../domain/market/instruments.js';
 import type { Quote } from '../domain/market/market.js';
 import { amount, groupedAmount } from '../domain/money.js';
 import { isOpen, type Fill, type SamcoOrder } from '../domain/orders.js';
-import type { Holding, Position, SegmentLimit } from '../domain/portfolio.js';
+import { conversionTargets, type Holding, type Position, type SegmentLimit } from '../domain/portfolio.js';
 
 /** The shapes of the orders and portfolio chapters: each answer in the types and formats its published sample uses. */
 
@@ -158,8 +158,6 @@ export function tradeBookEntry(o: SamcoOrder, instrument: Instrument, fill: Fill
   };
 }
 
-const CONVERSIONS: Record<string, string[]> = { EQ: ['CNC', 'MIS', 'NRML'], DERIVATIVE: ['MIS', 'NRML'] };
-
 export function positionDetail(p: Position, quote: Quote) {
   const i = p.instrument;
   const total = p.realised + p.unrealised;
@@ -185,7 +183,7 @@ export function positionDetail(p: Position, quote: Quote) {
     netQuantity: quantity(p.netQuantity),
     netValue: amount(total),
     positionType: p.positionType,
-    positionConversions: CONVERSIONS[i.instrument === 'EQ' ? 'EQ' : 'DERIVATIVE']!.filter((c) => c !== p.productType).join(', '),
+    positionConversions: conversionTargets(i, p.productType).join(', '),
     soldValue: amount(p.sellValue),
     transactionType: p.netQuantity < 0 ? ('SELL' as const) : ('BUY' as const),
     realizedGainAndLoss: amount(p.realised),

@@ -1,5 +1,5 @@
 import type { Context } from 'hono';
-import { ERRORS } from '../../spec/errors.js';
+import { ERRORS, envelopeOf, type FailureEnvelopeKind } from '../../spec/errors.js';
 import type { DomainError } from '../domain/result.js';
 import type { SandboxDomain } from '../domain/domain.js';
 import { formatServerTime } from '../domain/ist.js';
@@ -53,7 +53,15 @@ export class Reply {
     const errorCode = 'errorCode' in entry ? entry.errorCode : undefined;
     c.set('refusal', error.code);
     if (error.retryAfterMs !== undefined) c.header('Retry-After', String(Math.ceil(error.retryAfterMs / 1000)));
+    const kind = envelopeOf(error.code);
+    if (kind) return this.failIn(c, kind, entry.http as FailureStatus, error.message ?? entry.message);
     return this.failWith(c, entry.http as FailureStatus, error.message ?? entry.message, errorCode);
+  }
+
+  /** A refusal in one of the published special shapes (spec/errors.ts `envelope`): validationErrors, or no msgId. */
+  private failIn(c: Context, kind: FailureEnvelopeKind, http: FailureStatus, message: string): never {
+    if (kind === 'validation') return c.json({ serverTime: this.serverTime(), status: 'Failure' as const, validationErrors: [message] }, http) as never;
+    return c.json({ serverTime: this.serverTime(), status: 'Failure' as const, statusMessage: message }, http) as never;
   }
 
   /** A Samco Failure envelope with fields of the operation beside it (modifyOrder echoes `ordernumber`). */

@@ -4,6 +4,8 @@ import type { AtOrderRecord, AtUser } from '../domain/autotrader/types.js';
 import type { SamcoOrder } from '../domain/orders.js';
 import type { GttRecord } from '../domain/gtt.js';
 import type { DailyBar, MinuteBar, PriceState } from '../domain/market/types.js';
+import type { Basket, BasketItem } from '../domain/baskets.js';
+import type { PositionConversion } from '../domain/portfolio.js';
 import { OutboxIndex } from './outbox-index.js';
 
 const DEFAULT_OUTBOX_LIMIT = 100;
@@ -12,6 +14,8 @@ const join = (...parts: string[]) => parts.join('\u001f');
 const ipKey = (uid: string, appId: string | null) => join(uid, appId ?? '');
 const orderKey = (uid: string, orderNumber: string) => join(uid, orderNumber);
 const atOrderKey = (username: string, id: string) => join(username, id);
+const basketKey = (uid: string, basketId: number) => join(uid, String(basketId));
+const basketItemKey = (uid: string, basketId: number, basketOrderId: number) => join(uid, String(basketId), String(basketOrderId));
 
 /** A set-valued index: keys grouped by a value, in insertion order. */
 class Groups {
@@ -98,6 +102,9 @@ export class MemoryStore implements Store {
   private readonly outbox = new OutboxIndex();
   private readonly minuteBarsOf = new Groups();
   private readonly dailyBarsOf = new Groups();
+  private readonly basketsByUid = new Groups();
+  private readonly itemsByBasket = new Groups();
+  private readonly conversionsByUid = new Groups();
 
   private readonly tables: { [T in TableName]: Table<unknown> } = {
     counters: { rows: new Map<string, number>() },
@@ -187,6 +194,20 @@ export class MemoryStore implements Store {
     rateWindows: this.table<readonly number[]>((key, row, before) => {
       // Map order is counting order: a counted window moves to the end, so the first is the stalest.
       if (before && row) this.tables.rateWindows.rows.delete(key);
+    }),
+    // Baskets and position conversions (issue 18b).
+    baskets: this.table<Basket>((key, row, before) => {
+      if (!row) this.basketsByUid.remove(before?.uid, key);
+      else this.basketsByUid.add(row.uid, key);
+    }),
+    basketItems: this.table<BasketItem>((key, row, before) => {
+      const basket = (i: BasketItem | null) => (i ? basketKey(i.uid, i.basketId) : null);
+      if (!row) this.itemsByBasket.remove(basket(before), key);
+      else this.itemsByBasket.add(basket(row), key);
+    }),
+    conversions: this.table<PositionConversion>((key, row, before) => {
+      if (!row) this.conversionsByUid.remove(before?.uid, key);
+      else this.conversionsByUid.add(row.uid, key);
     }),
   };
 
@@ -529,6 +550,44 @@ export class MemoryStore implements Store {
   }
   gttsActiveOn(instrumentKey: string) {
     return [...this.gttsActive.keys(instrumentKey)].map((key) => this.get<GttRecord>('gtts', key)!);
+  }
+
+  // Baskets and position conversions (issue 18b).
+  getBasket(uid: string, basketId: number) {
+    return this.get<Basket>('baskets', basketKey(uid, basketId));
+  }
+  putBasket(basket: Basket) {
+    this.write('baskets', basketKey(basket.uid, basket.basketId), basket);
+  }
+  deleteBasket(uid: string, basketId: number) {
+    for (const item of this.basketItems(uid, basketId)) this.deleteBasketItem(uid, basketId, item.basketOrderId);
+    this.write('baskets', basketKey(uid, basketId), null);
+  }
+  basketsOf(uid: string) {
+    return [...this.basketsByUid.keys(uid)].map((key) => this.get<Basket>('baskets', key)!).sort((a, b) => a.basketId - b.basketId);
+  }
+  putBasketItem(item: BasketItem) {
+    this.write('basketItems', basketItemKey(item.uid, item.basketId, item.basketOrderId), item);
+  }
+  deleteBasketItem(uid: string, basketId: number, basketOrderId: number) {
+    this.write('basketItems', basketItemKey(uid, basketId, basketOrderId), null);
+  }
+  basketItems(uid: string, basketId: number) {
+    return [...this.itemsByBasket.keys(basketKey(uid, basketId))].map((key) => this.get<BasketItem>('basketItems', key)!).sort((a, b) => a.sequence - b.sequence || a.basketOrderId - b.basketOrderId);
+  }
+  nextBasketSeq(kind: 'basket' | 'order') {
+    const name = kind === 'basket' ? 'basketSeq' : 'basketOrderSeq';
+    const seq = this.count(name);
+    this.write('counters', name, seq);
+    return seq;
+  }
+  putConversion(conversion: PositionConversion) {
+    const seq = this.count('conversionSeq');
+    this.write('counters', 'conversionSeq', seq);
+    this.write('conversions', join(conversion.uid, String(seq)), conversion);
+  }
+  conversionsOf(uid: string) {
+    return [...this.conversionsByUid.keys(uid)].map((key) => this.get<PositionConversion>('conversions', key)!);
   }
 
   clear() {

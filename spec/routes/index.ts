@@ -16,7 +16,10 @@ import * as marketData from './market-data.js';
 import * as candles from './market-data-candles.js';
 import * as marketControl from './market-data-control.js';
 
-export { legacy, session, oauth, trade, orders, portfolio, dashboard, sandbox, sandboxState, autotrader, bracketCover, bulk, gttOco };
+import * as baskets from './baskets.js';
+import * as analytics from './analytics.js';
+
+export { legacy, session, oauth, trade, orders, portfolio, dashboard, sandbox, sandboxState, autotrader, bracketCover, bulk, gttOco, baskets, analytics };
 export { marketData, candles, marketControl };
 
 /** Every operation of the spec, in document order. */
@@ -30,6 +33,8 @@ export const allRoutes = [
   ...Object.values(bracketCover),
   ...Object.values(bulk),
   ...Object.values(gttOco),
+  ...Object.values(baskets),
+  ...Object.values(analytics),
   ...Object.values(dashboard),
   ...Object.values(sandbox),
   ...Object.values(sandboxState),

@@ -1,7 +1,7 @@
 import { createRoute } from '@hono/zod-openapi';
 import { TradeBookResponse } from '../schemas/orders.js';
-import { HoldingsResponse, PositionsQuery, PositionsResponse } from '../schemas/portfolio.js';
-import { SESSION_ERRORS, failures, okJson } from '../responses.js';
+import { ConvertPositionRequest, ConvertPositionResponse, HoldingsResponse, PositionsQuery, PositionsResponse, SquareOffRequest, SquareOffResponse } from '../schemas/portfolio.js';
+import { BODY_ERRORS, SESSION_ERRORS, failures, jsonBody, okJson } from '../responses.js';
 
 const tags = ['Portfolio'];
 const security = [{ sessionToken: [] }];
@@ -40,4 +40,44 @@ export const tradeBook = createRoute({
   description: `${READ} One entry per fill (a partly filled order has one per trade), oldest first, in the published record shape and formats: orderTime dd-MMM-yyyy HH:mm:ss, tradeDate ddMMMyyyy, tradeTime hh:mm:ss AM/PM, exchangeConfirmationTime HH:mm:ss, lastTradePrice with Indian digit grouping, coverOrderPercentage "%", optionType "XX" and expiry "NA" for equity. filledQuantity is the trade's quantity. ${EMPTY}`,
   security,
   responses: { ...okJson(TradeBookResponse, 'Request successful'), ...failures(...SESSION_ERRORS) },
+});
+
+// Portfolio actions (issue 18b).
+const ACTION = 'An order-related call: from an IP that is not registered for the session\'s app it is refused with 403 "The IP is not the registered static IP" (EOAUTH009).';
+
+export const convertPosition = createRoute({
+  operationId: 'convertPosition',
+  method: 'post',
+  path: '/position/convertPosition',
+  tags,
+  summary: 'Convert a position to another product',
+  description: `${ACTION} Moves quantityToConvert of the open position (the DAY or NET view, as positionType says; transactionType is its side) from fromProductType to toProductType, at the position's average price: getPositions then shows the quantity under the new product, and CNC buys settle into holdings the next IST day. Allowed: the products getPositions lists in positionConversions (equity CNC, MIS, NRML among themselves; derivatives MIS and NRML). netQuantity must be the position's net quantity (a stale one is refused: the sandbox's choice); quantityToConvert from 1 to it, a multiple of the lot size. The RMS refuses a conversion the account's margin cannot cover (the new product's margin beyond the old one's), or a short converted to CNC without the shares to deliver. The success key is statusMsg, not statusMessage, as published ("Position Conversion from MIS to CNC successful"); refusals use the usual Failure envelope with statusMessage (Samco publishes none).`,
+  security,
+  request: { body: jsonBody(ConvertPositionRequest) },
+  responses: {
+    ...okJson(ConvertPositionResponse, 'Position Conversion from MIS to CNC successful'),
+    ...failures(
+      ...BODY_ERRORS,
+      ...SESSION_ERRORS,
+      'IP_NOT_REGISTERED',
+      'MARKET_SYMBOL_NOT_FOUND',
+      'CONVERSION_NOT_ALLOWED',
+      'POSITION_NOT_FOUND',
+      'POSITION_QUANTITY_MISMATCH',
+      'CONVERSION_QUANTITY_INVALID',
+      'CONVERSION_REJECTED',
+    ),
+  },
+});
+
+export const squareOffPosition = createRoute({
+  operationId: 'squareOffPosition',
+  method: 'post',
+  path: '/position/squareOff',
+  tags,
+  summary: 'Square off positions',
+  description: `${ACTION} Each entry closes netQuantity (at most the open quantity) of the open position of its product on the side transactionType names (BUY: a long position, closed by a SELL) with an opposite limit order at the last traded price, which fills at once on the simulated market: a regular order and trade in the order book and trade book (the order type Samco uses is unpublished). The answer has no top-level status, as published: one entry per request entry, in order, each with its own serverTime, msgId, status and statusMessage ("Request successful", the chapter's text; the SDK READMEs show "Position square off successful -<symbol> NetQty:<n>"). The closing order blocks no margin (the RMS checks the price band, and CNC delivery for a CNC sell). An entry that cannot be squared off (no such position on that side, a quantity above it or not a multiple of the lot size) is a Failure entry with the reason; the others still go through. positionSquareOffList (the older client model's key) is taken too.`,
+  security,
+  request: { body: jsonBody(SquareOffRequest) },
+  responses: { ...okJson(SquareOffResponse, 'Request successful'), ...failures(...BODY_ERRORS, ...SESSION_ERRORS, 'IP_NOT_REGISTERED') },
 });

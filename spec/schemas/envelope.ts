@@ -37,3 +37,8 @@ export function success<T extends z.ZodRawShape>(name: string, fields: T) {
 }
 
 export type EnvelopeBody = z.infer<typeof Envelope>;
+
+/** A Failure without msgId, as a few published samples show it (the basket margin calculator's "No such Basket found"). */
+export const FailureWithoutMsgId = z
+  .strictObject({ serverTime: ServerTime, status: z.literal('Failure'), statusMessage: z.string() })
+  .openapi('FailureWithoutMsgId', { description: 'Refused; nothing was changed. The shape of the published samples that carry no msgId.' });

@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { success } from './envelope.js';
+import { ServerTime, success } from './envelope.js';
 
 const Str = (example: string, description?: string) => z.string().openapi({ example, ...(description ? { description } : {}) });
 
@@ -81,3 +81,58 @@ export const HoldingsResponse = success('HoldingsResponse', {
   holdingSummary: z.strictObject({ ...Summary, portfolioValue: Str('343.80') }),
   holdingDetails: z.array(HoldingDetail),
 });
+
+// Portfolio actions (issue 18b): convertPosition and squareOff, with their published envelopes.
+const Quantity = z.union([z.string().regex(/^\d+$/), z.number().int().min(0)]).openapi({ description: 'A whole number, or a string of digits as the samples send it', example: '2' });
+const PRODUCTS = ['CNC', 'MIS', 'NRML'] as const;
+
+export const ConvertPositionRequest = z
+  .object({
+    symbolName: z.string().min(1).max(60).openapi({ example: 'RELIANCE' }),
+    exchange: z.enum(['NSE', 'BSE', 'NFO', 'BFO', 'MCX', 'CDS']).optional().openapi({ description: 'NSE when absent' }),
+    transactionType: z.enum(['BUY', 'SELL']).openapi({ description: 'The side of the position: BUY for a long position, SELL for a short one' }),
+    positionType: z.enum(['DAY', 'NET']),
+    netQuantity: Quantity.openapi({ description: "The position's net quantity (without sign), as getPositions shows it" }),
+    quantityToConvert: Quantity.openapi({ description: 'From 1 to netQuantity, a multiple of the lot size' }),
+    fromProductType: z.enum(PRODUCTS),
+    toProductType: z.enum(PRODUCTS),
+  })
+  .openapi('ConvertPositionRequest');
+
+/** As published: statusMsg, not statusMessage. */
+export const ConvertPositionResponse = z
+  .strictObject({
+    serverTime: ServerTime,
+    msgId: z.uuid(),
+    status: z.literal('Success'),
+    statusMsg: Str('Position Conversion from MIS to CNC successful'),
+  })
+  .openapi('ConvertPositionResponse');
+
+export const SquareOffItem = z
+  .object({
+    exchange: z.enum(['NSE', 'BSE', 'NFO', 'BFO', 'MCX', 'CDS']).optional().openapi({ description: 'NSE when absent' }),
+    symbolName: z.string().min(1).max(60).openapi({ example: 'TCS' }),
+    productType: z.enum(PRODUCTS),
+    netQuantity: Quantity.openapi({ description: 'The quantity to close, at most the open quantity' }),
+    transactionType: z.enum(['BUY', 'SELL']).openapi({ description: 'The side of the open position (BUY: long, closed by a SELL)' }),
+  })
+  .openapi('PositionSquareOffRequestItem');
+
+export const SquareOffRequest = z
+  .object({
+    positionSquareOffRequestList: z.array(SquareOffItem).min(1).max(50).optional(),
+    positionSquareOffList: z.array(SquareOffItem).min(1).max(50).optional().openapi({ description: "The older client model's name for the same list" }),
+  })
+  .openapi('PositionSquareOffRequest', { description: 'positionSquareOffRequestList (or positionSquareOffList) is required' });
+
+/** As published: no top-level status; each position's answer carries its own serverTime, msgId, status and statusMessage. */
+export const SquareOffResponse = z
+  .strictObject({
+    serverTime: ServerTime,
+    msgId: z.uuid(),
+    positionSquareOffResponseList: z.array(
+      z.strictObject({ serverTime: ServerTime, msgId: z.uuid(), status: z.enum(['Success', 'Failure']), statusMessage: Str('Request successful') }).openapi('PositionSquareOffResponseItem'),
+    ),
+  })
+  .openapi('PositionSquareOffResponse');

@@ -135,6 +135,18 @@ describe('stocknotejsbridge 1.0.2, unchanged', () => {
     expect(holdings.holdingDetails[0]).toMatchObject({ tradingSymbol: 'SBIN-EQ', holdingsQuantity: '10', isin: 'INE062A01020' });
     expectPopulated(holdings.holdingDetails[0], HOLDING_KEYS);
 
+    // The client's positionConversion and positionSquareoff (issue 18b): the 4 IDEA CNC filled above, 2 of them to MIS, then closed.
+    const converted = parse(
+      await bridge.positionConversion!({
+        body: { symbolName: 'IDEA', exchange: 'NSE', transactionType: 'BUY', positionType: 'DAY', netQuantity: '4', quantityToConvert: '2', fromProductType: 'CNC', toProductType: 'MIS' },
+      }),
+    );
+    expect(converted).toEqual({ serverTime: expect.any(String), msgId: expect.any(String), status: 'Success', statusMsg: 'Position Conversion from CNC to MIS successful' });
+    const squared = parse(
+      await bridge.positionSquareoff!({ body: { positionSquareOffRequestList: [{ exchange: 'NSE', symbolName: 'IDEA', productType: 'MIS', netQuantity: '2', transactionType: 'BUY' }] } }),
+    );
+    expect(squared.positionSquareOffResponseList).toEqual([{ serverTime: expect.any(String), msgId: expect.any(String), status: 'Success', statusMessage: 'Request successful' }]);
+
     const logout = parse(await bridge.userLogout!());
     expect(logout).toMatchObject({ status: 'Success', statusMessage: 'Request successful' });
     expect((await call('GET', '/limit/getLimits', undefined, { 'x-session-token': session.sessionToken })).statusMessage).toMatch(/logout/);

@@ -42,6 +42,29 @@ describe("README's commands run as written (issue 20)", () => {
     expect(JSON.parse(out[5]!)).toMatchObject({ symbolName: 'IDEA', status: 'CANCELLED' });
   });
 
+  it('"Baskets", "Position conversion and square-off", "Trade analytics": every call answers Success as the comments say', () => {
+    const blocks = ['First five minutes', 'Baskets', 'Position conversion and square-off', 'Trade analytics'].map((heading) => readmeBlock(heading, 'sh'));
+    const out = bash(blocks.join('\n')).join('\n');
+    expect(out).not.toContain('"status":"Failure"');
+    for (const text of [
+      'Order Added Successfully',
+      'Basket orders rearranged successfully',
+      'Peak Margin and Final Margin Calculated Successfully',
+      'Basket Order Initiated Successfully',
+      'Basket order listed successfully',
+      'List of Baskets fetched successfully',
+      'Basket Order Deleted Successfully',
+      'Baskets Deleted Successfully',
+      'Position Conversion from MIS to CNC successful',
+      '"status":"Success","statusMessage":"Request successful"',
+      'Analytics summary retrieved successfully.',
+      '"gainLossValue":{"realizedGL":"0.00","unrealizedGL":"0.00"}',
+    ]) {
+      expect(out).toContain(text);
+    }
+    expect(out).toContain('"spanDetails":{"maxMargin":1723,"finalMargin":1723}');
+  });
+
   it('"The clock": its comments are true for a session made at real time', (ctx) => {
     // In the minute before 08:00 IST a session made now has expired by the next 07:59 IST: nothing to show then.
     const utcMinute = Math.floor((Date.now() % 86_400_000) / 60_000);

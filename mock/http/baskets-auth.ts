@@ -1,0 +1,18 @@
+import type { Context } from 'hono';
+import { fail, type Result } from '../domain/result.js';
+import type { Authenticated } from '../domain/sessions.js';
+import type { HttpDeps, SandboxEnv } from './deps.js';
+import { header } from './header.js';
+
+/** The session of a Trade API call; `writer` also holds an order-related call to the static IPs of the session's app (the account's legacy IPs for a legacy session). */
+export function tradeCallers({ domain, sourceIp }: Pick<HttpDeps, 'domain' | 'sourceIp'>) {
+  const session = (c: Context<SandboxEnv>) => domain.sessions.authenticate(header(c, 'x-session-token'));
+  const writer = (c: Context<SandboxEnv>): Result<Authenticated> => {
+    const auth = session(c);
+    if (!auth.ok) return auth;
+    const { session: s, account } = auth.value;
+    if (domain.staticIps.match(account.uid, s.appId, sourceIp(c)).matchedAs === null) return fail('IP_NOT_REGISTERED');
+    return auth;
+  };
+  return { session, writer };
+}
