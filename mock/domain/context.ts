@@ -13,4 +13,6 @@ export interface DomainContext {
   clock: Clock;
   random: Random;
   secrets: SecretHasher;
+  /** Runs `fn` once the current unit of work is committed (never if it rolls back). */
+  afterCommit(fn: () => void): void;
 }

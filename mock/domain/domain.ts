@@ -82,10 +82,12 @@ export class SandboxDomain {
   constructor(options: DomainOptions) {
     this.clock = options.clock ?? new SandboxClock();
     this.random = new Random(options.seed === undefined || options.seed === null ? null : String(options.seed));
-    this.ctx = { store: options.store, clock: this.clock, random: this.random, secrets: options.secrets ?? new SecretHasher() };
+    this.ctx = { store: options.store, clock: this.clock, random: this.random, secrets: options.secrets ?? new SecretHasher(), afterCommit: (fn) => this.uow.afterCommit(fn) };
     this.uow = new UnitOfWork(options.store, this.metaSource(), options.durability ?? null);
     const outbox = new Outbox(this.ctx, options.outboxRetention);
     this.market = new Market(this.ctx, options.extraInstruments);
+    // Prices another replica committed reach this one's stream too.
+    this.uow.follow((changes) => this.market.changedElsewhere(changes));
     this.challenges = new Challenges(this.ctx, outbox, { sendLimit: options.rateLimits ?? true });
     this.tradingBackend = new TradingBackend(this.ctx);
     this.sessions = new Sessions(this.ctx, this.tradingBackend);

@@ -3,7 +3,7 @@ import { performance } from 'node:perf_hooks';
 import { AT_REST, type Batch, type Durability, type RowChange, type Store, type TableName, type TrackedChange } from './store.js';
 
 /** One unit of work: the row changes it made, in order. */
-export type Tx = { changes: TrackedChange[]; epoch: Epoch | null };
+export type Tx = { changes: TrackedChange[]; epoch: Epoch | null; after?: Array<() => void> };
 
 /** The changes could not be made durable: memory was rolled back to the last durable state. */
 export class StorageUnavailable extends Error {}
@@ -102,11 +102,37 @@ export class UnitOfWork {
   rollback(tx: Tx) {
     this.undo(tx);
     tx.changes = [];
+    tx.after = undefined;
     this.leave(tx, null);
+  }
+
+  /**
+   * Runs `fn` once the current unit of work is committed (durably, with a durable store), and
+   * never if it rolls back: what leaves the domain as an event (a price change to the stream)
+   * never tells of a change that did not happen. Outside a unit of work, at once.
+   */
+  afterCommit(fn: () => void) {
+    const tx = this.als.getStore();
+    if (tx) (tx.after ??= []).push(fn);
+    else fn();
   }
 
   /** Ends `tx`: at once in memory; otherwise when its changes (and everything it may have read) are durable. */
   commit(tx: Tx): Promise<void> | undefined {
+    const done = this.settle(tx);
+    if (!tx.after) return done;
+    const after = tx.after;
+    tx.after = undefined;
+    if (!done) {
+      for (const fn of after) fn();
+      return undefined;
+    }
+    return done.then(() => {
+      for (const fn of after) fn();
+    });
+  }
+
+  private settle(tx: Tx): Promise<void> | undefined {
     if (!this.durability) return undefined;
     if (tx.epoch) return new Promise<void>((resolve, reject) => this.leave(tx, { tx, resolve, reject }));
     if (tx.changes.length === 0 && !this.metaMoved()) return this.flushing ?? undefined;

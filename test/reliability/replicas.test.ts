@@ -1,8 +1,11 @@
+import { once } from 'node:events';
 import { join } from 'node:path';
+import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort, ROOT, startProcess, stop, type Running } from '../../contracts/setup/processes.js';
 import { startPostgres } from '../store/pg-harness.js';
 import { client } from './http-client.js';
+import { DEFAULT_FIXTURES, readFixtureFile } from '../../mock/server.js';
 
 /**
  * Two sandbox replicas on one PostgreSQL database, as a team runs them behind a load balancer:
@@ -117,5 +120,35 @@ describe.skipIf(skip !== null)('replicas share rate limits (issue 12)', () => {
     for (let i = 0; i < 21; i++) statuses.push((await (i % 2 ? b! : a!).call('POST', '/app/api/apps', { appName: `Limit ${i}`, redirectUrl: 'https://example.com/cb' }, who.auth)).status);
     expect(statuses.slice(0, 20).every((s) => s === 200)).toBe(true);
     expect(statuses[20]).toBe(429);
+  });
+});
+
+describe.skipIf(skip !== null)('the stream across replicas (issues 12 and 17)', () => {
+  let pair: Running[] = [];
+  afterAll(async () => {
+    await Promise.all(pair.map((r) => stop(r)));
+  });
+
+  it('a price set through one replica reaches a subscriber of the other, as the same tick', async () => {
+    if ('skip' in pg) return;
+    const db = await pg.database('stream');
+    pair = [await replica('stream-a', db, ['--fixtures', DEFAULT_FIXTURES]), await replica('stream-b', db, ['--fixtures', DEFAULT_FIXTURES])];
+    const app = readFixtureFile(DEFAULT_FIXTURES)
+      .accounts.flatMap((a) => a.apps ?? [])
+      .find((a) => a.status === 'Active')!;
+    const session = await client(pair[1]!.url).call('POST', '/session/token', { apiKey: app.apiKey, apiSecret: app.apiSecret });
+    const ws = new WebSocket(pair[1]!.url.replace('http', 'ws'), { headers: { 'x-session-token': session.body.sessionToken } });
+    const ticks: Array<Record<string, any>> = [];
+    ws.on('message', (data) => ticks.push(JSON.parse(data.toString())));
+    await once(ws, 'open');
+    const frame = { request: { streaming_type: 'quote', data: { symbols: [{ symbol: '11536_NSE' }] }, request_type: 'subscribe', response_format: 'json' } };
+    ws.send(`${JSON.stringify(frame)}\n`);
+    const ltp = (value: string) => ticks.some((t) => t.response?.streaming_type === 'quote' && t.response.data.sym === '11536_NSE' && t.response.data.ltp === value);
+    await expect.poll(() => ticks.length, { timeout: 20_000 }).toBeGreaterThan(0);
+    const set = await client(pair[0]!.url).call('PUT', '/__sandbox/market/prices', { symbolName: 'TCS', price: 3911.5 });
+    expect(set.status).toBe(200);
+    // No request reaches replica B: the tick comes from A's commit, announced through the database.
+    await expect.poll(() => ltp('3911.50'), { timeout: 20_000 }).toBe(true);
+    ws.close();
   });
 });

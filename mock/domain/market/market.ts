@@ -308,13 +308,33 @@ export class Market {
    * with a unit of work it runs after the commit.
    */
   private publish(listings: readonly Listing[]) {
-    const seen = new Set<string>();
-    for (const listing of listings) {
-      const key = listingKey(listing);
-      if (seen.has(key)) continue;
-      seen.add(key);
-      for (const listener of this.changeListeners) listener({ key, listing });
+    if (this.changeListeners.size === 0) return;
+    const seen = new Map<string, Listing>();
+    for (const listing of listings) seen.set(listingKey(listing), listing);
+    this.ctx.afterCommit(() => this.announce(seen));
+  }
+
+  private announce(changed: ReadonlyMap<string, Listing>) {
+    for (const [key, listing] of changed) for (const listener of this.changeListeners) listener({ key, listing });
+  }
+
+  /** Row changes another replica committed (replayed here): its price changes are announced here as well. */
+  changedElsewhere(changes: ReadonlyArray<{ table: string; key: string }>) {
+    if (this.changeListeners.size === 0) return;
+    const changed = new Map<string, Listing>();
+    for (const { table, key } of changes) {
+      if (table !== 'priceStates' || changed.has(key)) continue;
+      const listing = this.listingOf(key);
+      if (listing) changed.set(key, listing);
     }
+    this.announce(changed);
+  }
+
+  /** The listing a price-state key names (`INDEX:NAME` or `EXCHANGE:SYMBOL`). */
+  private listingOf(key: string): Listing | undefined {
+    if (key.startsWith('INDEX:')) return findIndex(key.slice('INDEX:'.length));
+    const at = key.indexOf(':');
+    return this.find(key.slice(0, at), key.slice(at + 1));
   }
 
   /** Intraday candles of `interval` minutes with `from <= start < to` (session minutes only). */
