@@ -226,7 +226,7 @@ async function main() {
   for (const line of triggerTable(triggers)) out(line);
   out();
   out(
-    'The write path (durability: each answer leaves once its changes are durable; group commit). placeOrder writes one new order per request (wrk); the flow is create-app + outbox + verify-OTP (Node client). Ratio: to memory mode at the same connection count.',
+    'The write path (durability: each answer leaves once its changes are durable; group commit). a dashboard sign-in writes one new session per request (wrk); the flow is create-app + outbox + verify-OTP (Node client). Ratio: to memory mode at the same connection count.',
   );
   out();
   out(row(['write path', ...CONNECTIONS.map((c) => `${c} conn: req/s (ratio)`), ...CONNECTIONS.map((c) => `${c} conn: p99 ms`)]));

@@ -138,8 +138,18 @@ export class UnitOfWork {
     if (tx.changes.length === 0 && !this.metaMoved()) return this.flushing ?? undefined;
     return new Promise<void>((resolve, reject) => {
       this.queue.push({ tx, resolve, reject });
-      this.flushing ??= this.flush();
+      this.flushing ??= this.flushSoon();
     });
+  }
+
+  /**
+   * Starts the write after the event loop's current turn: every request that turn finishes joins
+   * the same batch (an embedded engine's commit blocks the loop while it syncs, so starting at
+   * once would write one unit at a time).
+   */
+  private async flushSoon(): Promise<void> {
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    return this.flush();
   }
 
   /** Runs `fn` as one unit of work: rolled back if it throws, durable before the promise resolves. */
