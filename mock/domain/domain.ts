@@ -1,3 +1,4 @@
+import { ExchangeEvents } from './exchange-events.js';
 import { StateViews } from './state-views.js';
 import type { FixtureSetData } from '../../spec/schemas/fixtures.js';
 import { MemoryStore } from '../store/memory.js';
@@ -55,6 +56,7 @@ export class SandboxDomain {
   readonly tradingBackend: TradingBackend;
   readonly market: Market;
   readonly portfolio: Portfolio;
+  readonly exchangeEvents: ExchangeEvents;
   readonly signIns: SignInThrottle;
   readonly views: StateViews;
   private readonly fixtures: FixtureSetData | null;
@@ -74,6 +76,8 @@ export class SandboxDomain {
     this.orders = new Orders(this.ctx, this.market);
     this.portfolio = new Portfolio(this.ctx, this.market, this.orders);
     this.orders.useRisk(this.portfolio);
+    this.exchangeEvents = new ExchangeEvents(this.ctx, this.market);
+    this.orders.useExchangeEvents(this.exchangeEvents);
     this.oauth = new OAuth(this.ctx, this.sessions, this.staticIps, this.tradingBackend);
     this.apps = new Apps(this.ctx, this.challenges, this.sessions, outbox, this.staticIps);
     this.autotrader = new AutoTrader(this.ctx, this.market, { rateLimits: options.rateLimits });
@@ -123,6 +127,7 @@ export class SandboxDomain {
     this.random.restart();
     this.sessions.reset();
     this.tradingBackend.reset();
+    this.exchangeEvents.reset();
     this.autotrader.reset();
     this.signIns.reset();
     this.challenges.reset();

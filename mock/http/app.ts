@@ -27,6 +27,10 @@ import { authenticateFirst } from './auth-first.js';
 import { oauthRoutes } from './oauth.js';
 import { journalRecorder, RequestJournal } from '../sandbox/journal.js';
 import { WEB_PATHS, webRoutes } from '../web/pages.js';
+import { injectFaults } from './faults.js';
+import { createFaultPlan } from '../sandbox/faults/profile.js';
+import { faultRoutes } from '../sandbox/faults/routes.js';
+import type { FaultProfileData } from '../../spec/schemas/faults.js';
 
 const SWEEP_EVERY = 1_000;
 
@@ -47,6 +51,8 @@ export type HttpOptions = {
   requestLog?: (line: string) => void;
   /** How many requests the request journal (/__sandbox/requests, the journal page) keeps (default 500). */
   journalSize?: number;
+  /** A chaos profile (--faults FILE): fault rules from the start, back after every reset. */
+  faults?: FaultProfileData;
 };
 
 export function createHttpApp(domain: SandboxDomain, options: HttpOptions = {}): SandboxApp {
@@ -81,6 +87,8 @@ export function createHttpApp(domain: SandboxDomain, options: HttpOptions = {}):
 
   // Before any body is read: a refused caller's body is never looked at.
   app.use('/__sandbox/*', controlGuard(reply, options.controlToken));
+  const faults = createFaultPlan(domain, options.faults);
+  app.use('*', injectFaults(faults, domain, reply));
 
   const tooLarge = (c: Parameters<typeof reply.fail>[0]) => reply.fail(c, { code: 'PAYLOAD_TOO_LARGE' });
   const smallBodies = bodyLimit(options.maxBodyBytes ?? 64 * 1024, tooLarge);
@@ -105,6 +113,7 @@ export function createHttpApp(domain: SandboxDomain, options: HttpOptions = {}):
   stateRoutes(app, deps);
   webRoutes(app, deps);
   autotraderRoutes(app, deps);
+  faultRoutes(app, deps, faults, journal);
 
   let spec: object | undefined;
   docsRoutes(app, () => (spec ??= buildOpenApiDocument()));

@@ -8,8 +8,9 @@ import * as autotrader from './autotrader.js';
 import * as oauth from './oauth.js';
 import * as orders from './orders.js';
 import * as portfolio from './portfolio.js';
+import * as sandboxFaults from './sandbox-faults.js';
 
-export { legacy, session, oauth, trade, orders, portfolio, dashboard, sandbox, sandboxState, autotrader };
+export { legacy, session, oauth, trade, orders, portfolio, dashboard, sandbox, sandboxState, autotrader, sandboxFaults };
 
 /** Every operation of the spec, in document order. */
 export const allRoutes = [
@@ -23,4 +24,5 @@ export const allRoutes = [
   ...Object.values(sandbox),
   ...Object.values(sandboxState),
   ...Object.values(autotrader),
+  ...Object.values(sandboxFaults),
 ];
