@@ -15,17 +15,19 @@ const DOCUMENTED = allRoutes.filter((r) => !r.path.startsWith('/__sandbox')).map
 
 /**
  * The documented operation nearest to a request no operation serves: the closest path (case
- * ignored, a path parameter counting as one segment), the same method breaking ties. Null when
- * nothing is close (more than half the path would have to change).
+ * ignored, a path parameter standing for the request's segment), the same method breaking ties.
+ * Null when nothing is close (more than 30% of the path would have to change).
  */
 export function nearestOperation(method: string, path: string): string | null {
   let best: { score: number; name: string } | null = null;
   const wanted = path.toLowerCase();
+  const segments = wanted.split('/');
   for (const op of DOCUMENTED) {
-    const template = op.path.toLowerCase();
-    const concrete = template.replace(/\{[^}]+\}/g, wanted.split('/').at(template.split('/').length - 1) ?? '');
-    const distance = Math.min(editDistance(wanted, template), editDistance(wanted, concrete));
-    if (distance > Math.max(3, Math.floor(template.length / 2))) continue;
+    const template = op.path.toLowerCase().split('/');
+    // A path parameter takes the request's segment at its place, when the request has as many segments.
+    const concrete = template.map((part, i) => (/^\{.+\}$/.test(part) && template.length === segments.length ? segments[i]! : part)).join('/');
+    const distance = editDistance(wanted, concrete);
+    if (distance > Math.max(2, Math.floor(concrete.length * 0.3))) continue;
     const score = distance * 2 + (op.method === method.toUpperCase() ? 0 : 1);
     if (!best || score < best.score) best = { score, name: `${op.method} ${op.path}` };
   }

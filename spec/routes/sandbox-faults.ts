@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { ExchangeEvent, ExchangeEventResponse, FaultIdParams, FaultProfile, FaultRuleInput, FaultsResponse, JournalVerifyRequest, JournalVerifyResponse } from '../schemas/faults.js';
+import { ExchangeEventRequest, ExchangeEventResponse, FaultIdParams, FaultProfile, FaultsResponse, JournalVerifyRequest, JournalVerifyResponse } from '../schemas/faults.js';
 import { JournalQuery } from '../schemas/sandbox.js';
 import { BODY_ERRORS, failures, jsonBody, okJson } from '../responses.js';
 
@@ -22,10 +22,10 @@ export const sandboxAddFaults = createRoute({
   path: '/__sandbox/faults',
   tags,
   security,
-  summary: 'Add fault rules (one rule, or {rules:[...]} as in a --faults file)',
+  summary: 'Add fault rules: {rules:[...]}, the format of a --faults file',
   description:
     "Rules are tried in order; the first that fires decides the fault of a request. Each matches by method and path pattern, optionally account and app, and fires on every match, with a seeded probability, on the Nth match, within a window of the sandbox clock, at most N times. Effects and what a client finds afterwards: latency (then served as usual); failure (the operation's own documented refusal, or Samco's Error envelope with HTTP 500); gateway (HTML 502/503/504) and rate-limit (HTML 429 with Retry-After); reset (TCP reset, no byte); cut (headers and half the body); hang (no answer until the client closes); event (a market or exchange event, then served as usual). Stage before (the default): the operation never ran, nothing was applied. Stage after, and cut always: the operation ran and its change was committed before the answer was broken: the order exists, fully. A refused rule adds nothing (all or nothing).",
-  request: { body: jsonBody(z.union([FaultRuleInput, FaultProfile])) },
+  request: { body: jsonBody(FaultProfile) },
   responses: { ...okJson(FaultsResponse, 'Every rule now'), ...failures(...BODY_ERRORS, 'CONTROL_FORBIDDEN', 'FAULT_RULE_INVALID') },
 });
 
@@ -59,7 +59,7 @@ export const sandboxExchangeEvent = createRoute({
   summary: 'A market or exchange event now: reject the next order of a symbol, halt or resume a symbol, a partial fill, the session ending early',
   description:
     "reject-next-order: the next order placed in the symbol is kept REJECTED with the given rejectionReason (as an exchange rejection reaches a Samco client: the placeOrder answer carries it). halt: every new order in the symbol is rejected that way and modifications are refused (400, the reason as statusMessage) until resume; Samco publishes no text for a halted symbol, so the default reason is the sandbox's. partial-fill: a trade of that many units at the last traded price. end-session: every session of the account's apps ends as at 08:00 IST (401 'Session expired'); sessions of the legacy login are not touched. Held in memory: a reset ends halts and pending rejections.",
-  request: { body: jsonBody(ExchangeEvent) },
+  request: { body: jsonBody(ExchangeEventRequest) },
   responses: { ...okJson(ExchangeEventResponse, 'Event applied'), ...failures(...BODY_ERRORS, 'CONTROL_FORBIDDEN', 'MARKET_SYMBOL_NOT_FOUND', 'UNKNOWN_USER') },
 });
 

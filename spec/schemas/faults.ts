@@ -22,7 +22,7 @@ export const FaultMatch = z
       .string()
       .min(1)
       .max(300)
-      .regex(/^\//)
+      .regex(/^[/*]/)
       .openapi({ description: 'Path pattern: exact text, {name} for one path segment, * for any run of characters (/order/* matches every order call)', example: '/order/placeOrder' }),
     account: z.string().min(1).max(40).optional().openapi({ description: 'Only requests whose credentials name this account (user id, case-insensitive)' }),
     app: z.string().min(1).max(60).optional().openapi({ description: 'Only requests whose session was issued to this app (appId)' }),
@@ -135,6 +135,8 @@ export const FaultRule = z
 
 export const FaultsResponse = success('FaultsResponse', { rules: z.array(FaultRule) });
 export const FaultIdParams = z.strictObject({ id: z.string().openapi({ param: { name: 'id', in: 'path' }, example: 'f1' }) });
+export const ExchangeEventRequest = z.strictObject({ event: ExchangeEvent }).openapi('ExchangeEventRequest');
+
 export const ExchangeEventResponse = success('ExchangeEventResponse', {
   event: ExchangeEvent,
   fills: z.number().int().optional().openapi({ description: 'partial-fill: how many fills the trade made' }),

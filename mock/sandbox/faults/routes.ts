@@ -1,5 +1,4 @@
 import { streamSSE } from 'hono/streaming';
-import type { FaultRuleInputData } from '../../../spec/schemas/faults.js';
 import { sandboxFaults as routes } from '../../../spec/routes/index.js';
 import type { HttpDeps, SandboxApp } from '../../http/deps.js';
 import { iso } from '../../http/present.js';
@@ -18,8 +17,7 @@ export function faultRoutes(app: SandboxApp, { domain, reply }: HttpDeps, plan: 
   app.openapi(routes.sandboxFaults, (c) => c.json(list(`${plan.size} fault rule(s)`), 200));
 
   app.openapi(routes.sandboxAddFaults, (c) => {
-    const body = c.req.valid('json');
-    const rules: FaultRuleInputData[] = 'rules' in body ? body.rules : [body];
+    const { rules } = c.req.valid('json');
     for (const rule of rules) {
       const problem = ruleProblem(rule);
       if (problem) return reply.fail(c, { code: 'FAULT_RULE_INVALID', message: problem });
@@ -48,7 +46,7 @@ export function faultRoutes(app: SandboxApp, { domain, reply }: HttpDeps, plan: 
   });
 
   app.openapi(routes.sandboxExchangeEvent, (c) => {
-    const event = c.req.valid('json');
+    const { event } = c.req.valid('json');
     const outcome = applyEvent(domain, event);
     if (!outcome.ok) return reply.fail(c, outcome.error);
     const { detail, ...counts } = outcome.value;
