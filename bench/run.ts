@@ -7,6 +7,7 @@ import { createSandbox } from '../mock/server.js';
 import { writeBigFixture } from './big-fixture.js';
 import { median, medianOf, wrk, type Sample } from './load.js';
 import { pairs } from './pairs.js';
+import { writePath } from './write-path.js';
 import { BARE_SERVER, requestJson, rssMb, start, stop, type Server } from './servers.js';
 
 /**
@@ -164,6 +165,9 @@ async function main() {
   const inProc = await inProcess(true);
   const inProcFast = await inProcess(false);
 
+  // The write path: memory, --state and PostgreSQL, one after another.
+  const writes = await writePath(CLI, CONNECTIONS, SECONDS, REPS);
+
   // The table.
   out(`# tradeapi-sandbox benchmark`);
   out();
@@ -209,6 +213,22 @@ async function main() {
   );
   out();
   out(`In-process, app.request() with no socket (getLimits, sequential): ${fmt(inProc)} req/s with response checking, ${fmt(inProcFast)} req/s without.`);
+  out();
+  out(
+    'The write path (durability: each answer leaves once its changes are durable; group commit). placeOrder writes one new order per request (wrk); the flow is create-app + outbox + verify-OTP (Node client). Ratio: to memory mode at the same connection count.',
+  );
+  out();
+  out(row(['write path', ...CONNECTIONS.map((c) => `${c} conn: req/s (ratio)`), ...CONNECTIONS.map((c) => `${c} conn: p99 ms`)]));
+  out(row(['---', ...CONNECTIONS.map(() => '---:'), ...CONNECTIONS.map(() => '---:')]));
+  for (const [call, byMode] of Object.entries(writes.rows)) {
+    const base = byMode.memory!;
+    for (const mode of writes.modes) {
+      const byConn = byMode[mode]!;
+      const ratio = (c: number) => (mode === 'memory' ? '' : ` (${fmt((byConn[c]!.rps / base[c]!.rps) * 100)}%)`);
+      out(row([`${call}: ${mode}`, ...CONNECTIONS.map((c) => `${fmt(byConn[c]!.rps)}${ratio(c)}`), ...CONNECTIONS.map((c) => fmt(byConn[c]!.p99, 2))]));
+    }
+  }
+  for (const reason of writes.skipped) out(`Skipped: ${reason}.`);
   out();
   const mark = (ok: boolean) => (ok ? 'met' : 'missed');
   out('| target | result | |');

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 import { parseArgs } from 'node:util';
-import { createSandbox, readFixtureFile } from './server.js';
+import { openSandbox, readFixtureFile, type Sandbox } from './server.js';
 import { listen, REQUEST_TIMEOUT_MS } from './http/node-server.js';
 import { DEFAULT_CLIENT_IP } from './http/source-ip.js';
 import type { FixtureSetData } from '../spec/schemas/fixtures.js';
@@ -16,7 +16,8 @@ usage: tradeapi-sandbox [options]
   --fixtures FILE   fixture set loaded at start and on every reset (e.g. fixtures/default.json)
   --seed S          same seed, same OTPs, keys and ids (default: random)
   --outbox-retention N  keep the newest N outbox messages (default 10000)
-  --state FILE      keep state in FILE (a journal, fsync'ed per request) so it survives restarts; in memory otherwise
+  --state FILE      keep state in FILE (an embedded database; every answered change is durable first) so it survives restarts, even a kill; in memory otherwise
+  --database-url URL  keep state in PostgreSQL (postgres://...), shared by every replica started on it
   --no-check-responses  skip checking every response against the spec (faster)
   --no-rate-limits  switch off the rate limits (AutoTrader's API limits, the OTP send limit) for load tests
   --control-token-env NAME  let non-loopback callers use /__sandbox with the token in this environment variable (x-sandbox-token)
@@ -36,6 +37,7 @@ function parse() {
         fixtures: { type: 'string' },
         seed: { type: 'string' },
         state: { type: 'string' },
+        'database-url': { type: 'string' },
         'outbox-retention': { type: 'string', default: '10000' },
         'no-check-responses': { type: 'boolean', default: false },
         'no-rate-limits': { type: 'boolean', default: false },
@@ -55,7 +57,7 @@ function parse() {
   }
 }
 
-function main() {
+async function main() {
   if (process.argv[2] === 'verify') {
     // Loaded only for this subcommand, so that serving loads none of it.
     void import('../contracts/verify/cli.js').then(async ({ verifyCommand }) => process.exit(await verifyCommand(process.argv.slice(3))));
@@ -103,10 +105,15 @@ function main() {
   }
 
   const log = (line: string) => console.error(`[sandbox] ${line}`);
-  let sandbox: ReturnType<typeof createSandbox>;
+  if (values.state && values['database-url']) {
+    console.error('give --state FILE or --database-url URL, not both');
+    process.exit(2);
+  }
+  let sandbox: Sandbox;
   try {
-    sandbox = createSandbox({
+    sandbox = await openSandbox({
       state: values.state,
+      databaseUrl: values['database-url'],
       outboxRetention,
       seed: values.seed ?? null,
       fixtures,
@@ -123,8 +130,8 @@ function main() {
     console.error(`cannot start: ${(error as Error).message}`);
     process.exit(2);
   }
-  const { journal } = sandbox;
-  const fixturesLoaded = !journal || journal.empty;
+  const { persistence } = sandbox;
+  const fixturesLoaded = !persistence || persistence.fixturesLoaded;
   const server = listen(sandbox, { port, hostname: values.host, requestTimeoutMs, log }, (info) => {
     const base = `http://${values.host}:${info.port}`;
     console.log(`tradeapi-sandbox listening on ${base}`);
@@ -132,14 +139,14 @@ function main() {
     console.log(`  OTPs, API keys and secret keys arrive in the outbox: curl '${base}/__sandbox/outbox?uid=USER_ID'`);
     console.log(`  your IP: callers on this machine are seen from ${values['client-ip']} (--client-ip); register it as the app's static IP to place orders`);
     if (values['trust-proxy']) console.log('  --trust-proxy: the source IP is the first X-Forwarded-For entry when one is sent');
-    if (!journal) console.log('  state: in memory, lost when the sandbox stops (--state FILE keeps it)');
+    if (!persistence) console.log('  state: in memory, lost when the sandbox stops (--state FILE keeps it)');
     if (values.seed !== undefined) console.log(`  seed: ${values.seed}`);
     if (faults) console.log(`  faults: ${values.faults} (${faults.rules.length} rule(s); list and change them at ${base}/__sandbox/faults)`);
-    if (journal) {
-      const torn = journal.droppedTornBatch ? ', dropped one torn last batch' : '';
-      console.log(`  state: ${values.state} (${journal.replayed} batches replayed${torn}${journal.empty ? '; empty, fixtures loaded' : ''})`);
+    if (persistence) {
+      const what = persistence.kind === 'postgres' ? 'PostgreSQL, shared by every replica on it' : 'embedded database';
+      console.log(`  state: ${persistence.where} (${what}; ${persistence.rows} rows loaded${persistence.fixturesLoaded ? '; empty, fixtures loaded' : ''})`);
     }
-    if (fixtures && !fixturesLoaded) console.log(`  fixtures: ${values.fixtures} not loaded: the state file already holds state (POST /__sandbox/reset reloads them)`);
+    if (fixtures && !fixturesLoaded) console.log(`  fixtures: ${values.fixtures} not loaded: the state already holds data (POST /__sandbox/reset reloads them)`);
     if (fixtures && fixturesLoaded) {
       console.log(`  fixtures: ${values.fixtures} (${fixtures.accounts.length} accounts; API keys and secrets of its apps are in the file)`);
       for (const account of fixtures.accounts.slice(0, 5)) {
@@ -156,9 +163,15 @@ function main() {
     console.error(`cannot listen on ${values.host}:${port}: ${error.message}${hint}`);
     process.exit(1);
   });
-  const stop = () => server.close(() => process.exit(0));
+  const stop = () =>
+    server.close(() => {
+      sandbox.close().then(
+        () => process.exit(0),
+        () => process.exit(1),
+      );
+    });
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
 }
 
-main();
+void main();

@@ -5,10 +5,9 @@ import { SandboxClock } from './domain/clock.js';
 import { SandboxDomain } from './domain/domain.js';
 import { createHttpApp, type HttpOptions } from './http/app.js';
 import type { SandboxApp } from './http/deps.js';
-import type { Store } from './store/store.js';
+import type { Durability, Store } from './domain/store.js';
 import { MemoryStore } from './store/memory.js';
-import { openJournal, type OpenedJournal } from './store/journal.js';
-import { SecretHasher } from './domain/secrets.js';
+import { openDurability } from './store/open.js';
 
 export type SandboxOptions = HttpOptions & {
   /** Same seed, same OTPs, keys, ids and msgIds. Unseeded: cryptographic randomness. */
@@ -21,11 +20,16 @@ export type SandboxOptions = HttpOptions & {
   rateLimits?: boolean;
   /** How many outbox messages are kept, newest first (default 10,000). */
   outboxRetention?: number;
-  /** Keep state in this file (a journal): every acknowledged change survives a restart, even a kill. */
+  /** Keep state in this file (an embedded database): every acknowledged change survives a restart, even a kill. Needs openSandbox. */
   state?: string;
+  /** Keep state in this PostgreSQL database, shared by every replica started on it. Needs openSandbox. */
+  databaseUrl?: string;
 };
 
-export type Sandbox = { app: SandboxApp; domain: SandboxDomain; journal?: OpenedJournal };
+/** How the state was found at start, for the banner. */
+export type Persistence = { kind: 'embedded' | 'postgres'; where: string; rows: number; fixturesLoaded: boolean; durability: Durability };
+
+export type Sandbox = { app: SandboxApp; domain: SandboxDomain; persistence?: Persistence; close(): Promise<void> };
 
 /** fixtures/default.json of this package (the set `npm start` loads), from the source tree, dist/ or an installed copy. */
 function findDefaultFixtures(from: string): string {
@@ -56,26 +60,90 @@ export function readFixtureFile(path: string): FixtureSetData {
 }
 
 /**
- * The sandbox in-process: `app.request('/session/token', ...)` works without a port, and
- * `domain` exposes the state for assertions. Response checking is on unless turned off.
+ * The sandbox in-process, state in memory: `app.request('/session/token', ...)` works without a
+ * port, and `domain` exposes the state for assertions. Response checking is on unless turned off.
+ * A durable state (--state, --database-url) needs openSandbox, which loads it first.
  */
 export function createSandbox(options: SandboxOptions = {}): Sandbox {
-  const fixtures = typeof options.fixtures === 'string' ? readFixtureFile(options.fixtures) : (options.fixtures ?? null);
-  const journal = options.state ? openJournal(options.state, options.outboxRetention) : null;
+  if (options.state || options.databaseUrl) throw new Error('a durable state is loaded asynchronously: use openSandbox(options)');
+  const fixtures = fixturesOf(options);
   const domain = new SandboxDomain({
     seed: options.seed,
-    store: journal?.store ?? options.store ?? new MemoryStore(options.outboxRetention),
-    secrets: journal ? new SecretHasher(journal.pepper) : undefined,
-    loadFixturesNow: journal ? journal.empty : true,
+    store: options.store ?? new MemoryStore(),
+    outboxRetention: options.outboxRetention,
     clock: options.clock,
     fixtures,
     rateLimits: options.rateLimits,
   });
-  if (journal?.rng) domain.random.restore(journal.rng);
-  if (journal?.clock) domain.clock.restore(journal.clock);
-  domain.commit();
   const app = createHttpApp(domain, { checkResponses: true, ...options });
-  return { app, domain, ...(journal ? { journal } : {}) };
+  return { app, domain, close: async () => {} };
+}
+
+/**
+ * The sandbox with its state in an embedded database file (`state`) or a shared PostgreSQL
+ * database (`databaseUrl`): loads what is there (checking every row), or starts from the
+ * fixtures when there is nothing, durably, before it answers anything. Without either, the
+ * same as createSandbox.
+ */
+export async function openSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
+  if (!options.state && !options.databaseUrl) return createSandbox(options);
+  const fixtures = fixturesOf(options);
+  const durability = await openDurability({ state: options.state, databaseUrl: options.databaseUrl });
+  let loaded: Awaited<ReturnType<Durability['open']>>;
+  try {
+    loaded = await durability.open();
+  } catch (error) {
+    await durability.close().catch(() => {});
+    throw error;
+  }
+  const store = options.store ?? new MemoryStore();
+  for (const row of loaded.rows) store.applyRow(row);
+  const domain = new SandboxDomain({
+    seed: options.seed,
+    store,
+    durability,
+    outboxRetention: options.outboxRetention,
+    loadFixturesNow: false,
+    clock: options.clock,
+    fixtures,
+    rateLimits: options.rateLimits,
+  });
+  // The random streams, the clock and the keyed-hash pepper (the stored hashes were made with it) are the state's.
+  domain.restoreMeta(loaded.meta);
+  domain.uow.loaded(loaded.version);
+  // A new state gets the fixtures, durably, before anything is answered; decided inside a unit of
+  // work, so that of two replicas started at once on a new database only the first loads them.
+  let fresh = false;
+  await domain.uow.run(() => {
+    fresh = domain.uow.durableVersion === 0;
+    if (fresh) domain.loadStartupFixtures();
+  });
+  const app = createHttpApp(domain, { checkResponses: true, ...options });
+  const where = options.databaseUrl ? redactUrl(options.databaseUrl) : options.state!;
+  return {
+    app,
+    domain,
+    persistence: { kind: durability.kind, where, rows: loaded.rows.length, fixturesLoaded: fresh && fixtures !== null, durability },
+    close: async () => {
+      await domain.uow.settled();
+      await durability.close();
+    },
+  };
+}
+
+function fixturesOf(options: SandboxOptions): FixtureSetData | null {
+  return typeof options.fixtures === 'string' ? readFixtureFile(options.fixtures) : (options.fixtures ?? null);
+}
+
+/** A database URL without its password, for banners and logs. */
+export function redactUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = '***';
+    return parsed.toString();
+  } catch {
+    return 'the database URL';
+  }
 }
 
 export { SandboxDomain, SandboxClock };

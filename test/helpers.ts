@@ -1,5 +1,6 @@
 import { SandboxClock } from '../mock/domain/clock.js';
 import { SandboxDomain } from '../mock/domain/domain.js';
+import { MemoryStore } from '../mock/store/memory.js';
 import type { Account } from '../mock/domain/types.js';
 
 /** 2025-12-17 10:00:00 IST: a fixed, ordinary working morning. */
@@ -8,7 +9,7 @@ export const T0 = Date.UTC(2025, 11, 17, 4, 30, 0);
 export function makeDomain(seed: string | null = 'unit') {
   const clock = new SandboxClock();
   clock.set(T0);
-  return new SandboxDomain({ seed, clock });
+  return new SandboxDomain({ seed, clock, store: new MemoryStore() });
 }
 
 export function openAccount(domain: SandboxDomain, uid = 'AB1234', password = 'secret-pw'): Account {

@@ -141,8 +141,12 @@ export class Accounts {
   generateLegacyOtp(uid: string): Result<Account> {
     const account = this.ctx.store.getAccount(uid);
     if (!account) return fail('UNKNOWN_USER');
+    const previous = this.ctx.store.latestLegacyChallenge(uid);
     const issued = this.challenges.issue(account, 'legacy-secret-key', null);
-    return issued.ok ? ok(account) : issued;
+    if (!issued.ok) return issued;
+    // The earlier OTP can no longer be reached: it goes.
+    if (previous) this.ctx.store.deleteChallenge(previous.id);
+    return ok(account);
   }
 
   /** Legacy step 3: uid + the secret API key give an access token valid until 08:00 IST the next day. */

@@ -20,7 +20,7 @@ const PURPOSE: Record<ChallengeAction, string> = {
 const SEND_LIMIT = { windowMs: OTP_RULES.sendWindowMs, max: OTP_RULES.maxSends };
 
 export class Challenges {
-  private readonly sends = new SlidingWindowLimiter();
+  private readonly sends: SlidingWindowLimiter;
 
   private readonly sendLimit: boolean;
 
@@ -30,6 +30,7 @@ export class Challenges {
     options: { sendLimit?: boolean } = {},
   ) {
     this.sendLimit = options.sendLimit ?? true;
+    this.sends = new SlidingWindowLimiter(() => ctx.store, 'otp-sends');
   }
 
   issue(account: Account, action: ChallengeAction, app: App | null, payload: Challenge['payload'] = {}): Result<Challenge> {
@@ -61,10 +62,6 @@ export class Challenges {
     const purpose = appName ? `${PURPOSE[challenge.action]} "${appName}"` : PURPOSE[challenge.action];
     this.outbox.otp(account, otp, purpose, next.id, { id: challenge.appId, name: appName });
     return ok(next);
-  }
-
-  reset() {
-    this.sends.clear();
   }
 
   /**

@@ -1,4 +1,4 @@
-import type { Store } from '../store/store.js';
+import type { Store } from './store.js';
 import type { Clock } from './clock.js';
 import type { Random } from './random.js';
 import type { SecretHasher } from './secrets.js';

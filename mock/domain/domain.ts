@@ -1,12 +1,13 @@
 import { ExchangeEvents } from './exchange-events.js';
 import { StateViews } from './state-views.js';
 import type { FixtureSetData } from '../../spec/schemas/fixtures.js';
-import { MemoryStore } from '../store/memory.js';
-import type { Store } from '../store/store.js';
+import type { Durability, Store } from './store.js';
+import { UnitOfWork } from './unit-of-work.js';
+import { sweep } from './sweep.js';
 import { Accounts } from './accounts.js';
 import { Apps } from './apps.js';
 import { Challenges } from './challenges.js';
-import { SandboxClock } from './clock.js';
+import { type ClockState, SandboxClock } from './clock.js';
 import type { DomainContext } from './context.js';
 import { Outbox } from './outbox.js';
 import { Random } from './random.js';
@@ -23,11 +24,14 @@ import { AutoTrader } from './autotrader/autotrader.js';
 import { ok, type Result } from './result.js';
 import { SignInThrottle } from './sign-in-throttle.js';
 
-const SWEEP_GRACE_MS = 60 * 60 * 1000;
-
 export type DomainOptions = {
   seed?: string | number | null;
-  store?: Store;
+  /** Where the state lives (an adapter of mock/store, made by the caller: the domain knows only the port). */
+  store: Store;
+  /** Where committed units of work become durable (none: memory only). */
+  durability?: Durability | null;
+  /** How many outbox messages are kept, newest first (default 10,000). */
+  outboxRetention?: number;
   clock?: SandboxClock;
   /** Loaded at start and again on every reset. */
   fixtures?: FixtureSetData | null;
@@ -59,13 +63,15 @@ export class SandboxDomain {
   readonly exchangeEvents: ExchangeEvents;
   readonly signIns: SignInThrottle;
   readonly views: StateViews;
+  readonly uow: UnitOfWork;
   private readonly fixtures: FixtureSetData | null;
 
-  constructor(options: DomainOptions = {}) {
+  constructor(options: DomainOptions) {
     this.clock = options.clock ?? new SandboxClock();
     this.random = new Random(options.seed === undefined || options.seed === null ? null : String(options.seed));
-    this.ctx = { store: options.store ?? new MemoryStore(), clock: this.clock, random: this.random, secrets: options.secrets ?? new SecretHasher() };
-    const outbox = new Outbox(this.ctx);
+    this.ctx = { store: options.store, clock: this.clock, random: this.random, secrets: options.secrets ?? new SecretHasher() };
+    this.uow = new UnitOfWork(options.store, this.metaSource(), options.durability ?? null);
+    const outbox = new Outbox(this.ctx, options.outboxRetention);
     this.market = new Market(this.ctx);
     this.challenges = new Challenges(this.ctx, outbox, { sendLimit: options.rateLimits ?? true });
     this.tradingBackend = new TradingBackend(this.ctx);
@@ -87,18 +93,26 @@ export class SandboxDomain {
     if (options.loadFixturesNow ?? true) this.loadStartupFixtures();
   }
 
-  /**
-   * Forgets what can no longer matter, an hour after it stopped mattering: used or expired OTP
-   * challenges, expired or revoked sessions, expired dashboard sessions and access tokens. Until
-   * then a late caller still gets the precise refusal ("Invalid OTP.", "Session expired.").
-   */
+  /** Forgets what can no longer matter (see sweep.ts). */
   sweep(): number {
-    return this.ctx.store.sweep(this.clock.now(), SWEEP_GRACE_MS);
+    return sweep(this.ctx.store, this.clock.now());
   }
 
-  /** Makes every change so far durable, when the store persists (a no-op in memory). */
-  commit() {
-    this.ctx.store.commit?.(this.random.snapshot(), this.clock.snapshot());
+  /** What a durable batch carries besides rows: where the random streams and the clock stand. */
+  private metaSource() {
+    return {
+      snapshot: () => ({ rng: this.random.snapshot(), clock: this.clock.snapshot(), pepper: this.ctx.secrets.pepperBase64() }),
+      restore: (meta: Record<string, unknown>) => {
+        if (meta.rng) this.random.restore(meta.rng as Record<string, number>);
+        if (meta.clock) this.clock.restore(meta.clock as ClockState);
+        if (typeof meta.pepper === 'string') this.ctx.secrets.adopt(Buffer.from(meta.pepper, 'base64'));
+      },
+    };
+  }
+
+  /** Puts the random streams and the clock where a durable state left them. */
+  restoreMeta(meta: Record<string, unknown>) {
+    this.metaSource().restore(meta);
   }
 
   get store(): Store {
@@ -115,7 +129,7 @@ export class SandboxDomain {
     return ok({ accounts: set.accounts.length, apps, autotraderUsers: users.length });
   }
 
-  private loadStartupFixtures() {
+  loadStartupFixtures() {
     if (!this.fixtures) return;
     const loaded = this.load(this.fixtures);
     if (!loaded.ok) throw new Error(`The start-up fixture set is invalid: ${loaded.error.message ?? loaded.error.code}`);
@@ -125,12 +139,8 @@ export class SandboxDomain {
   reset(mode: 'fixtures' | 'empty' = 'fixtures') {
     this.ctx.store.clear();
     this.random.restart();
-    this.sessions.reset();
     this.tradingBackend.reset();
     this.exchangeEvents.reset();
-    this.autotrader.reset();
-    this.signIns.reset();
-    this.challenges.reset();
     if (mode === 'fixtures') this.loadStartupFixtures();
   }
 

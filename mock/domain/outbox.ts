@@ -4,9 +4,15 @@ import type { Account, App, OutboxDraft } from './types.js';
 
 type Draft = Pick<OutboxDraft, 'uid' | 'kind' | 'channel' | 'to' | 'subject' | 'body'> & Partial<OutboxDraft>;
 
-/** Composes the SMS and e-mails the real service sends, into the outbox. */
+/** How many messages the outbox keeps by default, newest first. */
+export const OUTBOX_RETENTION = 10_000;
+
+/** Composes the SMS and e-mails the real service sends, into the outbox, which keeps the newest `retention`. */
 export class Outbox {
-  constructor(private readonly ctx: DomainContext) {}
+  constructor(
+    private readonly ctx: DomainContext,
+    private readonly retention = OUTBOX_RETENTION,
+  ) {}
 
   private send(draft: Draft) {
     const message: OutboxDraft = {
@@ -23,7 +29,9 @@ export class Outbox {
       appName: draft.appName ?? null,
       challengeId: draft.challengeId ?? null,
     };
-    this.ctx.store.appendMessage(message, this.ctx.clock.now());
+    const { store } = this.ctx;
+    store.appendMessage(message, this.ctx.clock.now());
+    while (store.messageCount() > this.retention) store.deleteMessage(store.oldestMessage()!.id);
   }
 
   otp(account: Account, otp: string, purpose: string, challengeId: string, app: { id: string | null; name: string | null }) {

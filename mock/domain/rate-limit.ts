@@ -1,3 +1,5 @@
+import type { Store } from './store.js';
+
 export type Limit = { windowMs: number; max: number };
 export type KeyedLimits = { key: string; limits: readonly Limit[] };
 /** A full window: whose it is, which limit, and how long until it has room again. */
@@ -12,16 +14,20 @@ export type LimiterOptions = {
 
 /**
  * Sliding-window request logs: a request is allowed when every window still has room, and only
- * allowed requests are counted. Runtime throttling, not sandbox state: a reset clears it too.
- * Bounded whatever the keys callers make up: a key whose log is empty is dropped, and past
- * `maxKeys` the least recently counted one goes.
+ * allowed requests are counted. The logs are rows of the store (so replicas count together and a
+ * reset clears them), written immutably like every row. Bounded whatever the keys callers make
+ * up: a key whose log is empty is dropped, and past `maxKeys` windows the one counted least
+ * recently goes.
  */
 export class SlidingWindowLimiter {
-  private readonly logs = new Map<string, number[]>();
   private readonly horizonMs: number;
   private readonly maxKeys: number;
 
-  constructor(options: LimiterOptions = {}) {
+  constructor(
+    private readonly store: () => Store,
+    private readonly name: string,
+    options: LimiterOptions = {},
+  ) {
     this.horizonMs = options.horizonMs ?? 300_000;
     this.maxKeys = options.maxKeys ?? 100_000;
   }
@@ -36,7 +42,7 @@ export class SlidingWindowLimiter {
   /** The first full window, without counting anything. */
   full(keys: readonly KeyedLimits[], now: number): FullWindow | null {
     for (const { key, limits } of keys) {
-      const log = this.prune(key, now);
+      const log = this.live(key, now);
       for (const limit of limits) {
         const from = firstAtOrAfter(log, now - limit.windowMs + 1);
         // Room comes back when the entry `max` places from the newest leaves the window.
@@ -48,38 +54,35 @@ export class SlidingWindowLimiter {
 
   /** Counts one event against every key. */
   count(keys: readonly KeyedLimits[], now: number): void {
-    for (const { key } of keys) {
-      const log = this.logs.get(key) ?? [];
-      this.logs.delete(key);
-      this.logs.set(key, log);
-      log.push(now);
-    }
-    for (const key of this.logs.keys()) {
-      if (this.logs.size <= this.maxKeys) break;
-      this.logs.delete(key);
-    }
+    const store = this.store();
+    for (const { key } of keys) store.putRateWindow(this.rowKey(key), [...this.live(key, now), now]);
+    while (store.rateWindowCount() > this.maxKeys) store.putRateWindow(store.stalestRateWindow()!, null);
   }
 
+  /** How many windows the store holds (every limiter's). */
   get size(): number {
-    return this.logs.size;
+    return this.store().rateWindowCount();
   }
 
-  private prune(key: string, now: number): number[] {
-    const log = this.logs.get(key);
+  private rowKey(key: string) {
+    return `${this.name}:${key}`;
+  }
+
+  /** The log within the horizon; an emptied one is dropped. */
+  private live(key: string, now: number): readonly number[] {
+    const store = this.store();
+    const log = store.rateWindow(this.rowKey(key));
     if (!log) return [];
     const keepFrom = firstAtOrAfter(log, now - this.horizonMs + 1);
-    if (keepFrom > 0) log.splice(0, keepFrom);
-    if (log.length === 0) this.logs.delete(key);
-    return log;
-  }
-
-  clear() {
-    this.logs.clear();
+    if (keepFrom === 0) return log;
+    const kept = log.slice(keepFrom);
+    if (kept.length === 0) store.putRateWindow(this.rowKey(key), null);
+    return kept;
   }
 }
 
 /** Index of the first timestamp >= t in a sorted log. */
-function firstAtOrAfter(log: number[], t: number): number {
+function firstAtOrAfter(log: readonly number[], t: number): number {
   let lo = 0;
   let hi = log.length;
   while (lo < hi) {

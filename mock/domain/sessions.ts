@@ -34,8 +34,6 @@ export class Sessions {
     private readonly backend: TradingBackend,
   ) {}
 
-  private key: Buffer | undefined;
-
   /**
    * POST /session/token, checked in Samco's published order: both fields, the key (and whether its
    * app is active), the secret's form, the secret, the account's standing; then the trading
@@ -103,9 +101,14 @@ export class Sessions {
     return { sessionToken, session, account };
   }
 
+  /** Drawn from the seed once, then kept in the store: a restart or another replica signs with the same key. */
   private jwtKey(): Buffer {
-    this.key ??= this.ctx.random.bytes('jwt-key', 32);
-    return this.key;
+    const { store } = this.ctx;
+    const kept = store.signingKey('jwt');
+    if (kept !== undefined) return Buffer.from(kept, 'base64');
+    const key = this.ctx.random.bytes('jwt-key', 32);
+    store.putSigningKey('jwt', key.toString('base64'));
+    return key;
   }
 
   authenticate(token: string | undefined): Result<Authenticated> {
@@ -150,10 +153,5 @@ export class Sessions {
 
   private revoke(session: Session, reason: RevokeReason) {
     this.ctx.store.putSession({ ...session, revokedAt: this.ctx.clock.now(), revokedReason: reason });
-  }
-
-  /** After a reset the seeded signing key is drawn again, so tokens repeat with the seed. */
-  reset() {
-    this.key = undefined;
   }
 }

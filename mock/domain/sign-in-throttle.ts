@@ -17,12 +17,14 @@ export type SignInAccount = { uid: string } | { atUser: string };
  * with the right password. Only failures count; the rate-limit switch turns this off.
  */
 export class SignInThrottle {
-  private readonly failures = new SlidingWindowLimiter({ horizonMs: Math.max(SIGN_IN_LIMITS.account.windowMs, SIGN_IN_LIMITS.source.windowMs) });
+  private readonly failures: SlidingWindowLimiter;
 
   constructor(
     private readonly ctx: DomainContext,
     private readonly enabled: boolean,
-  ) {}
+  ) {
+    this.failures = new SlidingWindowLimiter(() => ctx.store, 'sign-in-failures', { horizonMs: Math.max(SIGN_IN_LIMITS.account.windowMs, SIGN_IN_LIMITS.source.windowMs) });
+  }
 
   /** Runs a password check unless its account or source is throttled; a failed check counts against both. */
   attempt<T>(account: SignInAccount, source: string, check: () => Result<T>): Result<T> {
@@ -45,9 +47,5 @@ export class SignInThrottle {
     const result = check();
     if (!result.ok) this.failures.count(keys, now);
     return result;
-  }
-
-  reset() {
-    this.failures.clear();
   }
 }

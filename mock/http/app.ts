@@ -27,7 +27,8 @@ import { authenticateFirst } from './auth-first.js';
 import { oauthRoutes } from './oauth.js';
 import { journalRecorder, RequestJournal } from '../sandbox/journal.js';
 import { WEB_PATHS, webRoutes } from '../web/pages.js';
-import { injectFaults } from './faults.js';
+import { StorageUnavailable, type Tx } from '../domain/unit-of-work.js';
+import { breakAfterCommit, injectFaults } from './faults.js';
 import { createFaultPlan } from '../sandbox/faults/profile.js';
 import { faultRoutes } from '../sandbox/faults/routes.js';
 import type { FaultProfileData } from '../../spec/schemas/faults.js';
@@ -63,13 +64,36 @@ export function createHttpApp(domain: SandboxDomain, options: HttpOptions = {}):
   const reply = new Reply(domain);
   const app = new OpenAPIHono<SandboxEnv>({ defaultHook: validationHook(reply) });
 
-  // Outermost: a request's changes are made durable (with a persistent store) before its response
-  // leaves; every SWEEP_EVERY requests, what can no longer matter is swept out with them.
+  // Outermost: every request is one unit of work. A thrown fault rolls its changes back; with a
+  // durable store the answer leaves only once its changes are durable, and a failed write
+  // becomes a 500 after memory went back to the last durable state.
+  app.use('*', breakAfterCommit());
+  const { uow } = domain;
+  const unsaved = (c: Parameters<typeof reply.fail>[0], error: unknown) => {
+    if (!(error instanceof StorageUnavailable)) throw error;
+    log(`state: ${error.message}`);
+    c.res = undefined;
+    c.res = reply.fail(c, { code: 'INTERNAL', message: `The sandbox could not save this change: ${error.message}. Retry once the state is writable again.` });
+  };
   let requests = 0;
-  app.use('*', async (_c, next) => {
-    await next();
-    if (++requests % SWEEP_EVERY === 0) domain.sweep();
-    domain.commit();
+  app.use('*', async (c, next) => {
+    let tx: Tx;
+    try {
+      tx = await uow.begin();
+    } catch (error) {
+      return unsaved(c, error);
+    }
+    await uow.within(tx, next);
+    if (c.error) uow.rollback(tx);
+    else {
+      try {
+        await uow.commit(tx);
+      } catch (error) {
+        unsaved(c, error);
+      }
+    }
+    // Every SWEEP_EVERY requests, what can no longer matter is swept out, as a unit of work of its own.
+    if (++requests % SWEEP_EVERY === 0) uow.run(() => domain.sweep()).catch((error) => log(`sweep: ${(error as Error).message}`));
   });
 
   const routes = new RouteTable();

@@ -42,12 +42,67 @@ function brokenBody(res: Response | null, bytes: Uint8Array, label: string): Res
   return new Response(stream, { status: res?.status ?? 502, headers: res?.headers ?? { 'x-sandbox-fault': label } });
 }
 
+function reset(c: Ctx): Response {
+  c.set('sentStatus', 0);
+  const socket = socketOf(c);
+  if (!socket) return brokenBody(null, new Uint8Array(), 'connection reset');
+  socket.incoming.socket.resetAndDestroy();
+  return alreadySent();
+}
+
+async function hang(c: Ctx): Promise<Response> {
+  c.set('sentStatus', 0);
+  await clientGone(c);
+  return socketOf(c) ? alreadySent() : brokenBody(null, new Uint8Array(), 'no answer');
+}
+
+/** Headers with the full Content-Length, then half the body, then the connection closes. */
+async function cut(c: Ctx, res: Response): Promise<Response> {
+  const body = new Uint8Array(await res.arrayBuffer());
+  const half = body.subarray(0, Math.floor(body.length / 2));
+  c.set('sentStatus', res.status);
+  const socket = socketOf(c);
+  if (!socket) return brokenBody(res, half, 'answer cut');
+  const headers: Record<string, string> = {};
+  res.headers.forEach((value, name) => {
+    headers[name] = value;
+  });
+  headers['content-length'] = String(body.length);
+  const { outgoing } = socket;
+  outgoing.writeHead(res.status, headers);
+  await new Promise<void>((resolve) => outgoing.write(half, () => resolve()));
+  outgoing.socket?.destroy();
+  return alreadySent();
+}
+
+type TransportEffect = Extract<FaultEffectData, { effect: 'reset' | 'cut' | 'hang' }>;
+
+function breakConnection(c: Ctx, effect: TransportEffect, res: Response): Promise<Response> | Response {
+  if (effect.effect === 'reset') return reset(c);
+  if (effect.effect === 'hang') return hang(c);
+  return cut(c, res);
+}
+
+/**
+ * Registered before the unit of work (outermost): a fault that breaks the connection after the
+ * operation (stage after, and cut) does so only once the operation's changes are committed and
+ * durable, so the order the answer never reached exists, fully.
+ */
+export function breakAfterCommit(): MiddlewareHandler<SandboxEnv> {
+  return async (c, next) => {
+    await next();
+    const effect = c.get('breakAfterCommit');
+    if (effect) c.res = await breakConnection(c, effect, c.res);
+  };
+}
+
 /**
  * Runs the fault rules: latency, the operation's own failure answer, a gateway's 429/502/503/504,
  * a reset connection, an answer cut halfway, no answer at all, a market event. Nothing a fault
  * interrupts is half-applied: a fault at stage `before` fires before the operation runs (nothing
- * changed); at stage `after` (and `cut`, always) the operation's change is committed first, and
- * only then is its answer replaced or broken.
+ * changed); at stage `after` (and `cut`, always) the operation runs in full, and its answer is
+ * replaced (it leaves after the commit, like every answer) or its connection broken after the
+ * commit (breakAfterCommit).
  */
 export function injectFaults(plan: FaultPlan, domain: SandboxDomain, reply: Reply): MiddlewareHandler<SandboxEnv> {
   const whoIs = (c: Ctx): { account: string | null; app: string | null } => {
@@ -62,39 +117,6 @@ export function injectFaults(plan: FaultPlan, domain: SandboxDomain, reply: Repl
       if (a.ok) return { account: a.value.uid, app: null };
     }
     return { account: null, app: null };
-  };
-
-  const reset = (c: Ctx): Response => {
-    c.set('sentStatus', 0);
-    const socket = socketOf(c);
-    if (!socket) return brokenBody(null, new Uint8Array(), 'connection reset');
-    socket.incoming.socket.resetAndDestroy();
-    return alreadySent();
-  };
-
-  const hang = async (c: Ctx): Promise<Response> => {
-    c.set('sentStatus', 0);
-    await clientGone(c);
-    return socketOf(c) ? alreadySent() : brokenBody(null, new Uint8Array(), 'no answer');
-  };
-
-  /** Headers with the full Content-Length, then half the body, then the connection closes. */
-  const cut = async (c: Ctx, res: Response): Promise<Response> => {
-    const body = new Uint8Array(await res.arrayBuffer());
-    const half = body.subarray(0, Math.floor(body.length / 2));
-    c.set('sentStatus', res.status);
-    const socket = socketOf(c);
-    if (!socket) return brokenBody(res, half, 'answer cut');
-    const headers: Record<string, string> = {};
-    res.headers.forEach((value, name) => {
-      headers[name] = value;
-    });
-    headers['content-length'] = String(body.length);
-    const { outgoing } = socket;
-    outgoing.writeHead(res.status, headers);
-    await new Promise<void>((resolve) => outgoing.write(half, () => resolve()));
-    outgoing.socket?.destroy();
-    return alreadySent();
   };
 
   const gateway = (c: Ctx, status: 429 | 502 | 503 | 504, retryAfter?: number) => {
@@ -113,11 +135,9 @@ export function injectFaults(plan: FaultPlan, domain: SandboxDomain, reply: Repl
       case 'rate-limit':
         return gateway(c, 429, effect.retryAfterSeconds);
       case 'reset':
-        return reset(c);
       case 'hang':
-        return hang(c);
       case 'cut':
-        return cut(c, res!);
+        return breakConnection(c, effect, res!);
       default:
         throw new Error(`not a striking effect: ${effect.effect}`);
     }
@@ -149,8 +169,13 @@ export function injectFaults(plan: FaultPlan, domain: SandboxDomain, reply: Repl
     c.set('fault', describeFired(fired, after ? 'after the operation committed: its change is applied' : 'before the operation: nothing applied'));
     if (!after) return strike(c, effect, null);
     await next();
-    // The change is made durable before the client is told anything (or told nothing).
-    domain.commit();
+    if (effect.effect === 'reset' || effect.effect === 'hang' || effect.effect === 'cut') {
+      // Broken by breakAfterCommit, once the change is durable; the journal already knows what the client gets.
+      c.set('sentStatus', effect.effect === 'cut' ? c.res.status : 0);
+      c.set('breakAfterCommit', effect);
+      return;
+    }
+    // The replaced answer leaves, like any answer, only after the unit of work committed.
     c.res = await strike(c, effect, c.res);
   };
 }

@@ -1,193 +1,364 @@
 import type { AccessToken, Account, App, Challenge, DashboardSession, IpRegistration, LoginCode, OAuthGrant, OutboxDraft, OutboxMessage, RefreshToken, Session } from '../domain/types.js';
-import type { OutboxFilter, Store } from './store.js';
+import { type OutboxFilter, type RowChange, type Store, TABLES, type TableName, type TrackedChange, UniqueViolation } from '../domain/store.js';
 import type { AtOrderRecord, AtUser } from '../domain/autotrader/types.js';
 import type { SamcoOrder } from '../domain/orders.js';
 import { OutboxIndex } from './outbox-index.js';
 
 const DEFAULT_OUTBOX_LIMIT = 100;
-const DEAD_KEPT = 10_000;
-const ipKey = (uid: string, appId: string | null) => `${uid}\0${appId ?? ''}`;
+/** Joins the parts of a composite key: U+001F (unit separator), which no id holds and every database's text can (U+0000 cannot). */
+const join = (...parts: string[]) => parts.join('\u001f');
+const ipKey = (uid: string, appId: string | null) => join(uid, appId ?? '');
+const orderKey = (uid: string, orderNumber: string) => join(uid, orderNumber);
+const atOrderKey = (username: string, id: string) => join(username, id);
 
-/** Moves `key` from the set of its old index value to the set of its new one (insertion order is time order). */
-function reindex(index: Map<string, Set<string>>, key: string, from: string | null, to: string | null) {
-  if (from === to) return;
-  if (from !== null) index.get(from)?.delete(key);
-  if (to === null) return;
-  const set = index.get(to) ?? new Set<string>();
-  set.add(key);
-  index.set(to, set);
+/** A set-valued index: keys grouped by a value, in insertion order. */
+class Groups {
+  private readonly map = new Map<string, Set<string>>();
+  add(value: string | null | undefined, key: string) {
+    if (value === null || value === undefined) return;
+    let set = this.map.get(value);
+    if (!set) this.map.set(value, (set = new Set()));
+    set.add(key);
+  }
+  remove(value: string | null | undefined, key: string) {
+    if (value === null || value === undefined) return;
+    const set = this.map.get(value);
+    if (!set) return;
+    set.delete(key);
+    if (set.size === 0) this.map.delete(value);
+  }
+  keys(value: string): Iterable<string> {
+    return this.map.get(value) ?? [];
+  }
 }
 
-/** The default store: plain maps with the indexes the rules need. The outbox keeps the newest `outboxRetention` messages. */
-export class MemoryStore implements Store {
-  private accounts = new Map<string, Account>();
-  private apps = new Map<string, App>();
-  private appsByUid = new Map<string, App[]>();
-  private appsByKeyHash = new Map<string, App>();
-  private appSeq = 0;
-  private challenges = new Map<string, Challenge>();
-  private legacyChallenges = new Map<string, string>();
-  private sessions = new Map<string, Session>();
-  private sessionsByApp = new Map<string, Set<string>>();
-  private dashboardSessions = new Map<string, DashboardSession>();
-  private grants = new Map<string, OAuthGrant>();
-  private grantsByCode = new Map<string, string>();
-  private grantsByApp = new Map<string, Set<string>>();
-  private refreshTokens = new Map<string, RefreshToken>();
-  private loginCodes = new Map<string, LoginCode>();
-  private loginCodeByUid = new Map<string, string>();
-  private ips = new Map<string, IpRegistration>();
-  private ipIndex = new Map<string, Set<string>>();
-  private accessTokens = new Map<string, AccessToken>();
-  private orders = new Map<string, SamcoOrder>();
-  private ordersByUid = new Map<string, string[]>();
-  private ordersOpen = new Map<string, Set<string>>();
-  private orderNumbers = new Set<string>();
-  private atOrdersOpen = new Map<string, Set<string>>();
-  private atUsers = new Map<string, AtUser>();
-  private atUsersByKeyHash = new Map<string, AtUser>();
-  private atOrdersById = new Map<string, AtOrderRecord>();
-  private atOrdersByAccount = new Map<string, string[]>();
-  private ltps = new Map<string, number>();
-  private readonly outbox: OutboxIndex;
-  private outboxSeq = 0;
+/** A unique index: one key per value. */
+class Unique {
+  private readonly map = new Map<string, string>();
+  constructor(
+    private readonly table: TableName,
+    private readonly name: string,
+  ) {}
+  check(value: string | null | undefined, key: string) {
+    if (value === null || value === undefined) return;
+    const holder = this.map.get(value);
+    if (holder !== undefined && holder !== key) throw new UniqueViolation(this.table, this.name, value);
+  }
+  set(value: string | null | undefined, key: string) {
+    if (value !== null && value !== undefined) this.map.set(value, key);
+  }
+  remove(value: string | null | undefined, key: string) {
+    if (value !== null && value !== undefined && this.map.get(value) === key) this.map.delete(value);
+  }
+  get(value: string) {
+    return this.map.get(value);
+  }
+  has(value: string) {
+    return this.map.has(value);
+  }
+}
 
-  constructor(outboxRetention = 10_000) {
-    this.outbox = new OutboxIndex(outboxRetention);
+type Table<R> = {
+  rows: Map<string, R>;
+  /** Checks the unique indexes (throwing before anything changed), then updates the secondary ones. */
+  index?: (key: string, row: R | null, before: R | null) => void;
+  clearIndexes?: () => void;
+};
+
+/**
+ * The working set every adapter serves from: plain maps, one per table, with the indexes the
+ * rules read. No rule lives here: which rows to write, replace or forget is the domain's call.
+ * Each write is one row image, reported to the recorder (the unit of work).
+ */
+export class MemoryStore implements Store {
+  private recorder: ((change: TrackedChange) => void) | null = null;
+
+  private readonly appsByUid = new Groups();
+  private readonly appsByKeyHash = new Unique('apps', 'apiKeyHash');
+  private readonly legacyChallenges = new Map<string, string>();
+  private readonly sessionsByApp = new Groups();
+  private readonly grantsByCode = new Unique('grants', 'codeHash');
+  private readonly grantsByApp = new Groups();
+  private readonly loginCodeByUid = new Map<string, string>();
+  private readonly ipIndex = new Groups();
+  private readonly orderNumbers = new Unique('orders', 'orderNumber');
+  private readonly ordersByUid = new Groups();
+  private readonly ordersOpen = new Groups();
+  private readonly atUsersByKeyHash = new Unique('atUsers', 'apiKeyHash');
+  private readonly atOrdersOpen = new Groups();
+  private readonly atOrdersByAccount = new Groups();
+  private readonly outbox = new OutboxIndex();
+
+  private readonly tables: { [T in TableName]: Table<unknown> } = {
+    counters: { rows: new Map<string, number>() },
+    accounts: { rows: new Map<string, Account>() },
+    apps: this.table<App>((key, row, before) => {
+      this.appsByKeyHash.check(row?.apiKeyHash, key);
+      this.appsByKeyHash.remove(before?.apiKeyHash, key);
+      this.appsByKeyHash.set(row?.apiKeyHash, key);
+      if (!row) this.appsByUid.remove(before?.uid, key);
+      else this.appsByUid.add(row.uid, key);
+    }),
+    challenges: this.table<Challenge>((key, row, before) => {
+      if (before?.action === 'legacy-secret-key' && this.legacyChallenges.get(before.uid) === key) this.legacyChallenges.delete(before.uid);
+      if (row?.action === 'legacy-secret-key') this.legacyChallenges.set(row.uid, key);
+    }),
+    sessions: this.table<Session>((key, row, before) => {
+      if (!row) this.sessionsByApp.remove(before?.appId, key);
+      else this.sessionsByApp.add(row.appId, key);
+    }),
+    dashboardSessions: { rows: new Map<string, DashboardSession>() },
+    grants: this.table<OAuthGrant>((key, row, before) => {
+      this.grantsByCode.check(row?.codeHash, key);
+      this.grantsByCode.remove(before?.codeHash, key);
+      this.grantsByCode.set(row?.codeHash, key);
+      if (!row) this.grantsByApp.remove(before?.appId, key);
+      else this.grantsByApp.add(row.appId, key);
+    }),
+    refreshTokens: { rows: new Map<string, RefreshToken>() },
+    loginCodes: this.table<LoginCode>((key, row, before) => {
+      if (before && this.loginCodeByUid.get(before.uid) === key) this.loginCodeByUid.delete(before.uid);
+      if (row) this.loginCodeByUid.set(row.uid, key);
+    }),
+    ips: this.table<IpRegistration>((key, row, before) => {
+      // Unique by client: an address is held by one account (its apps may share it), never by two.
+      for (const ip of [row?.primaryIp, row?.secondaryIp]) {
+        if (!ip) continue;
+        for (const holder of this.ipIndex.keys(ip)) {
+          if (holder !== key && this.get<IpRegistration>('ips', holder)!.uid !== row!.uid) throw new UniqueViolation('ips', 'ip (one client)', ip);
+        }
+      }
+      for (const ip of [before?.primaryIp, before?.secondaryIp]) this.ipIndex.remove(ip, key);
+      for (const ip of [row?.primaryIp, row?.secondaryIp]) this.ipIndex.add(ip, key);
+    }),
+    accessTokens: { rows: new Map<string, AccessToken>() },
+    ltps: { rows: new Map<string, number>() },
+    orders: this.table<SamcoOrder>((key, row, before) => {
+      this.orderNumbers.check(row?.orderNumber, key);
+      this.orderNumbers.remove(before?.orderNumber, key);
+      this.orderNumbers.set(row?.orderNumber, key);
+      this.ordersOpen.remove(before?.openOn, key);
+      this.ordersOpen.add(row?.openOn, key);
+      if (!row) this.ordersByUid.remove(before?.uid, key);
+      else this.ordersByUid.add(row.uid, key);
+    }),
+    atUsers: this.table<AtUser>((key, row, before) => {
+      this.atUsersByKeyHash.check(row?.apiKeyHash, key);
+      this.atUsersByKeyHash.remove(before?.apiKeyHash, key);
+      this.atUsersByKeyHash.set(row?.apiKeyHash, key);
+    }),
+    atOrders: this.table<AtOrderRecord>((key, row, before) => {
+      this.atOrdersOpen.remove(before?.openOn, key);
+      this.atOrdersOpen.add(row?.openOn, key);
+      const account = (o: AtOrderRecord | null) => (o ? join(o.username, o.pseudoAccount) : null);
+      if (!row) this.atOrdersByAccount.remove(account(before), key);
+      else this.atOrdersByAccount.add(account(row), key);
+    }),
+    outbox: this.table<OutboxMessage>((_key, row, before) => {
+      if (before) this.outbox.remove(before);
+      if (row) this.outbox.insert(row);
+    }),
+    signingKeys: { rows: new Map<string, string>() },
+    rateWindows: this.table<readonly number[]>((key, row, before) => {
+      // Map order is counting order: a counted window moves to the end, so the first is the stalest.
+      if (before && row) this.tables.rateWindows.rows.delete(key);
+    }),
+  };
+
+  private table<R>(index: (key: string, row: R | null, before: R | null) => void): Table<unknown> {
+    return { rows: new Map<string, R>(), index: index as Table<unknown>['index'] };
+  }
+
+  private get<R>(name: TableName, key: string): R | undefined {
+    return this.tables[name].rows.get(key) as R | undefined;
+  }
+
+  private values<R>(name: TableName): Iterable<R> {
+    return this.tables[name].rows.values() as Iterable<R>;
+  }
+
+  /** Writes one row image (null deletes), keeping the indexes, and reports it. */
+  private write(name: TableName, key: string, row: unknown | null) {
+    const before = this.set(name, key, row);
+    if (before === null && row === null) return;
+    this.recorder?.({ table: name, key, row, before });
+  }
+
+  private set(name: TableName, key: string, row: unknown | null): unknown | null {
+    const table = this.tables[name];
+    const before = table.rows.get(key) ?? null;
+    if (before === null && row === null) return null;
+    table.index?.(key, row, before);
+    if (row === null) table.rows.delete(key);
+    else table.rows.set(key, row);
+    return before;
+  }
+
+  onChange(recorder: ((change: TrackedChange) => void) | null) {
+    this.recorder = recorder;
+  }
+
+  applyRow(change: RowChange) {
+    if (!(change.table in this.tables)) throw new Error(`unknown table ${change.table}`);
+    this.set(change.table as TableName, change.key, change.row);
+  }
+
+  rowOf(table: string, key: string) {
+    return this.tables[table as TableName]?.rows.get(key);
+  }
+
+  *rows(): Iterable<RowChange> {
+    for (const table of TABLES) for (const [key, row] of this.tables[table].rows) yield { table, key, row };
+  }
+
+  private count(name: string): number {
+    return (this.get<number>('counters', name) ?? 0) + 1;
   }
 
   getAccount(uid: string) {
-    return this.accounts.get(uid);
+    return this.get<Account>('accounts', uid);
   }
   putAccount(account: Account) {
-    this.accounts.set(account.uid, account);
+    this.write('accounts', account.uid, account);
   }
   accountCount() {
-    return this.accounts.size;
+    return this.tables.accounts.rows.size;
   }
 
   getApp(id: string) {
-    return this.apps.get(id);
+    return this.get<App>('apps', id);
   }
   putApp(app: App) {
-    const previous = this.apps.get(app.id);
-    if (previous) this.appsByKeyHash.delete(previous.apiKeyHash);
-    this.apps.set(app.id, app);
-    this.appsByKeyHash.set(app.apiKeyHash, app);
-    const list = this.appsByUid.get(app.uid) ?? [];
-    const at = list.findIndex((a) => a.id === app.id);
-    if (at >= 0) list[at] = app;
-    else list.push(app);
-    this.appsByUid.set(app.uid, list);
+    this.write('apps', app.id, app);
   }
   appsOf(uid: string) {
-    return [...(this.appsByUid.get(uid) ?? [])];
+    return [...this.appsByUid.keys(uid)].map((id) => this.getApp(id)!);
   }
   appByKeyHash(apiKeyHash: string) {
-    return this.appsByKeyHash.get(apiKeyHash);
+    const id = this.appsByKeyHash.get(apiKeyHash);
+    return id === undefined ? undefined : this.getApp(id);
   }
   appCount() {
-    return this.apps.size;
+    return this.tables.apps.rows.size;
   }
   nextAppSeq() {
-    return ++this.appSeq;
+    const seq = this.count('appSeq');
+    this.write('counters', 'appSeq', seq);
+    return seq;
   }
 
   getChallenge(id: string) {
-    return this.challenges.get(id);
+    return this.get<Challenge>('challenges', id);
   }
   putChallenge(challenge: Challenge) {
-    this.challenges.set(challenge.id, challenge);
-    if (challenge.action !== 'legacy-secret-key') return;
-    // A new legacy OTP replaces the old one, which nothing can reach any more.
-    const previous = this.legacyChallenges.get(challenge.uid);
-    if (previous !== undefined && previous !== challenge.id) this.challenges.delete(previous);
-    this.legacyChallenges.set(challenge.uid, challenge.id);
+    this.write('challenges', challenge.id, challenge);
+  }
+  deleteChallenge(id: string) {
+    this.write('challenges', id, null);
   }
   latestLegacyChallenge(uid: string) {
     const id = this.legacyChallenges.get(uid);
-    return id === undefined ? undefined : this.challenges.get(id);
+    return id === undefined ? undefined : this.getChallenge(id);
+  }
+  challenges() {
+    return this.values<Challenge>('challenges');
   }
 
   getSession(tokenHash: string) {
-    return this.sessions.get(tokenHash);
+    return this.get<Session>('sessions', tokenHash);
   }
   putSession(session: Session) {
-    this.sessions.set(session.tokenHash, session);
-    if (session.appId === null) return;
-    const set = this.sessionsByApp.get(session.appId) ?? new Set<string>();
-    set.add(session.tokenHash);
-    this.sessionsByApp.set(session.appId, set);
+    this.write('sessions', session.tokenHash, session);
+  }
+  deleteSession(tokenHash: string) {
+    this.write('sessions', tokenHash, null);
   }
   sessionsOfApp(appId: string) {
-    return [...(this.sessionsByApp.get(appId) ?? [])].map((hash) => this.sessions.get(hash)!);
+    return [...this.sessionsByApp.keys(appId)].map((hash) => this.getSession(hash)!);
+  }
+  sessions() {
+    return this.values<Session>('sessions');
   }
   activeSessionCount(now: number) {
     let n = 0;
-    for (const s of this.sessions.values()) if (s.revokedReason === null && s.expiresAt > now) n++;
+    for (const s of this.sessions()) if (s.revokedReason === null && s.expiresAt > now) n++;
     return n;
   }
 
   getGrant(id: string) {
-    return this.grants.get(id);
+    return this.get<OAuthGrant>('grants', id);
   }
   putGrant(grant: OAuthGrant) {
-    this.grants.set(grant.id, grant);
-    this.grantsByCode.set(grant.codeHash, grant.id);
-    const set = this.grantsByApp.get(grant.appId) ?? new Set<string>();
-    set.add(grant.id);
-    this.grantsByApp.set(grant.appId, set);
+    this.write('grants', grant.id, grant);
+  }
+  deleteGrant(id: string) {
+    this.write('grants', id, null);
   }
   grantByCodeHash(codeHash: string) {
     const id = this.grantsByCode.get(codeHash);
-    return id === undefined ? undefined : this.grants.get(id);
+    return id === undefined ? undefined : this.getGrant(id);
   }
   grantsOfApp(appId: string) {
-    return [...(this.grantsByApp.get(appId) ?? [])].map((id) => this.grants.get(id)!);
+    return [...this.grantsByApp.keys(appId)].map((id) => this.getGrant(id)!);
   }
-  private dropGrant(grant: OAuthGrant) {
-    this.grants.delete(grant.id);
-    this.grantsByCode.delete(grant.codeHash);
-    this.grantsByApp.get(grant.appId)?.delete(grant.id);
+  grants() {
+    return this.values<OAuthGrant>('grants');
   }
+  getRefreshToken(tokenHash: string) {
+    return this.get<RefreshToken>('refreshTokens', tokenHash);
+  }
+  putRefreshToken(token: RefreshToken) {
+    this.write('refreshTokens', token.tokenHash, token);
+  }
+  deleteRefreshToken(tokenHash: string) {
+    this.write('refreshTokens', tokenHash, null);
+  }
+  refreshTokens() {
+    return this.values<RefreshToken>('refreshTokens');
+  }
+
   putLoginCode(code: LoginCode) {
-    this.loginCodes.set(code.codeHash, code);
-    this.loginCodeByUid.set(code.uid, code.codeHash);
+    this.write('loginCodes', code.codeHash, code);
   }
   loginCodeByHash(codeHash: string) {
-    return this.loginCodes.get(codeHash);
+    return this.get<LoginCode>('loginCodes', codeHash);
   }
   loginCodeOf(uid: string) {
     const hash = this.loginCodeByUid.get(uid);
-    return hash === undefined ? undefined : this.loginCodes.get(hash);
+    return hash === undefined ? undefined : this.loginCodeByHash(hash);
   }
   deleteLoginCode(codeHash: string) {
-    const code = this.loginCodes.get(codeHash);
-    if (!code) return;
-    this.loginCodes.delete(codeHash);
-    if (this.loginCodeByUid.get(code.uid) === codeHash) this.loginCodeByUid.delete(code.uid);
+    this.write('loginCodes', codeHash, null);
   }
-  getRefreshToken(tokenHash: string) {
-    return this.refreshTokens.get(tokenHash);
-  }
-  putRefreshToken(token: RefreshToken) {
-    this.refreshTokens.set(token.tokenHash, token);
+  loginCodes() {
+    return this.values<LoginCode>('loginCodes');
   }
 
   getDashboardSession(tokenHash: string) {
-    return this.dashboardSessions.get(tokenHash);
+    return this.get<DashboardSession>('dashboardSessions', tokenHash);
   }
   putDashboardSession(session: DashboardSession) {
-    this.dashboardSessions.set(session.tokenHash, session);
+    this.write('dashboardSessions', session.tokenHash, session);
   }
   deleteDashboardSession(tokenHash: string) {
-    this.dashboardSessions.delete(tokenHash);
+    this.write('dashboardSessions', tokenHash, null);
+  }
+  dashboardSessions() {
+    return this.values<DashboardSession>('dashboardSessions');
   }
 
   appendMessage(draft: OutboxDraft, sentAt: number) {
-    const message: OutboxMessage = { ...draft, id: ++this.outboxSeq, sentAt };
-    this.outbox.add(message);
+    const id = this.count('outboxSeq');
+    this.write('counters', 'outboxSeq', id);
+    const message: OutboxMessage = { ...draft, id, sentAt };
+    this.write('outbox', String(id), message);
     return message;
+  }
+  deleteMessage(id: number) {
+    this.write('outbox', String(id), null);
+  }
+  oldestMessage() {
+    return this.outbox.oldest();
   }
   messages({ uid, kind, since, limit = DEFAULT_OUTBOX_LIMIT }: OutboxFilter) {
     return this.outbox.find({ uid, kind, since }, limit);
@@ -197,219 +368,101 @@ export class MemoryStore implements Store {
   }
 
   getIps(uid: string, appId: string | null) {
-    return this.ips.get(ipKey(uid, appId));
+    return this.get<IpRegistration>('ips', ipKey(uid, appId));
   }
   putIps(registration: IpRegistration) {
-    const key = ipKey(registration.uid, registration.appId);
-    this.unindexIps(key);
-    this.ips.set(key, registration);
-    for (const ip of [registration.primaryIp, registration.secondaryIp]) {
-      if (ip) this.ipIndex.set(ip, (this.ipIndex.get(ip) ?? new Set()).add(key));
-    }
+    this.write('ips', ipKey(registration.uid, registration.appId), registration);
   }
   deleteIps(uid: string, appId: string | null) {
-    const key = ipKey(uid, appId);
-    this.unindexIps(key);
-    this.ips.delete(key);
-  }
-  private unindexIps(key: string) {
-    const previous = this.ips.get(key);
-    for (const ip of [previous?.primaryIp, previous?.secondaryIp]) if (ip) this.ipIndex.get(ip)?.delete(key);
+    this.write('ips', ipKey(uid, appId), null);
   }
   ipHolders(ip: string) {
-    return [...(this.ipIndex.get(ip) ?? [])].map((key) => this.ips.get(key)!);
+    return [...this.ipIndex.keys(ip)].map((key) => this.get<IpRegistration>('ips', key)!);
   }
 
   getLtp(instrumentKey: string) {
-    return this.ltps.get(instrumentKey);
+    return this.get<number>('ltps', instrumentKey);
   }
   putLtp(instrumentKey: string, price: number) {
-    this.ltps.set(instrumentKey, price);
+    this.write('ltps', instrumentKey, price);
   }
+
   getOrder(uid: string, orderNumber: string) {
-    return this.orders.get(`${uid}\0${orderNumber}`);
+    return this.get<SamcoOrder>('orders', orderKey(uid, orderNumber));
   }
   putOrder(order: SamcoOrder) {
-    const key = `${order.uid}\0${order.orderNumber}`;
-    const previous = this.orders.get(key);
-    if (!previous) {
-      this.orderNumbers.add(order.orderNumber);
-      const list = this.ordersByUid.get(order.uid) ?? [];
-      list.push(key);
-      this.ordersByUid.set(order.uid, list);
-    }
-    reindex(this.ordersOpen, key, previous?.openOn ?? null, order.openOn);
-    this.orders.set(key, order);
+    this.write('orders', orderKey(order.uid, order.orderNumber), order);
   }
   orderNumberTaken(orderNumber: string) {
     return this.orderNumbers.has(orderNumber);
   }
   ordersOpenOn(instrumentKey: string) {
-    return [...(this.ordersOpen.get(instrumentKey) ?? [])].map((key) => this.orders.get(key)!);
+    return [...this.ordersOpen.keys(instrumentKey)].map((key) => this.get<SamcoOrder>('orders', key)!);
   }
   ordersOf(uid: string) {
-    return (this.ordersByUid.get(uid) ?? []).map((key) => this.orders.get(key)!);
+    return [...this.ordersByUid.keys(uid)].map((key) => this.get<SamcoOrder>('orders', key)!);
   }
 
   getAccessToken(tokenHash: string) {
-    return this.accessTokens.get(tokenHash);
+    return this.get<AccessToken>('accessTokens', tokenHash);
   }
   putAccessToken(token: AccessToken) {
-    this.accessTokens.set(token.tokenHash, token);
+    this.write('accessTokens', token.tokenHash, token);
+  }
+  deleteAccessToken(tokenHash: string) {
+    this.write('accessTokens', tokenHash, null);
+  }
+  accessTokens() {
+    return this.values<AccessToken>('accessTokens');
   }
 
   getAtUser(username: string) {
-    return this.atUsers.get(username);
+    return this.get<AtUser>('atUsers', username);
   }
   putAtUser(user: AtUser) {
-    const previous = this.atUsers.get(user.username);
-    if (previous) this.atUsersByKeyHash.delete(previous.apiKeyHash);
-    this.atUsers.set(user.username, user);
-    this.atUsersByKeyHash.set(user.apiKeyHash, user);
+    this.write('atUsers', user.username, user);
   }
   atUserByKeyHash(apiKeyHash: string) {
-    return this.atUsersByKeyHash.get(apiKeyHash);
+    const username = this.atUsersByKeyHash.get(apiKeyHash);
+    return username === undefined ? undefined : this.getAtUser(username);
   }
   atUserCount() {
-    return this.atUsers.size;
-  }
-  atOrdersOpenOn(instrumentKey: string) {
-    return [...(this.atOrdersOpen.get(instrumentKey) ?? [])].map((key) => this.atOrdersById.get(key)!);
+    return this.tables.atUsers.rows.size;
   }
   getAtOrder(username: string, id: string) {
-    return this.atOrdersById.get(`${username}\0${id}`);
+    return this.get<AtOrderRecord>('atOrders', atOrderKey(username, id));
   }
   putAtOrder(order: AtOrderRecord) {
-    const key = `${order.username}\0${order.id}`;
-    const previous = this.atOrdersById.get(key);
-    reindex(this.atOrdersOpen, key, previous?.openOn ?? null, order.openOn);
-    if (!previous) {
-      const accountKey = `${order.username}\0${order.pseudoAccount}`;
-      const list = this.atOrdersByAccount.get(accountKey) ?? [];
-      list.push(key);
-      this.atOrdersByAccount.set(accountKey, list);
-    }
-    this.atOrdersById.set(key, order);
+    this.write('atOrders', atOrderKey(order.username, order.id), order);
+  }
+  atOrdersOpenOn(instrumentKey: string) {
+    return [...this.atOrdersOpen.keys(instrumentKey)].map((key) => this.get<AtOrderRecord>('atOrders', key)!);
   }
   atOrders(username: string, pseudoAccount: string) {
-    return (this.atOrdersByAccount.get(`${username}\0${pseudoAccount}`) ?? []).map((key) => this.atOrdersById.get(key)!);
+    return [...this.atOrdersByAccount.keys(join(username, pseudoAccount))].map((key) => this.get<AtOrderRecord>('atOrders', key)!);
   }
 
-  sweep(now: number, graceMs: number, keepDead = DEAD_KEPT) {
-    const before = now - graceMs;
-    let dropped = 0;
-    // Within the grace period too, at most `keepDead` finished challenges and revoked sessions are kept, oldest dropped first.
-    const finished = [...this.challenges.values()].filter((c) => c.state !== 'pending');
-    for (const c of finished.slice(0, Math.max(0, finished.length - keepDead))) {
-      this.challenges.delete(c.id);
-      dropped++;
-    }
-    const revoked = [...this.sessions.values()].filter((s) => s.revokedAt !== null).sort((a, b) => a.revokedAt! - b.revokedAt!);
-    for (const s of revoked.slice(0, Math.max(0, revoked.length - keepDead))) {
-      this.sessions.delete(s.tokenHash);
-      if (s.appId !== null) this.sessionsByApp.get(s.appId)?.delete(s.tokenHash);
-      dropped++;
-    }
-    for (const [id, c] of this.challenges) {
-      if (c.expiresAt >= before) continue;
-      this.challenges.delete(id);
-      if (this.legacyChallenges.get(c.uid) === id) this.legacyChallenges.delete(c.uid);
-      dropped++;
-    }
-    for (const [hash, s] of this.sessions) {
-      if (s.expiresAt >= before && (s.revokedAt === null || s.revokedAt >= before)) continue;
-      this.sessions.delete(hash);
-      if (s.appId !== null) this.sessionsByApp.get(s.appId)?.delete(hash);
-      dropped++;
-    }
-    for (const grant of this.grants.values()) {
-      if (grant.expiresAt >= before && (grant.revokedAt === null || grant.revokedAt >= before)) continue;
-      this.dropGrant(grant);
-      dropped++;
-    }
-    for (const [hash, t] of this.refreshTokens) {
-      if (t.expiresAt >= before && (t.replacedAt === null || t.replacedAt >= before) && this.grants.has(t.grantId)) continue;
-      this.refreshTokens.delete(hash);
-      dropped++;
-    }
-    for (const [hash, code] of this.loginCodes) {
-      if (code.expiresAt >= before) continue;
-      this.deleteLoginCode(hash);
-      dropped++;
-    }
-    for (const [hash, d] of this.dashboardSessions) if (d.expiresAt < before && this.dashboardSessions.delete(hash)) dropped++;
-    for (const [hash, t] of this.accessTokens) if (t.expiresAt < before && this.accessTokens.delete(hash)) dropped++;
-    return dropped;
+  rateWindow(key: string) {
+    return this.get<readonly number[]>('rateWindows', key);
+  }
+  putRateWindow(key: string, log: readonly number[] | null) {
+    this.write('rateWindows', key, log);
+  }
+  rateWindowCount() {
+    return this.tables.rateWindows.rows.size;
+  }
+  stalestRateWindow() {
+    return this.tables.rateWindows.rows.keys().next().value;
   }
 
-  /** Puts back a message as it was (id and all): for restoring a snapshot. */
-  restoreMessage(message: OutboxMessage) {
-    this.outbox.add(message);
-    this.outboxSeq = Math.max(this.outboxSeq, message.id);
+  signingKey(name: string) {
+    return this.get<string>('signingKeys', name);
   }
-
-  setCounters(counters: { appSeq: number; outboxSeq: number }) {
-    this.appSeq = counters.appSeq;
-    this.outboxSeq = counters.outboxSeq;
-  }
-
-  /** Calls that rebuild the whole state on an empty store, in an order that keeps every index as it is. */
-  snapshot(): Array<[string, ...unknown[]]> {
-    const puts = <T>(name: string, values: Iterable<T>) => [...values].map((v) => [name, v] as [string, ...unknown[]]);
-    return [
-      ...puts('putAccount', this.accounts.values()),
-      ...puts(
-        'putApp',
-        [...this.apps.values()].sort((a, b) => a.seq - b.seq),
-      ),
-      ...puts('putChallenge', this.challenges.values()),
-      ...puts('putSession', this.sessions.values()),
-      ...puts('putDashboardSession', this.dashboardSessions.values()),
-      ...puts('putGrant', this.grants.values()),
-      ...puts('putRefreshToken', this.refreshTokens.values()),
-      ...puts('putLoginCode', this.loginCodes.values()),
-      ...puts('putIps', this.ips.values()),
-      ...puts('putAccessToken', this.accessTokens.values()),
-      ...[...this.ltps].map(([key, price]) => ['putLtp', key, price] as [string, ...unknown[]]),
-      ...puts('putOrder', this.orders.values()),
-      ...puts('putAtUser', this.atUsers.values()),
-      ...puts('putAtOrder', this.atOrdersById.values()),
-      ...puts('restoreMessage', this.outbox.messages()),
-      ['setCounters', { appSeq: this.appSeq, outboxSeq: this.outboxSeq }],
-    ];
+  putSigningKey(name: string, key: string) {
+    this.write('signingKeys', name, key);
   }
 
   clear() {
-    this.ips.clear();
-    this.ipIndex.clear();
-    this.accessTokens.clear();
-    this.orders.clear();
-    this.ordersOpen.clear();
-    this.orderNumbers.clear();
-    this.atOrdersOpen.clear();
-    this.ltps.clear();
-    this.ordersByUid.clear();
-    this.atUsers.clear();
-    this.atUsersByKeyHash.clear();
-    this.atOrdersById.clear();
-    this.atOrdersByAccount.clear();
-    this.accounts.clear();
-    this.apps.clear();
-    this.appsByUid.clear();
-    this.appsByKeyHash.clear();
-    this.challenges.clear();
-    this.legacyChallenges.clear();
-    this.sessions.clear();
-    this.sessionsByApp.clear();
-    this.dashboardSessions.clear();
-    this.grants.clear();
-    this.grantsByCode.clear();
-    this.grantsByApp.clear();
-    this.refreshTokens.clear();
-    this.loginCodes.clear();
-    this.loginCodeByUid.clear();
-    this.outbox.clear();
-    this.outboxSeq = 0;
-    this.appSeq = 0;
+    for (const table of [...TABLES].reverse()) for (const key of [...this.tables[table].rows.keys()]) this.write(table, key, null);
   }
 }

@@ -1,3 +1,4 @@
+import { MemoryStore } from '../../mock/store/memory.js';
 import { describe, expect, it } from 'vitest';
 import { SlidingWindowLimiter } from '../../mock/domain/rate-limit.js';
 import { seal, unseal } from '../../mock/domain/autotrader/sealed-key.js';
@@ -62,10 +63,14 @@ describe('AutoTrader key lifecycle', () => {
 });
 
 describe('sliding-window limiter', () => {
+  const limiterOnStore = () => {
+    const store = new MemoryStore();
+    return new SlidingWindowLimiter(() => store, 'test');
+  };
   const limits = [{ windowMs: 5000, max: 3 }];
 
   it('allows max per window, refuses the next, and frees the slot exactly one window after the oldest', () => {
-    const limiter = new SlidingWindowLimiter();
+    const limiter = limiterOnStore();
     const take = (t: number) => limiter.take([{ key: 'k', limits }], t);
     expect([take(0), take(1000), take(2000)]).toEqual([null, null, null]);
     expect(take(4999)).toMatchObject({ key: 'k', limit: { max: 3 } });
@@ -74,7 +79,7 @@ describe('sliding-window limiter', () => {
   });
 
   it('counts a request only when every key has room', () => {
-    const limiter = new SlidingWindowLimiter();
+    const limiter = limiterOnStore();
     const both = (t: number) =>
       limiter.take(
         [

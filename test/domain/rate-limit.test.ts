@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { SlidingWindowLimiter } from '../../mock/domain/rate-limit.js';
 import { makeDomain } from '../helpers.js';
+import { MemoryStore } from '../../mock/store/memory.js';
 
 const USER = {
   username: 'bound@x.in',
@@ -26,7 +27,8 @@ describe('rate-limit windows stay bounded (issue 13, item 9)', () => {
   });
 
   it('forgets keys whose windows have emptied, and keeps at most maxKeys, the least recently counted going first', () => {
-    const limiter = new SlidingWindowLimiter({ horizonMs: 1_000, maxKeys: 100 });
+    const store = new MemoryStore();
+    const limiter = new SlidingWindowLimiter(() => store, 'test', { horizonMs: 1_000, maxKeys: 100 });
     const limits = [{ windowMs: 1_000, max: 1 }];
     for (let i = 0; i < 1_000; i++) limiter.take([{ key: `k${i}`, limits }], 0);
     expect(limiter.size).toBe(100);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SandboxClock } from '../../mock/domain/clock.js';
+import { MemoryStore } from '../../mock/store/memory.js';
 import { SandboxDomain } from '../../mock/domain/domain.js';
 import type { FixtureSetData } from '../../mock/server.js';
 import { otpOf, T0 } from '../helpers.js';
@@ -18,7 +19,7 @@ const FIXTURES: FixtureSetData = { accounts: [account('ONE111', 1), account('TWO
 function sandbox() {
   const clock = new SandboxClock();
   clock.set(T0);
-  return new SandboxDomain({ seed: '31', clock, fixtures: FIXTURES });
+  return new SandboxDomain({ seed: '31', clock, fixtures: FIXTURES, store: new MemoryStore() });
 }
 
 /** Every kind of bearer credential the sandbox hands out, for one account, in a fixed order of draws. */

@@ -2,7 +2,13 @@ import { request as httpRequest, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { listen } from '../../mock/http/node-server.js';
-import { ORDER, trader } from './faults-harness.js';
+import { openSandbox } from '../../mock/server.js';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { SandboxClock } from '../../mock/domain/clock.js';
+import { T0 } from '../helpers.js';
+import { durableTrader, ORDER, trader } from './faults-harness.js';
 
 type Outcome = { error?: NodeJS.ErrnoException; status?: number; declaredLength?: number; received?: number; aborted?: boolean };
 
@@ -14,7 +20,7 @@ afterEach(async () => {
   }
 });
 
-async function served(t: Awaited<ReturnType<typeof trader>>) {
+async function served(t: { h: Parameters<typeof listen>[0] }) {
   const server = listen(t.h, { port: 0, hostname: '127.0.0.1' });
   servers.push(server);
   await new Promise<void>((resolve) => (server.listening ? resolve() : server.once('listening', () => resolve())));
@@ -105,5 +111,24 @@ describe('transport faults over a real socket', () => {
     await t.addRule({ match: { path: '/order/placeOrder' }, do: { effect: 'hang', stage: 'after' } });
     expect((await place(await served(t), t.headers, 200)).error?.code).toBe('GAVE_UP');
     expect(await t.orders()).toHaveLength(1);
+  });
+
+  it('with a durable state (--state): the order a reset-after answer never reached is in the file, and there after a restart', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'faults-state-'));
+    try {
+      const clock = new SandboxClock();
+      clock.set(T0);
+      const file = join(dir, 'sandbox.state');
+      const t = await durableTrader(file, clock);
+      await t.call('POST', '/__sandbox/faults', { rules: [{ match: { path: '/order/placeOrder' }, do: { effect: 'reset', stage: 'after' } }] });
+      expect((await place(await served({ h: t.sandbox }), t.headers)).error?.code).toBe('ECONNRESET');
+      for (const s of servers.splice(0)) await new Promise<void>((resolve) => s.close(() => resolve()));
+      await t.sandbox.close();
+      const again = await openSandbox({ state: file, seed: 'durable', clock });
+      expect(again.domain.store.ordersOf('AB1234')).toHaveLength(1);
+      await again.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -1,9 +1,9 @@
-import { appendFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { freePort, ROOT, startProcess, stop, type Running } from '../../contracts/setup/processes.js';
-import { createSandbox } from '../../mock/server.js';
+import { openSandbox } from '../../mock/server.js';
 import { client } from './http-client.js';
 import { createApp, openAccount } from '../helpers.js';
 
@@ -48,23 +48,28 @@ async function mutate(base: string, acked: Acked, prefix: string, stopped: () =>
 
 describe('persistence through SIGKILL', () => {
   it('every acknowledged mutation is there after a kill in the middle of a stream, twice over', async () => {
-    const file = join(dir, 'state.journal');
+    const file = join(dir, 'state.db');
     const acked: Acked = { accounts: new Map(), apps: [], sessions: [] };
-    for (const [round, killAfterMs] of [
-      [1, 700],
-      [2, 1100],
+    // Each round is killed once it has made progress (apps acknowledged), not after a fixed time: a loaded machine is slower, not different.
+    for (const [round, appsBefore] of [
+      [1, 8],
+      [2, 16],
     ] as const) {
       const server = await start(file);
       let stopped = false;
-      const stream = mutate(server.url, acked, `K${round}W`, () => stopped);
-      await new Promise((r) => setTimeout(r, killAfterMs));
+      let ended = false;
+      const stream = mutate(server.url, acked, `K${round}W`, () => stopped).finally(() => {
+        ended = true;
+      });
+      while (!ended && acked.apps.length < appsBefore) await new Promise((r) => setTimeout(r, 10));
+      // Then a little more, so that the kill lands in the middle of requests.
+      await new Promise((r) => setTimeout(r, 50 + Math.floor(Math.random() * 150)));
       server.child.kill('SIGKILL');
       stopped = true;
       await stream;
       await stop(server);
     }
-    expect(acked.accounts.size).toBeGreaterThan(20);
-    expect(acked.apps.length).toBeGreaterThan(10);
+    expect(acked.apps.length).toBeGreaterThanOrEqual(16);
 
     const server = await start(file);
     try {
@@ -91,70 +96,56 @@ describe('persistence through SIGKILL', () => {
   });
 });
 
-describe('the journal', () => {
-  it('drops a torn last batch whole and keeps everything before it', () => {
-    const file = join(dir, 'torn.journal');
-    const first = createSandbox({ state: file, seed: 'torn' });
-    first.domain.load({ accounts: [{ uid: 'TORN01', name: 'T', password: 'p', yob: '1990', mobile: '9876543210', email: 't@example.com' }] });
-    first.domain.commit();
-    first.journal!.close();
-    appendFileSync(file, '{"ops":[["putAccount",{"uid":"HALF01"');
-    const second = createSandbox({ state: file, seed: 'torn' });
-    expect(second.journal).toMatchObject({ droppedTornBatch: true, empty: false });
-    expect(second.domain.accounts.get('TORN01')).toBeDefined();
-    expect(second.domain.accounts.get('HALF01')).toBeUndefined();
-    second.journal!.close();
-    expect(readFileSync(file, 'utf8').endsWith('\n')).toBe(true);
-  });
-
-  it('a restart keeps the seeded streams where they were: no id is handed out twice', () => {
-    const file = join(dir, 'seed.journal');
+describe('the durable state (--state)', () => {
+  it('a restart keeps the seeded streams where they were: no id is handed out twice', async () => {
+    const file = join(dir, 'seed.db');
     const account = { uid: 'SEED01', name: 'S', password: 'p', yob: '1990', mobile: '9876543210', email: 's@example.com' };
-    const first = createSandbox({ state: file, seed: 'same' });
-    first.domain.load({ accounts: [account] });
-    first.domain.accounts.generateLegacyOtp('SEED01');
-    first.domain.commit();
+    const first = await openSandbox({ state: file, seed: 'same' });
+    await first.domain.uow.run(() => {
+      first.domain.load({ accounts: [account] });
+      first.domain.accounts.generateLegacyOtp('SEED01');
+    });
     const firstIds = first.domain.store.messages({}).map((m) => m.challengeId);
-    first.journal!.close();
-    const second = createSandbox({ state: file, seed: 'same' });
-    second.domain.accounts.generateLegacyOtp('SEED01');
+    await first.close();
+    const second = await openSandbox({ state: file, seed: 'same' });
+    await second.domain.uow.run(() => second.domain.accounts.generateLegacyOtp('SEED01'));
     const ids = second.domain.store.messages({}).map((m) => m.challengeId);
     expect(ids.slice(0, firstIds.length)).toEqual(firstIds);
     expect(new Set(ids).size).toBe(2);
-    second.journal!.close();
+    await second.close();
   });
 
-  it('OAuth sessions, refresh tokens and Login Codes survive restarts (journal replay, then the compacted snapshot)', async () => {
-    const file = join(dir, 'oauth.journal');
-    const first = createSandbox({ state: file, seed: 'oauth' });
-    const account = openAccount(first.domain, 'OAUTH1');
-    const app = createApp(first.domain, account, 'Durable OAuth');
-    const consent = first.domain.oauth.authenticate({ api_key: app.apiKey, redirect_url: 'https://example.com/cb', api_secret: app.apiSecret }, '127.0.0.1');
+  it('OAuth sessions, refresh tokens and Login Codes survive restarts', async () => {
+    const file = join(dir, 'oauth.db');
+    const first = await openSandbox({ state: file, seed: 'oauth' });
+    const { uow } = first.domain;
+    const account = await uow.run(() => openAccount(first.domain, 'OAUTH1'));
+    const app = await uow.run(() => createApp(first.domain, account, 'Durable OAuth'));
+    const consent = await uow.run(() => first.domain.oauth.authenticate({ api_key: app.apiKey, redirect_url: 'https://example.com/cb', api_secret: app.apiSecret }, '127.0.0.1'));
     if (!consent.ok) throw new Error(consent.error.code);
     const code = consent.value.code;
-    const issued = await first.domain.oauth.token({ grant_type: 'authorization_code', code }, '127.0.0.1');
+    const issued = await uow.run(() => first.domain.oauth.token({ grant_type: 'authorization_code', code }, '127.0.0.1'));
     if (!issued.ok) throw new Error(issued.error.code);
-    const loginCode = first.domain.loginCodes.issue(issued.value.session).code;
-    first.domain.commit();
-    first.journal!.close();
+    const loginCode = (await uow.run(() => first.domain.loginCodes.issue(issued.value.session))).code;
+    await first.close();
 
-    const second = createSandbox({ state: file, seed: 'oauth' });
+    const second = await openSandbox({ state: file, seed: 'oauth' });
     expect(second.domain.sessions.authenticate(issued.value.accessToken).ok).toBe(true);
-    const refreshed = await second.domain.oauth.token({ grant_type: 'refresh_token', refresh_token: issued.value.refreshToken }, '127.0.0.1');
+    const refreshed = await second.domain.uow.run(() => second.domain.oauth.token({ grant_type: 'refresh_token', refresh_token: issued.value.refreshToken }, '127.0.0.1'));
     if (!refreshed.ok) throw new Error(refreshed.error.code);
-    expect(second.domain.loginCodes.validate(loginCode, '127.0.0.1').ok).toBe(true);
-    second.domain.commit();
-    second.journal!.close();
+    expect((await second.domain.uow.run(() => second.domain.loginCodes.validate(loginCode, '127.0.0.1'))).ok).toBe(true);
+    await second.close();
 
-    const third = createSandbox({ state: file, seed: 'oauth' });
-    expect(await third.domain.oauth.token({ grant_type: 'refresh_token', refresh_token: issued.value.refreshToken }, '127.0.0.1')).toMatchObject({
+    const third = await openSandbox({ state: file, seed: 'oauth' });
+    const t = third.domain;
+    expect(await t.uow.run(() => t.oauth.token({ grant_type: 'refresh_token', refresh_token: issued.value.refreshToken }, '127.0.0.1'))).toMatchObject({
       ok: false,
       error: { code: 'OAUTH_REFRESH_INVALID' },
     });
-    expect(third.domain.sessions.authenticate(refreshed.value.accessToken).ok).toBe(true);
-    expect(third.domain.loginCodes.validate(loginCode, '127.0.0.1')).toMatchObject({ ok: false, error: { code: 'LOGIN_CODE_INVALID' } });
-    expect(await third.domain.oauth.token({ grant_type: 'authorization_code', code }, '127.0.0.1')).toMatchObject({ ok: false, error: { code: 'OAUTH_CODE_USED' } });
-    expect(third.domain.sessions.authenticate(refreshed.value.accessToken)).toMatchObject({ ok: false, error: { code: 'SESSION_REVOKED' } });
-    third.journal!.close();
+    expect(t.sessions.authenticate(refreshed.value.accessToken).ok).toBe(true);
+    expect(t.loginCodes.validate(loginCode, '127.0.0.1')).toMatchObject({ ok: false, error: { code: 'LOGIN_CODE_INVALID' } });
+    expect(await t.uow.run(() => t.oauth.token({ grant_type: 'authorization_code', code }, '127.0.0.1'))).toMatchObject({ ok: false, error: { code: 'OAUTH_CODE_USED' } });
+    expect(t.sessions.authenticate(refreshed.value.accessToken)).toMatchObject({ ok: false, error: { code: 'SESSION_REVOKED' } });
+    await third.close();
   });
 });

@@ -57,7 +57,7 @@ export type AtOptions = { rateLimits?: boolean };
  * and the API functions a key unlocks.
  */
 export class AutoTrader {
-  private readonly limiter = new SlidingWindowLimiter();
+  private readonly limiter: SlidingWindowLimiter;
   rateLimits: boolean;
 
   constructor(
@@ -66,6 +66,7 @@ export class AutoTrader {
     options: AtOptions = {},
   ) {
     this.rateLimits = options.rateLimits ?? true;
+    this.limiter = new SlidingWindowLimiter(() => ctx.store, 'autotrader');
     market.onPrice((event) => this.onPrice(event));
   }
 
@@ -453,10 +454,6 @@ export class AutoTrader {
     const account = this.liveAccount(user, pseudoAccount);
     if (!account.ok) return account;
     return ok(view(account.value, this.ctx.store.atOrders(user.username, pseudoAccount), this.ltpOf));
-  }
-
-  reset() {
-    this.limiter.clear();
   }
 }
 
