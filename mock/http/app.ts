@@ -64,10 +64,11 @@ export function createHttpApp(domain: SandboxDomain, options: HttpOptions = {}):
   const reply = new Reply(domain);
   const app = new OpenAPIHono<SandboxEnv>({ defaultHook: validationHook(reply) });
 
+  // A fault that breaks the connection after the operation does so outside its unit of work, once committed.
+  app.use('*', breakAfterCommit());
   // Outermost: every request is one unit of work. A thrown fault rolls its changes back; with a
   // durable store the answer leaves only once its changes are durable, and a failed write
   // becomes a 500 after memory went back to the last durable state.
-  app.use('*', breakAfterCommit());
   const { uow } = domain;
   const unsaved = (c: Parameters<typeof reply.fail>[0], error: unknown) => {
     if (!(error instanceof StorageUnavailable)) throw error;

@@ -133,6 +133,9 @@ function queryOf(c: Context<SandboxEnv>): Fields | null {
   return redact(Object.fromEntries(names.map((n) => [n, query[n]!.length === 1 ? query[n]![0] : query[n]]))) as Fields;
 }
 
+/** Larger bodies (fixture sets) are not kept: the journal holds the last requests, not uploads. */
+const MAX_BODY_CHARS = 16 * 1024;
+
 type BodyCache = { text?: Promise<string>; arrayBuffer?: Promise<ArrayBuffer>; json?: Promise<unknown> };
 
 /** The body as the operation read it (from hono's body cache: a body nobody read is not read here), redacted. */
@@ -143,7 +146,7 @@ async function bodyOf(c: Context<SandboxEnv>): Promise<Fields | null> {
     if (cache.text) text = await cache.text;
     else if (cache.arrayBuffer) text = Buffer.from(await cache.arrayBuffer).toString('utf8');
     else if (cache.json) return asFields(redact(await cache.json));
-    if (!text) return null;
+    if (!text || text.length > MAX_BODY_CHARS) return null;
     const type = c.req.header('content-type') ?? '';
     if (type.includes('application/x-www-form-urlencoded')) return asFields(redact(Object.fromEntries(new URLSearchParams(text))));
     return asFields(redact(JSON.parse(text)));

@@ -214,7 +214,7 @@ export const JournalEntry = z
     uid: z.string().nullable().openapi({ description: 'The account (or AutoTrader user) its credentials named; null without valid credentials' }),
     srcIp: z.string().openapi({ description: 'The source IP the sandbox saw' }),
     query: z.record(z.string(), z.unknown()).nullable().openapi({ description: 'The query fields, every secret, token and OTP redacted ("[REDACTED]", a scheme such as Bearer kept)' }),
-    body: z.record(z.string(), z.unknown()).nullable().openapi({ description: 'The JSON or form body fields as the operation read them, redacted the same way; null without one' }),
+    body: z.record(z.string(), z.unknown()).nullable().openapi({ description: 'The JSON or form body fields as the operation read them, redacted the same way; null without one, or over 16 KiB' }),
     fault: FiredFault.nullable().openapi({ description: 'The fault rule that fired on this request' }),
     didYouMean: z.string().nullable().openapi({ description: 'For a request no operation serves (404): the nearest documented operation, e.g. POST /order/placeOrder' }),
   })
