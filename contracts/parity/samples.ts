@@ -1,31 +1,20 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import docsIndex from './docs-index.json' with { type: 'json' };
+import published from './samples.json' with { type: 'json' };
 
 export type PublishedResponse = { status: number; label: string; body: Record<string, unknown> };
 export type PublishedRequest = { path?: Record<string, string>; query?: Record<string, string>; body?: unknown };
 export type SampleSet = { operation: string; chapter: string; request: PublishedRequest | null; responses: PublishedResponse[] };
 export type IndexEntry = { method: string; path: string; chapter: string; listed: 'index' | 'chapter' };
 
-/** contracts/parity/<name> of this package, from the source tree, dist/ or an installed copy. */
-function find(name: string): string {
-  for (let dir = import.meta.dirname; dir !== dirname(dir); dir = dirname(dir)) {
-    const candidate = join(dir, 'contracts', 'parity', name);
-    if (existsSync(candidate)) return candidate;
-  }
-  throw new Error(`contracts/parity/${name} not found above ${import.meta.dirname}`);
-}
-
-const read = <T>(name: string): T => JSON.parse(readFileSync(find(name), 'utf8')) as T;
-
 /** The published samples we extracted (contracts/parity/samples.json), by "METHOD /path". */
 export function loadSamples(): Map<string, SampleSet> {
-  const { operations } = read<{ operations: SampleSet[] }>('samples.json');
+  const operations = published.operations as unknown as SampleSet[];
   return new Map(operations.map((s) => [s.operation, s]));
 }
 
 /** Every documented operation: the docs index, then the chapters' operations outside it. */
 export function loadIndex(): IndexEntry[] {
-  return read<{ operations: IndexEntry[] }>('docs-index.json').operations;
+  return docsIndex.operations as IndexEntry[];
 }
 
 /** The texts a sample publishes: statusMessage, message, statusMsg and validationErrors, at any depth. */
