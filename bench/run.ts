@@ -7,6 +7,7 @@ import { createSandbox } from '../mock/server.js';
 import { writeBigFixture } from './big-fixture.js';
 import { median, medianOf, wrk, type Sample } from './load.js';
 import { pairs } from './pairs.js';
+import { triggerBench, triggerTable } from './triggers.js';
 import { writePath } from './write-path.js';
 import { BARE_SERVER, requestJson, rssMb, start, stop, type Server } from './servers.js';
 
@@ -164,6 +165,7 @@ async function main() {
 
   const inProc = await inProcess(true);
   const inProcFast = await inProcess(false);
+  const triggers = triggerBench();
 
   // The write path: memory, --state and PostgreSQL, one after another.
   const writes = await writePath(CLI, CONNECTIONS, SECONDS, REPS);
@@ -213,6 +215,8 @@ async function main() {
   );
   out();
   out(`In-process, app.request() with no socket (getLimits, sequential): ${fmt(inProc)} req/s with response checking, ${fmt(inProcFast)} req/s without.`);
+  out();
+  for (const line of triggerTable(triggers)) out(line);
   out();
   out(
     'The write path (durability: each answer leaves once its changes are durable; group commit). placeOrder writes one new order per request (wrk); the flow is create-app + outbox + verify-OTP (Node client). Ratio: to memory mode at the same connection count.',

@@ -118,6 +118,7 @@ export async function openSandbox(options: SandboxOptions = {}): Promise<Sandbox
     fresh = domain.uow.durableVersion === 0;
     if (fresh) domain.loadStartupFixtures();
   });
+  await domain.uow.watchRemote();
   const app = createHttpApp(domain, { checkResponses: true, ...options });
   const where = options.databaseUrl ? redactUrl(options.databaseUrl) : options.state!;
   return {

@@ -124,6 +124,17 @@ export const ERRORS = {
   MARKET_PRICE_OUT_OF_BAND: { http: 400, message: 'The price must be within 649.90 and 974.90 (previous close 812.4 ± 20%).' },
   FAULT_RULE_INVALID: { http: 400, message: 'The control API (/__sandbox) cannot be faulted: a test must always be able to read and remove its rules.' },
   FAULT_RULE_NOT_FOUND: { http: 404, message: 'No fault rule f9.' },
+  // Bracket, cover, bulk, span margin, GTT and OCO (issue 18a). Published texts where Samco publishes one, else the sandbox's wording.
+  ORDER_USE_EXIT: { http: 400, message: 'A bracket or cover order (entry or leg) is cancelled or exited with exitBO / exitCO: cancelOrder is for CNC, MIS and NRML orders.' },
+  BRACKET_INVALID: { http: 400, message: 'Bracket orders are not allowed on BSE.' },
+  EXIT_SUBORDER_EXECUTED: { http: 400, message: 'SubOrder is in Executed status. Cannot exit/cancel such orders.' },
+  EXIT_NOT_BRACKET: { http: 400, message: 'Order 240522000162545 is not a bracket order entry: exitBO takes the orderNumber placeOrderBO answered.' },
+  EXIT_NOT_OPEN: { http: 400, message: 'Order cannot be exited: it is REJECTED.' },
+  GTT_INVALID: { http: 400, message: 'limitPrice is required (> 0) for a limit (L) GTT.' },
+  GTT_NOT_FOUND: { http: 400, message: 'TRIGGER DOES NOT EXIST' },
+  GTT_TRIGGERED: { http: 400, message: 'The GTT has been triggered: a triggered GTT cannot be deleted.' },
+  GTT_CNC_BUY: { http: 400, message: 'EQ delivery buy orders are not allowed in GTT' },
+  GTT_LIST_TYPE: { http: 400, message: ' Enter a valid listType ( active / triggered / expired).' },
   INTERNAL: { http: 500, message: 'Internal error. Nothing was changed.' },
 } as const satisfies Record<string, { http: number; message: string; errorCode?: string }>;
 

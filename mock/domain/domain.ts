@@ -15,10 +15,14 @@ import { SecretHasher } from './secrets.js';
 import { Sessions } from './sessions.js';
 import { StaticIps } from './static-ips.js';
 import { Orders } from './orders.js';
+import { BracketCover } from './bracket-cover.js';
+import { Gtts } from './gtt.js';
+import { Bulk } from './bulk.js';
 import { OAuth } from './oauth.js';
 import { LoginCodes } from './login-codes.js';
 import { TradingBackend } from './trading-backend.js';
 import { Market } from './market/market.js';
+import type { Instrument } from './market/instruments.js';
 import { Portfolio } from './portfolio.js';
 import { AutoTrader } from './autotrader/autotrader.js';
 import { ok, type Result } from './result.js';
@@ -41,6 +45,8 @@ export type DomainOptions = {
   secrets?: SecretHasher;
   /** Load the fixtures now (default); false when a persisted state is being resumed. */
   loadFixturesNow?: boolean;
+  /** Instruments beyond the built-in list (benchmarks of many symbols). */
+  extraInstruments?: readonly Instrument[];
 };
 
 /** The whole sandbox without HTTP: every rule of the reference lives below this object. */
@@ -55,6 +61,9 @@ export class SandboxDomain {
   readonly autotrader: AutoTrader;
   readonly staticIps: StaticIps;
   readonly orders: Orders;
+  readonly bracketCover: BracketCover;
+  readonly gtts: Gtts;
+  readonly bulk: Bulk;
   readonly oauth: OAuth;
   readonly loginCodes: LoginCodes;
   readonly tradingBackend: TradingBackend;
@@ -72,7 +81,7 @@ export class SandboxDomain {
     this.ctx = { store: options.store, clock: this.clock, random: this.random, secrets: options.secrets ?? new SecretHasher() };
     this.uow = new UnitOfWork(options.store, this.metaSource(), options.durability ?? null);
     const outbox = new Outbox(this.ctx, options.outboxRetention);
-    this.market = new Market(this.ctx);
+    this.market = new Market(this.ctx, options.extraInstruments);
     this.challenges = new Challenges(this.ctx, outbox, { sendLimit: options.rateLimits ?? true });
     this.tradingBackend = new TradingBackend(this.ctx);
     this.sessions = new Sessions(this.ctx, this.tradingBackend);
@@ -84,6 +93,9 @@ export class SandboxDomain {
     this.orders.useRisk(this.portfolio);
     this.exchangeEvents = new ExchangeEvents(this.ctx, this.market);
     this.orders.useExchangeEvents(this.exchangeEvents);
+    this.bracketCover = new BracketCover(this.ctx, this.market, this.orders);
+    this.gtts = new Gtts(this.ctx, this.market, this.orders);
+    this.bulk = new Bulk(this.market, this.orders, this.bracketCover);
     this.oauth = new OAuth(this.ctx, this.sessions, this.staticIps, this.tradingBackend);
     this.apps = new Apps(this.ctx, this.challenges, this.sessions, outbox, this.staticIps);
     this.autotrader = new AutoTrader(this.ctx, this.market, { rateLimits: options.rateLimits });

@@ -4,12 +4,16 @@ import { IST_FORMATS } from './ist.js';
 import type { DomainContext } from './context.js';
 import { isCommodity, isOption, type Exchange, type Instrument } from './market/instruments.js';
 import { takeVolume, type Market, type PriceEvent } from './market/market.js';
+import type { LegRole } from './legs.js';
 import { round2 } from './money.js';
 import { fail, ok, type Result } from './result.js';
+import { limitMarketable, stopCrossed } from './triggers.js';
 import type { Account } from './types.js';
 
 export type TransactionType = 'BUY' | 'SELL';
 export type ProductType = 'CNC' | 'MIS' | 'NRML';
+/** A bracket's or cover's entry and legs carry BO or CO. */
+export type OrderProduct = ProductType | 'BO' | 'CO';
 /** PENDING: resting, nothing filled (an untriggered SL too); OPEN: partly filled; then COMPLETE, CANCELLED or REJECTED. */
 export type OrderState = 'PENDING' | 'OPEN' | 'COMPLETE' | 'CANCELLED' | 'REJECTED';
 
@@ -26,8 +30,9 @@ export interface SamcoOrder {
   exchange: Exchange;
   symbolName: string;
   transactionType: TransactionType;
-  orderType: 'L' | 'SL';
-  productType: ProductType;
+  /** SL-M only for a bracket's or cover's stop-loss leg (the sandbox's choice: it executes at the market once triggered). */
+  orderType: 'L' | 'SL' | 'SL-M';
+  productType: OrderProduct;
   orderValidity: 'DAY' | 'IOC';
   afterMarketOrderFlag: 'YES' | 'NO';
   quantity: number;
@@ -47,6 +52,34 @@ export interface SamcoOrder {
   updatedAt: number;
   /** The instrument key while the order can still fill, else null: the store indexes open orders by it. */
   openOn: string | null;
+  /** A bracket or cover order's leg: its entry's order number and its role (absent or null otherwise). */
+  parentOrderId?: string | null;
+  leg?: LegRole | null;
+  /** A bracket or cover entry's terms and legs (see bracket-cover.ts). */
+  bracket?: BracketTerms | null;
+  /** A trailing stop-loss leg: its step and the best price seen so far. */
+  trail?: { step: number; anchor: number } | null;
+}
+
+/** What a bracket or cover entry keeps for its legs. Distances are in rupees (valueType already applied). */
+export interface BracketTerms {
+  kind: 'BO' | 'CO';
+  /** BO: target and stop-loss distances from the entry's fill price, the trailing step (0: none). */
+  target: number;
+  stoploss: number;
+  trailingStep: number;
+  /** CO: the stop-loss leg's absolute trigger price. */
+  coverTrigger: number;
+  /** The legs' order numbers once the entry's fill placed them. */
+  children: string[];
+}
+
+/** What the bracket and cover orders add to every order change (placing legs, cancelling a sibling, trailing a stop). */
+export interface OrderHooks {
+  /** Before a price event meets the order: may return the order with a moved stop (trailing). */
+  beforeMatch(order: SamcoOrder, price: number): SamcoOrder;
+  /** After an order was written: legs to place, a sibling to cancel. */
+  afterChange(before: SamcoOrder, after: SamcoOrder): void;
 }
 
 /** An order request as the schema hands it over: numbers may come as strings; "" in an optional field counts as absent. */
@@ -69,31 +102,34 @@ export type ModifyOrderInput = Partial<Pick<PlaceOrderInput, 'orderType' | 'quan
 export { ORDER_RULES };
 
 export const isOpen = (o: SamcoOrder) => o.status === 'PENDING' || o.status === 'OPEN';
-const remaining = (o: SamcoOrder) => o.quantity - o.filledQuantity - o.cancelledQuantity;
-const instrumentKeyOf = (i: Instrument) => `${i.exchange}:${i.symbolName}`;
+export const remaining = (o: SamcoOrder) => o.quantity - o.filledQuantity - o.cancelledQuantity;
+export const instrumentKeyOf = (i: Instrument) => `${i.exchange}:${i.symbolName}`;
 
-function toNumber(value: string | number | undefined): number | undefined {
+export function toNumber(value: string | number | undefined): number | undefined {
   if (value === undefined || value === '') return undefined;
   const n = typeof value === 'number' ? value : Number(value.trim());
   return Number.isFinite(n) ? n : Number.NaN;
 }
 
-const onTick = (price: number, tick: number) => Math.abs(Math.round(price / tick) * tick - price) < 1e-9;
+export const onTick = (price: number, tick: number) => Math.abs(Math.round(price / tick) * tick - price) < 1e-9;
 
 /** The share of an order's value the account's limits must cover. */
-export function marginRate(instrument: Instrument, productType: ProductType, side: TransactionType): number {
+export function marginRate(instrument: Instrument, productType: OrderProduct, side: TransactionType): number {
   const rates = ORDER_RULES.marginRate;
-  if (instrument.instrument === 'EQ') return productType === 'MIS' ? rates.intraday : rates.cash;
+  // BO and CO are intraday products: margined as MIS.
+  const intraday = productType === 'MIS' || productType === 'BO' || productType === 'CO';
+  if (instrument.instrument === 'EQ') return intraday ? rates.intraday : rates.cash;
   if (isOption(instrument) && side === 'BUY') return rates.cash;
-  return productType === 'MIS' ? rates.futuresIntraday : rates.futures;
+  return intraday ? rates.futuresIntraday : rates.futures;
 }
 
 /** The validated numbers of an order, or the refusal naming what is wrong. */
-function checkTerms(
+export function checkTerms(
   instrument: Instrument,
-  t: { orderType: string; quantity?: number; disclosedQuantity?: number; price?: number; triggerPrice?: number },
+  t: { orderType: string; quantity?: number; disclosedQuantity?: number; price?: number; triggerPrice?: number; leg?: LegRole | null },
 ): Result<{ quantity: number; disclosedQuantity: number; price: number; triggerPrice: number }> {
-  if (!(ORDER_RULES.orderTypes as readonly string[]).includes(t.orderType)) return fail('ORDER_TYPE_NOT_ALLOWED');
+  const stopLeg = t.orderType === 'SL-M' && t.leg === 'STOPLOSS';
+  if (!stopLeg && !(ORDER_RULES.orderTypes as readonly string[]).includes(t.orderType)) return fail('ORDER_TYPE_NOT_ALLOWED');
   const { lotSize, tickSize } = instrument;
   const quantity = t.quantity ?? Number.NaN;
   if (!Number.isInteger(quantity) || quantity < 1) return fail('ORDER_INVALID', 'quantity must be a whole number of at least 1.');
@@ -103,13 +139,13 @@ function checkTerms(
   if (disclosedQuantity > 0 && disclosedQuantity < Math.ceil(quantity * ORDER_RULES.minDisclosedShare)) {
     return fail('ORDER_INVALID', `disclosedQuantity must be at least ${ORDER_RULES.minDisclosedShare * 100}% of quantity (${Math.ceil(quantity * ORDER_RULES.minDisclosedShare)}).`);
   }
-  const price = t.price ?? Number.NaN;
-  if (!(price > 0)) return fail('ORDER_INVALID', `price is required (> 0) for ${t.orderType === 'L' ? 'a limit order (L)' : 'a stop-loss limit order (SL)'}.`);
-  if (!onTick(price, tickSize)) return fail('ORDER_INVALID', `price must be a multiple of the tick size of ${instrument.tradingSymbol} (${tickSize}).`);
+  const price = stopLeg ? 0 : (t.price ?? Number.NaN);
+  if (!stopLeg && !(price > 0)) return fail('ORDER_INVALID', `price is required (> 0) for ${t.orderType === 'L' ? 'a limit order (L)' : 'a stop-loss limit order (SL)'}.`);
+  if (!stopLeg && !onTick(price, tickSize)) return fail('ORDER_INVALID', `price must be a multiple of the tick size of ${instrument.tradingSymbol} (${tickSize}).`);
   let triggerPrice = 0;
-  if (t.orderType === 'SL') {
+  if (t.orderType === 'SL' || stopLeg) {
     triggerPrice = t.triggerPrice ?? Number.NaN;
-    if (!(triggerPrice > 0)) return fail('ORDER_INVALID', 'triggerPrice is required (> 0) for a stop-loss limit order (SL).');
+    if (!(triggerPrice > 0)) return fail('ORDER_INVALID', `triggerPrice is required (> 0) for ${stopLeg ? 'a stop-loss leg' : 'a stop-loss limit order (SL)'}.`);
     if (!onTick(triggerPrice, tickSize)) return fail('ORDER_INVALID', `triggerPrice must be a multiple of the tick size of ${instrument.tradingSymbol} (${tickSize}).`);
   }
   return ok({ quantity, disclosedQuantity, price, triggerPrice });
@@ -131,6 +167,7 @@ export interface RiskView {
 export class Orders {
   private risk: RiskView | undefined;
   private exchange: ExchangeEvents | undefined;
+  private hooks: OrderHooks | undefined;
 
   constructor(
     private readonly ctx: DomainContext,
@@ -149,15 +186,34 @@ export class Orders {
     this.exchange = exchange;
   }
 
+  /** Bracket and cover orders: wired after both exist. */
+  useHooks(hooks: OrderHooks) {
+    this.hooks = hooks;
+  }
+
   instrumentOf(order: SamcoOrder): Instrument {
     return this.market.find(order.exchange, order.symbolName)!;
   }
 
-  place(account: Account, input: PlaceOrderInput): Result<SamcoOrder> {
-    const exchange = input.exchange || ORDER_RULES.defaultExchange;
-    const instrument = this.market.find(exchange, input.symbolName);
+  /** The instrument of a request (NSE when exchange is absent), or the refusal: unknown symbol, BFO outside SENSEX/BANKEX. */
+  resolve(exchangeSent: string | undefined, symbolName: string): Result<Instrument> {
+    const exchange = exchangeSent || ORDER_RULES.defaultExchange;
+    const instrument = this.market.find(exchange, symbolName);
     if (!instrument) return fail('MARKET_SYMBOL_NOT_FOUND');
     if (exchange === 'BFO' && !ORDER_RULES.bfoUnderlyings.some((u) => instrument.atSymbol.startsWith(`${u}_`))) return fail('ORDER_BFO_NOT_ALLOWED');
+    return ok(instrument);
+  }
+
+  place(account: Account, input: PlaceOrderInput): Result<SamcoOrder> {
+    const instrument = this.resolve(input.exchange, input.symbolName);
+    if (!instrument.ok) return instrument;
+    const draft = this.draft(account, instrument.value, input);
+    if (!draft.ok) return draft;
+    return ok(this.enter(account, instrument.value, draft.value));
+  }
+
+  /** A checked new order, not yet written: the request's terms on the instrument. */
+  draft(account: Account, instrument: Instrument, input: Omit<PlaceOrderInput, 'productType'> & { productType: OrderProduct }): Result<SamcoOrder> {
     if (input.productType === 'CNC' && instrument.instrument !== 'EQ') return fail('ORDER_INVALID', 'productType CNC is for equity cash only: use NRML or MIS for derivatives.');
     const terms = checkTerms(instrument, {
       orderType: input.orderType,
@@ -167,10 +223,8 @@ export class Orders {
       triggerPrice: toNumber(input.triggerPrice),
     });
     if (!terms.ok) return terms;
-
-    const { store, clock } = this.ctx;
-    const now = clock.now();
-    let order: SamcoOrder = {
+    const now = this.ctx.clock.now();
+    return ok({
       ...terms.value,
       orderNumber: this.newOrderNumber(now),
       uid: account.uid,
@@ -192,17 +246,34 @@ export class Orders {
       createdAt: now,
       updatedAt: now,
       openOn: null,
-    };
-    const rejection = this.rmsCheck(account, instrument, order);
-    if (rejection) {
-      store.putOrder({ ...order, status: 'REJECTED', rejectionReason: rejection });
-      return ok(store.getOrder(account.uid, order.orderNumber)!);
+    });
+  }
+
+  /** A drafted order goes to the RMS (or is rejected with `rejection`), then to the exchange, where it meets the market's price. */
+  enter(account: Account, instrument: Instrument, draft: SamcoOrder, rejection: string | null = null): SamcoOrder {
+    const { store } = this.ctx;
+    const reason = rejection ?? this.rmsCheck(account, instrument, draft);
+    if (reason) {
+      store.putOrder({ ...draft, status: 'REJECTED', rejectionReason: reason });
+      return store.getOrder(account.uid, draft.orderNumber)!;
     }
-    order = { ...order, exchangeOrderNo: this.ctx.random.digits('exchange-order-no', 19), openOn: instrumentKeyOf(instrument) };
+    return this.release(instrument, draft);
+  }
+
+  /** An accepted order reaches the exchange: it gets its exchange number and meets the market's price now. Legs come this way, past the RMS. */
+  release(instrument: Instrument, accepted: SamcoOrder): SamcoOrder {
+    const now = this.ctx.clock.now();
+    let order: SamcoOrder = { ...accepted, exchangeOrderNo: this.ctx.random.digits('exchange-order-no', 19), openOn: instrumentKeyOf(instrument) };
     order = this.match(order, instrument, { instrument, price: this.market.ltp(instrument), volume: { remaining: null } });
     if (order.orderValidity === 'IOC' && isOpen(order)) order = this.cancelRest(order, now);
-    store.putOrder(order);
-    return ok(order);
+    this.write(accepted, order);
+    return this.ctx.store.getOrder(order.uid, order.orderNumber)!;
+  }
+
+  /** Writes a changed order, then lets the bracket and cover rules react to the change. */
+  write(before: SamcoOrder, after: SamcoOrder) {
+    this.ctx.store.putOrder(after);
+    this.hooks?.afterChange(before, after);
   }
 
   /** The RMS checks of a new or modified order: the reason it is rejected, or null. */
@@ -228,23 +299,28 @@ export class Orders {
   /** The order after the market at `event.price` crossed it (or not): trigger, then fill within the event's volume. */
   private match(order: SamcoOrder, instrument: Instrument, event: PriceEvent): SamcoOrder {
     const { price } = event;
-    const buy = order.transactionType === 'BUY';
     let next = order;
     if (!next.triggered) {
-      if (buy ? price < next.triggerPrice : price > next.triggerPrice) return next;
+      if (!stopCrossed(next.transactionType, price, next.triggerPrice)) return next;
       next = { ...next, triggered: true };
     }
-    if (buy ? price > next.price : price < next.price) return next;
+    if (next.orderType !== 'SL-M' && !limitMarketable(next.transactionType, price, next.price)) return next;
     const quantity = takeVolume(event, remaining(next));
     if (quantity === 0) return next;
+    return this.fill(next, instrument, quantity, price);
+  }
+
+  /** A fill of `quantity` at `price`: a trade, the average moves, a fully filled order is COMPLETE. */
+  fill(order: SamcoOrder, instrument: Instrument, quantity: number, price: number): SamcoOrder {
     const now = this.ctx.clock.now();
     const fill: Fill = { tradeNumber: this.ctx.random.digits('trade-number', 9), quantity, price, at: now };
-    const filledQuantity = next.filledQuantity + quantity;
-    const averagePrice = round2((next.averagePrice * next.filledQuantity + price * quantity) / filledQuantity);
-    const complete = filledQuantity === next.quantity - next.cancelledQuantity;
+    const filledQuantity = order.filledQuantity + quantity;
+    const averagePrice = round2((order.averagePrice * order.filledQuantity + price * quantity) / filledQuantity);
+    const complete = filledQuantity === order.quantity - order.cancelledQuantity;
     return {
-      ...next,
-      fills: [...next.fills, fill],
+      ...order,
+      triggered: true,
+      fills: [...order.fills, fill],
       filledQuantity,
       averagePrice,
       status: complete ? 'COMPLETE' : 'OPEN',
@@ -257,21 +333,25 @@ export class Orders {
   private onPrice(event: PriceEvent): number {
     const key = instrumentKeyOf(event.instrument);
     let fills = 0;
-    for (const order of this.ctx.store.ordersOpenOn(key)) {
-      const next = this.match(order, event.instrument, event);
+    for (const listed of this.ctx.store.ordersOpenOn(key)) {
+      // Re-read: an earlier order's fill may have cancelled this one (a bracket's other leg).
+      const order = this.ctx.store.getOrder(listed.uid, listed.orderNumber);
+      if (!order?.openOn) continue;
+      const trailed = this.hooks ? this.hooks.beforeMatch(order, event.price) : order;
+      const next = this.match(trailed, event.instrument, event);
       if (next === order) continue;
       fills += next.fills.length - order.fills.length;
-      this.ctx.store.putOrder(next);
+      this.write(order, next);
     }
     return fills;
   }
 
-  private cancelRest(order: SamcoOrder, now: number): SamcoOrder {
+  cancelRest(order: SamcoOrder, now: number): SamcoOrder {
     return { ...order, cancelledQuantity: order.cancelledQuantity + remaining(order), status: 'CANCELLED', openOn: null, updatedAt: now };
   }
 
   /** yyMMdd of the IST day, then a 9-digit number: Samco's form (e.g. 240522000162545). */
-  private newOrderNumber(now: number): string {
+  newOrderNumber(now: number): string {
     let number: string;
     do number = `${IST_FORMATS.orderDate(now)}${this.ctx.random.digits('order-number', 9)}`;
     while (this.ctx.store.orderNumberTaken(number));
@@ -287,16 +367,21 @@ export class Orders {
     return order ? ok(order) : fail('ORDER_NOT_FOUND');
   }
 
-  /** Modify an open order: the attributes sent replace the order's, checked like a new order; the rest stay. */
+  /** Modify an open order: the attributes sent replace the order's, checked like a new order; the rest stay. A leg keeps its type and quantity. */
   modify(account: Account, orderNumber: string, input: ModifyOrderInput): Result<SamcoOrder> {
     const found = this.get(account.uid, orderNumber);
     if (!found.ok) return found;
     const order = found.value;
     if (!isOpen(order)) return fail('ORDER_NOT_MODIFIABLE', `Order cannot be modified: it is ${order.status}.`);
     const instrument = this.instrumentOf(order);
+    const leg = order.leg ?? null;
+    if (leg && ((input.orderType && input.orderType !== order.orderType) || (input.quantity !== undefined && toNumber(input.quantity) !== order.quantity))) {
+      return fail('ORDER_INVALID', 'A bracket or cover leg keeps its order type and quantity: change its price or triggerPrice only.');
+    }
     const orderType = input.orderType || order.orderType;
     const terms = checkTerms(instrument, {
       orderType,
+      leg,
       quantity: toNumber(input.quantity) ?? order.quantity,
       disclosedQuantity: toNumber(input.disclosedQuantity) ?? order.disclosedQuantity,
       price: toNumber(input.price) ?? order.price,
@@ -308,25 +393,29 @@ export class Orders {
     let next: SamcoOrder = {
       ...order,
       ...terms.value,
-      orderType: orderType as 'L' | 'SL',
+      orderType: orderType as SamcoOrder['orderType'],
       orderValidity: input.orderValidity ?? order.orderValidity,
       triggered: orderType === 'L' || (order.triggered && orderType === order.orderType && terms.value.triggerPrice === order.triggerPrice),
       updatedAt: now,
     };
-    const rejection = this.rmsCheck(account, instrument, next, order.orderNumber);
-    if (rejection) return fail('ORDER_MODIFY_REJECTED', rejection);
+    if (!leg) {
+      const rejection = this.rmsCheck(account, instrument, next, order.orderNumber);
+      if (rejection) return fail('ORDER_MODIFY_REJECTED', rejection);
+    }
     next = this.match(next, instrument, { instrument, price: this.market.ltp(instrument), volume: { remaining: null } });
     if (next.orderValidity === 'IOC' && isOpen(next)) next = this.cancelRest(next, now);
-    this.ctx.store.putOrder(next);
-    return ok(next);
+    this.write(order, next);
+    return ok(this.ctx.store.getOrder(account.uid, orderNumber)!);
   }
 
   cancel(uid: string, orderNumber: string): Result<SamcoOrder> {
     const found = this.get(uid, orderNumber);
     if (!found.ok) return found;
+    // cancelOrder is documented for CNC, MIS and NRML: a bracket or cover (entry or leg) is exited with exitBO / exitCO.
+    if (found.value.productType === 'BO' || found.value.productType === 'CO') return fail('ORDER_USE_EXIT');
     if (!isOpen(found.value)) return fail('ORDER_NOT_CANCELLABLE', `Order cannot be cancelled: it is ${found.value.status}.`);
     const next = this.cancelRest(found.value, this.ctx.clock.now());
-    this.ctx.store.putOrder(next);
+    this.write(found.value, next);
     return ok(next);
   }
 }

@@ -3,7 +3,7 @@ import { istDay } from './ist.js';
 import { findInstrument, isCommodity, type Instrument } from './market/instruments.js';
 import type { Market } from './market/market.js';
 import { round2 } from './money.js';
-import { isOpen, marginRate, type Orders, type ProductType, type RiskView, type SamcoOrder } from './orders.js';
+import { isOpen, marginRate, type OrderProduct, type Orders, type RiskView, type SamcoOrder } from './orders.js';
 import type { Account, OpeningLimit } from './types.js';
 
 export type PositionType = 'DAY' | 'NET';
@@ -11,7 +11,7 @@ export type PositionType = 'DAY' | 'NET';
 /** One position: the fills of one instrument and product, netted. */
 export interface Position {
   instrument: Instrument;
-  productType: ProductType;
+  productType: OrderProduct;
   positionType: PositionType;
   buyQuantity: number;
   sellQuantity: number;

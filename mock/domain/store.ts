@@ -1,6 +1,7 @@
 import type { AccessToken, Account, App, Challenge, DashboardSession, IpRegistration, LoginCode, OAuthGrant, OutboxDraft, OutboxMessage, RefreshToken, Session } from './types.js';
 import type { AtOrderRecord, AtUser } from './autotrader/types.js';
 import type { SamcoOrder } from './orders.js';
+import type { GttRecord } from './gtt.js';
 
 export type OutboxFilter = { uid?: string; kind?: OutboxMessage['kind']; since?: number; limit?: number };
 
@@ -31,6 +32,7 @@ export const TABLES = [
   'orders',
   'atUsers',
   'atOrders',
+  'gtts',
   'outbox',
   'rateWindows',
   'signingKeys',
@@ -156,6 +158,14 @@ export interface Store {
   /** Orders of a pseudo account, oldest first. */
   atOrders(username: string, pseudoAccount: string): AtOrderRecord[];
 
+  /** GTT and OCO triggers (issue 18a): by account and summary id; the active ones indexed by instrument key (`activeOn`). */
+  getGtt(uid: string, gttSummaryId: string): GttRecord | undefined;
+  putGtt(gtt: GttRecord): void;
+  /** Triggers of an account, oldest first. */
+  gttsOf(uid: string): GttRecord[];
+  /** Triggers whose `activeOn` is this instrument key, oldest first. */
+  gttsActiveOn(instrumentKey: string): GttRecord[];
+
   /** A rate-limit window's log (timestamps, oldest first): in the store so that replicas count together. */
   rateWindow(key: string): readonly number[] | undefined;
   putRateWindow(key: string, log: readonly number[] | null): void;
@@ -206,6 +216,8 @@ export interface Durability {
   commit(batch: Batch): Promise<number>;
   /** Releases the lock `begin` took, writing nothing. */
   release(): Promise<void>;
+  /** Shared stores: calls `onRemote` whenever another process has committed. */
+  watch?(onRemote: () => void): Promise<void>;
   close(): Promise<void>;
 }
 

@@ -41,6 +41,8 @@ export class UnitOfWork {
   private flushing: Promise<void> | null = null;
   private epoch: Epoch | null = null;
   private lastEpoch: Promise<void> = Promise.resolve();
+  private followers: Array<(changes: RowChange[]) => void> = [];
+  private catchUpQueued = false;
 
   constructor(
     private readonly store: Store,
@@ -66,6 +68,23 @@ export class UnitOfWork {
   loaded(version: number) {
     this.version = version;
     this.lastMeta = JSON.stringify(this.meta.snapshot());
+  }
+
+  /**
+   * Calls `follower` with the row changes other replicas committed, once they are applied here
+   * (after the replay, outside any unit of work): what changed elsewhere, to publish here.
+   */
+  follow(follower: (changes: RowChange[]) => void) {
+    this.followers.push(follower);
+  }
+
+  /** With a shared store: replays what other replicas commit as soon as they announce it, not only at the next request. */
+  async watchRemote(): Promise<void> {
+    await this.durability?.watch?.(() => {
+      if (this.catchUpQueued) return;
+      this.catchUpQueued = true;
+      this.run(() => {}).catch(() => {});
+    });
   }
 
   /** Starts a unit of work; with a shared store, once this process holds the lock and has caught up. */
@@ -203,10 +222,15 @@ export class UnitOfWork {
     });
     const epoch: Epoch = { members: [], active: 0, admitting: true, readyAt: 0, ready: Promise.resolve(), finished, finish };
     epoch.ready = previous.then(async () => {
+      this.catchUpQueued = false;
       const caughtUp = await this.durability!.begin(this.version);
       for (const batch of caughtUp.batches) {
         for (const change of batch.changes) this.store.applyRow(change);
         this.meta.restore(batch.meta);
+      }
+      if (caughtUp.batches.length > 0 && this.followers.length > 0) {
+        const changes = caughtUp.batches.flatMap((b) => b.changes);
+        for (const follower of this.followers) follower(changes);
       }
       this.version = caughtUp.version;
       this.lastMeta = JSON.stringify(this.meta.snapshot());

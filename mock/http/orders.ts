@@ -1,24 +1,14 @@
-import type { Context } from 'hono';
 import { orders as routes, portfolio } from '../../spec/routes/index.js';
-import { fail, type Result } from '../domain/result.js';
-import type { Authenticated } from '../domain/sessions.js';
-import type { HttpDeps, SandboxApp, SandboxEnv } from './deps.js';
-import { header } from './header.js';
+import type { HttpDeps, SandboxApp } from './deps.js';
+import { orderAuth } from './order-auth.js';
 import { amount } from '../domain/money.js';
+import { triggerOrder } from './present-families.js';
 import { holdingDetail, orderBookEntry, orderStatusDetails, placedOrderDetails, positionDetail, summary, tradeBookEntry } from './present-orders.js';
 
 /** The orders and portfolio chapters: thin handlers over the domain's Orders and Portfolio. */
-export function orderRoutes(app: SandboxApp, { domain, reply, sourceIp }: HttpDeps) {
-  const session = (c: Context<SandboxEnv>) => domain.sessions.authenticate(header(c, 'x-session-token'));
-
-  /** Calls that place, modify or cancel: a live session, from an IP registered for its app (the account's legacy IPs for a legacy session). */
-  const writer = (c: Context<SandboxEnv>): Result<Authenticated> => {
-    const auth = session(c);
-    if (!auth.ok) return auth;
-    const { session: s, account } = auth.value;
-    if (domain.staticIps.match(account.uid, s.appId, sourceIp(c)).matchedAs === null) return fail('IP_NOT_REGISTERED');
-    return auth;
-  };
+export function orderRoutes(app: SandboxApp, deps: HttpDeps) {
+  const { domain, reply } = deps;
+  const { session, writer } = orderAuth(deps);
 
   app.openapi(routes.placeOrder, (c) => {
     const auth = writer(c);
@@ -84,7 +74,7 @@ export function orderRoutes(app: SandboxApp, { domain, reply, sourceIp }: HttpDe
     if (!auth.ok) return reply.fail(c, auth.error);
     const found = domain.orders.get(auth.value.account.uid, c.req.valid('query').orderNumber);
     if (!found.ok) return reply.fail(c, found.error);
-    return c.json(reply.success('SubOrder details retrieved successfully.', { triggerOrders: [] }), 200);
+    return c.json(reply.success('SubOrder details retrieved successfully.', { triggerOrders: domain.bracketCover.legsOf(found.value).map(triggerOrder) }), 200);
   });
 
   app.openapi(portfolio.tradeBook, (c) => {

@@ -22,7 +22,7 @@ const pendingQuantity = (o: SamcoOrder) => (isOpen(o) ? o.quantity - o.filledQua
 const lastFillPrice = (o: SamcoOrder) => o.fills.at(-1)?.price ?? 0;
 
 /** The order-book word for the order's state; an SL order still waiting for its trigger is Trigger Pending. */
-function bookStatus(o: SamcoOrder) {
+export function bookStatus(o: SamcoOrder) {
   if (o.status === 'PENDING' && !o.triggered) return 'Trigger Pending' as const;
   return ({ PENDING: 'Pending', OPEN: 'Open', COMPLETE: 'Complete', CANCELLED: 'Cancelled', REJECTED: 'Rejected' } as const)[o.status];
 }
@@ -129,7 +129,7 @@ export function orderBookEntry(o: SamcoOrder, instrument: Instrument) {
     optionType: instrument.optionType ?? '--',
     orderPlaceBy: o.uid,
     lotQuantity: quantity(instrument.lotSize),
-    parentOrderId: '--',
+    parentOrderId: o.parentOrderId ?? '--',
   };
 }
 

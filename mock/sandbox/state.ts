@@ -65,8 +65,9 @@ export function stateRoutes(app: SandboxApp, { domain, reply }: HttpDeps) {
   app.openapi(sandboxState.sandboxStateOrders, (c) => {
     const { limit, offset, ...filter } = c.req.valid('query');
     const result = views.orders(c.req.valid('param').uid, filter);
-    return answer(c, result, { limit, offset }, 'orders', ({ uid: _u, openOn: _o, triggered: _t, afterMarketOrderFlag: _a, ...o }) => ({
+    return answer(c, result, { limit, offset }, 'orders', ({ uid: _u, openOn: _o, triggered: _t, afterMarketOrderFlag: _a, leg: _l, bracket: _b, trail: _tr, parentOrderId, ...o }) => ({
       ...o,
+      parentOrderId: parentOrderId ?? null,
       fills: o.fills.map((f) => ({ ...f, at: iso(f.at) })),
       createdAt: iso(o.createdAt),
       updatedAt: iso(o.updatedAt),

@@ -2,6 +2,7 @@ import type { AccessToken, Account, App, Challenge, DashboardSession, IpRegistra
 import { type OutboxFilter, type RowChange, type Store, TABLES, type TableName, type TrackedChange, UniqueViolation } from '../domain/store.js';
 import type { AtOrderRecord, AtUser } from '../domain/autotrader/types.js';
 import type { SamcoOrder } from '../domain/orders.js';
+import type { GttRecord } from '../domain/gtt.js';
 import { OutboxIndex } from './outbox-index.js';
 
 const DEFAULT_OUTBOX_LIMIT = 100;
@@ -87,6 +88,9 @@ export class MemoryStore implements Store {
   private readonly atUsersByKeyHash = new Unique('atUsers', 'apiKeyHash');
   private readonly atOrdersOpen = new Groups();
   private readonly atOrdersByAccount = new Groups();
+  // GTT and OCO triggers (issue 18a): by account, and the active ones by instrument key.
+  private readonly gttsByUid = new Groups();
+  private readonly gttsActive = new Groups();
   private readonly outbox = new OutboxIndex();
 
   private readonly tables: { [T in TableName]: Table<unknown> } = {
@@ -153,6 +157,12 @@ export class MemoryStore implements Store {
       const account = (o: AtOrderRecord | null) => (o ? join(o.username, o.pseudoAccount) : null);
       if (!row) this.atOrdersByAccount.remove(account(before), key);
       else this.atOrdersByAccount.add(account(row), key);
+    }),
+    gtts: this.table<GttRecord>((key, row, before) => {
+      this.gttsActive.remove(before?.activeOn, key);
+      this.gttsActive.add(row?.activeOn, key);
+      if (!row) this.gttsByUid.remove(before?.uid, key);
+      else this.gttsByUid.add(row.uid, key);
     }),
     outbox: this.table<OutboxMessage>((_key, row, before) => {
       if (before) this.outbox.remove(before);
@@ -460,6 +470,20 @@ export class MemoryStore implements Store {
   }
   putSigningKey(name: string, key: string) {
     this.write('signingKeys', name, key);
+  }
+
+  // GTT and OCO triggers (issue 18a).
+  getGtt(uid: string, gttSummaryId: string) {
+    return this.get<GttRecord>('gtts', join(uid, gttSummaryId));
+  }
+  putGtt(gtt: GttRecord) {
+    this.write('gtts', join(gtt.uid, gtt.gttSummaryId), gtt);
+  }
+  gttsOf(uid: string) {
+    return [...this.gttsByUid.keys(uid)].map((key) => this.get<GttRecord>('gtts', key)!);
+  }
+  gttsActiveOn(instrumentKey: string) {
+    return [...this.gttsActive.keys(instrumentKey)].map((key) => this.get<GttRecord>('gtts', key)!);
   }
 
   clear() {

@@ -1,4 +1,4 @@
-import { chmodSync, closeSync, openSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type BetterSqlite3 from 'better-sqlite3';
 import { collapse, FORMAT, metaSum, rowSum, stateSum, tableSum } from './durability-codec.js';
@@ -29,18 +29,25 @@ export class SqliteDurability implements Durability {
 
   async open(): Promise<Loaded> {
     if (this.db) throw new Error('already open');
-    closeSync(openSync(this.file, 'a', 0o600));
-    chmodSync(this.file, 0o600);
     const Sqlite = createRequire(import.meta.url)('better-sqlite3') as typeof BetterSqlite3;
     let db: Database | undefined;
     try {
+      if (!this.looksLikeSqlite()) throw this.foreign('it is not a SQLite database');
+      closeSync(openSync(this.file, 'a', 0o600));
+      chmodSync(this.file, 0o600);
       db = new Sqlite(this.file, { timeout: 200 });
       // Exclusive before WAL: no shared-memory index, and the lock taken by the first write is held until close.
       db.pragma('locking_mode = EXCLUSIVE');
+      const names = db
+        .prepare<[], { name: string }>("select name from sqlite_master where type = 'table'")
+        .all()
+        .map((t) => t.name);
+      // Checked before switching to WAL, which would rewrite another application's file header.
+      if (names.length > 0 && !names.includes('state')) throw this.foreign('it holds tables of another application');
       db.pragma('journal_mode = WAL');
       db.pragma('synchronous = FULL');
       db.exec('begin immediate; commit');
-      const loaded = this.load(db);
+      const loaded = this.load(db, names);
       this.db = db;
       return loaded;
     } catch (error) {
@@ -49,12 +56,20 @@ export class SqliteDurability implements Durability {
     }
   }
 
-  private load(db: Database): Loaded {
-    const names = db
-      .prepare<[], { name: string }>("select name from sqlite_master where type = 'table'")
-      .all()
-      .map((t) => t.name);
-    if (names.length > 0 && !names.includes('state')) throw this.foreign('it holds tables of another application');
+  /** An absent or empty file is a new store; anything else must start with SQLite's header before it is touched. */
+  private looksLikeSqlite(): boolean {
+    if (!existsSync(this.file) || statSync(this.file).size === 0) return true;
+    const head = Buffer.alloc(16);
+    const fd = openSync(this.file, 'r');
+    try {
+      readSync(fd, head, 0, 16, 0);
+    } finally {
+      closeSync(fd);
+    }
+    return head.toString('latin1') === 'SQLite format 3\u0000';
+  }
+
+  private load(db: Database, names: string[]): Loaded {
     const problems = db.pragma('quick_check', { simple: false }) as Array<{ quick_check: string }>;
     if (problems.length !== 1 || problems[0]?.quick_check !== 'ok') throw this.corrupt(`SQLite's check fails: ${problems.map((p) => p.quick_check).join('; ')}`);
     if (names.length === 0) {
@@ -157,7 +172,8 @@ export class SqliteDurability implements Durability {
       return new StateError(`State file ${this.file} is in use by another running sandbox process; stop that process or start this one with another --state file.`);
     if (code === 'SQLITE_NOTADB') return this.foreign('it is not a SQLite database');
     if (code.startsWith('SQLITE_CORRUPT')) return this.corrupt((error as Error).message);
-    if (code.startsWith('SQLITE_')) return new StateError(`State file ${this.file} cannot be opened (${(error as Error).message}); check the path, its permissions and the free space.`);
+    if (code.startsWith('SQLITE_') || code.startsWith('E'))
+      return new StateError(`State file ${this.file} cannot be opened (${(error as Error).message}); check the path, its permissions and the free space.`);
     return error as Error;
   }
 

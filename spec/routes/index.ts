@@ -9,8 +9,11 @@ import * as oauth from './oauth.js';
 import * as orders from './orders.js';
 import * as portfolio from './portfolio.js';
 import * as sandboxFaults from './sandbox-faults.js';
+import * as bracketCover from './bracket-cover.js';
+import * as bulk from './bulk.js';
+import * as gttOco from './gtt-oco.js';
 
-export { legacy, session, oauth, trade, orders, portfolio, dashboard, sandbox, sandboxState, autotrader, sandboxFaults };
+export { legacy, session, oauth, trade, orders, portfolio, dashboard, sandbox, sandboxState, autotrader, bracketCover, bulk, gttOco, sandboxFaults };
 
 /** Every operation of the spec, in document order. */
 export const allRoutes = [
@@ -20,6 +23,9 @@ export const allRoutes = [
   ...Object.values(trade),
   ...Object.values(orders),
   ...Object.values(portfolio),
+  ...Object.values(bracketCover),
+  ...Object.values(bulk),
+  ...Object.values(gttOco),
   ...Object.values(dashboard),
   ...Object.values(sandbox),
   ...Object.values(sandboxState),

@@ -227,7 +227,9 @@ const OPTIONAL = 'Optional: absent or "" means 0.';
 const legFields = {
   target: Price.openapi({ description: 'Distance of the target leg from the fill price (> 0)' }),
   stoploss: Price.openapi({ description: 'Distance of the stop-loss leg from the fill price (> 0)' }),
-  trailingStoploss: blank(Price).openapi({ description: `Trailing stop-loss distance: recorded, not trailed, by the sandbox. ${OPTIONAL}` }),
+  trailingStoploss: blank(Price).openapi({
+    description: `Trailing stop-loss step (a price distance): each time the market moves a whole step beyond the best price since the entry's fill, the stop-loss leg's trigger follows by that step, never back (the same rule as Samco's BO). ${OPTIONAL}`,
+  }),
 };
 
 export const PlaceRegularOrderForm = z

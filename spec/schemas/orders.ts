@@ -4,13 +4,13 @@ import { ServerTime, success } from './envelope.js';
 /** Samco's exchanges; NSE when a request leaves `exchange` out. */
 export const ORDER_EXCHANGES = ['NSE', 'BSE', 'NFO', 'BFO', 'MCX', 'CDS'] as const;
 
-const Numeric = z.union([z.string().regex(/^\d+(\.\d+)?$/), z.number().min(0)]).openapi({ description: 'A number, or a string of digits as the SDKs send it', example: '1' });
+export const Numeric = z.union([z.string().regex(/^\d+(\.\d+)?$/), z.number().min(0)]).openapi({ description: 'A number, or a string of digits as the SDKs send it', example: '1' });
 /** An optional field may also come as "" (Samco's own Node client sends disclosedQuantity: ""): it counts as absent. */
-const orBlank = <T extends z.ZodType>(schema: T) => z.union([schema, z.literal('')]).optional();
+export const orBlank = <T extends z.ZodType>(schema: T) => z.union([schema, z.literal('')]).optional();
 /** Every value of the order-book family is a string: amounts with two decimals, quantities as digits. */
-const Str = (example: string, description?: string) => z.string().openapi({ example, ...(description ? { description } : {}) });
+export const Str = (example: string, description?: string) => z.string().openapi({ example, ...(description ? { description } : {}) });
 
-const orderFields = {
+export const orderFields = {
   orderType: z.string().openapi({ description: 'L (Limit) or SL (Stop Loss Limit); MKT and SL-M are refused since v3.2', example: 'L' }),
   quantity: Numeric.openapi({ description: 'A whole number of units, a multiple of the lot size for derivatives' }),
   disclosedQuantity: orBlank(Numeric).openapi({ description: 'If provided, at least 10% of quantity (and no more than it); "" counts as absent' }),
@@ -165,10 +165,12 @@ export const OrderBookEntry = z
 
 export const OrderBookResponse = success('OrderBookResponse', { orderBookDetails: z.array(OrderBookEntry) });
 
-export const TriggerOrder = z.strictObject({ stopLossOrderNo: z.string(), orderStatus: z.string(), orderPrice: z.string(), triggerPrice: z.string() }).openapi('TriggerOrder');
+const legFields = { orderStatus: z.string(), orderPrice: z.string(), triggerPrice: z.string() };
+/** A bracket's or cover's leg: the chapter's sample keys the stop-loss leg stopLossOrderNo; the Java and stocknote models also key a target leg targetOrderNo. */
+export const TriggerOrder = z.union([z.strictObject({ stopLossOrderNo: z.string(), ...legFields }), z.strictObject({ targetOrderNo: z.string(), ...legFields })]).openapi('TriggerOrder');
 
 export const TriggerOrdersResponse = success('TriggerOrdersResponse', {
-  triggerOrders: z.array(TriggerOrder).openapi({ description: 'The stop-loss legs of a bracket or cover order; empty for a regular order' }),
+  triggerOrders: z.array(TriggerOrder).openapi({ description: 'The legs of a bracket or cover entry (stop-loss first); empty for a regular order or before the entry filled' }),
 });
 
 export const CancelOrderResponse = success('CancelOrderResponse', { orderNumber: z.string() });

@@ -372,4 +372,17 @@ describe('AutoTrader orders on the simulated market', () => {
     };
     expect(run()).toBe(run());
   });
+  it('bracket order: the stop-loss leg trails by whole trailingStoploss steps and never back (the shared rule of legs.ts)', () => {
+    const t = trader();
+    const parent = t.place({ variety: 'BO', price: 810, target: 30, stoploss: 5, trailingStoploss: 2 });
+    t.price(810);
+    const [stop] = t.legsOf(parent);
+    expect(stop!.triggerPrice).toBe(805);
+    t.price(815);
+    expect(t.order(stop!.id).triggerPrice).toBe(809);
+    t.price(812);
+    expect(t.order(stop!.id).triggerPrice).toBe(809);
+    t.price(809);
+    expect(t.order(stop!.id)).toMatchObject({ status: 'COMPLETE', averagePrice: 809 });
+  });
 });

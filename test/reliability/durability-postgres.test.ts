@@ -17,11 +17,7 @@ afterAll(async () => cluster?.stop());
 
 let n = 0;
 /** A new empty database on the throw-away cluster, and its URL. */
-async function database(): Promise<string> {
-  const name = `sandbox_${process.pid}_${++n}`;
-  await sql(cluster!.url, `create database ${name}`);
-  return cluster!.url.replace(/\/postgres$/, `/${name}`);
-}
+const database = () => cluster!.database(`sandbox_${process.pid}_${++n}`);
 
 async function sql(url: string, text: string, values: unknown[] = []) {
   const client = new pg.Client({ connectionString: url });
@@ -92,7 +88,7 @@ describe.skipIf(!cluster)('shared (PostgreSQL) store', () => {
     expect('error' in error && error.error).toBeInstanceOf(StateError);
     const message = 'error' in error ? error.error.message : '';
     expect(message).toContain('orders/ORD2 fails its checksum');
-    expect(message).toContain(url.replace('postgres@', 'postgres@').split('@')[1]);
+    expect(message).toContain(url.split('@')[1]);
     expect(message).not.toContain('s3cret');
   });
 
@@ -128,6 +124,48 @@ describe.skipIf(!cluster)('shared (PostgreSQL) store', () => {
     await again.close();
     expect(loaded.rows.map((r) => r.key)).toEqual(['ORD1', 'ORD3']);
     expect(loaded.version).toBe(2);
+  });
+
+  it('the batch log keeps what a live replica has not read, prunes what every replica has read, and refuses a replica that was gone too long', async () => {
+    const url = await database();
+    const count = async () => Number((await sql(url, 'select count(*) as n from sandbox_batches')).rows[0].n);
+    const a = new PostgresDurability(url, { pruneEvery: 1 });
+    const b = new PostgresDurability(url, { pruneEvery: 1 });
+    await a.open();
+    await b.open();
+    for (let i = 1; i <= 3; i++) await a.commit(batch(`ORD${i}`, { qty: i }));
+    expect(await count()).toBe(3);
+    expect((await b.begin(0)).batches.map((x) => x.meta.last)).toEqual(['ORD1', 'ORD2', 'ORD3']);
+    await b.release();
+    await a.commit(batch('ORD4', { qty: 4 }));
+    expect(await count()).toBe(1);
+    expect(await b.begin(3)).toEqual({ batches: [batch('ORD4', { qty: 4 })], version: 4 });
+    await b.release();
+    await b.close();
+    await a.close();
+
+    const c = new PostgresDurability(url, { replicaTimeoutMinutes: 0, pruneEvery: 1 });
+    const stale = new PostgresDurability(url);
+    await stale.open();
+    await c.open();
+    await c.commit(batch('ORD5', { qty: 5 }));
+    await expect(stale.begin(4)).rejects.toThrow(/were pruned before this replica read them; restart this replica/);
+    await stale.close();
+    await c.close();
+  });
+
+  it('an idle replica stays alive by its heartbeat: the batches it has not read are kept past the timeout', async () => {
+    const url = await database();
+    const idle = new PostgresDurability(url, { replicaTimeoutMinutes: 0.05 });
+    const writer = new PostgresDurability(url, { replicaTimeoutMinutes: 0.05, pruneEvery: 1 });
+    await idle.open();
+    await writer.open();
+    // Twice the 3 s timeout without a request on the idle replica; its heartbeat (every second here) refreshes it.
+    await new Promise((resolve) => setTimeout(resolve, 6000));
+    await writer.commit(batch('ORD1', { qty: 1 }));
+    expect(await idle.begin(0)).toEqual({ batches: [batch('ORD1', { qty: 1 })], version: 1 });
+    await idle.close();
+    await writer.close();
   });
 
   it('SIGKILL at a random moment loses no acknowledged commit', async () => {

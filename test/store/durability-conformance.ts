@@ -50,10 +50,10 @@ export function durabilityConformance(label: string, fresh: Fresh) {
         },
         {
           changes: [
-            { table: 'sessions', key: 'é/"x 🙂', row: 'a string row' },
+            { table: 'sessions', key: 'é/"x\\0\\\u0000🙂', row: 'a string row' },
             { table: 'counters', key: 'n', row: 0 },
           ],
-          meta: { counters: { orders: 3 } },
+          meta: { counters: { orders: 3 }, 'ip\u0000index': ['a\u0000b'] },
         },
       ]);
       expect(versions).toEqual([1, 2, 3]);
@@ -64,10 +64,10 @@ export function durabilityConformance(label: string, fresh: Fresh) {
           { table: 'orders', key: 'a', row: order(1) },
           { table: 'orders', key: 'c', row: order(3) },
           { table: 'accounts', key: 'DV1', row: { uid: 'DV1' } },
-          { table: 'sessions', key: 'é/"x 🙂', row: 'a string row' },
+          { table: 'sessions', key: 'é/"x\\0\\\u0000🙂', row: 'a string row' },
           { table: 'counters', key: 'n', row: 0 },
         ],
-        meta: { clock: 200, rng: [1, 2], counters: { orders: 3 } },
+        meta: { clock: 200, rng: [1, 2], counters: { orders: 3 }, 'ip\u0000index': ['a\u0000b'] },
         version: 3,
       });
     });

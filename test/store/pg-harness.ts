@@ -3,13 +3,19 @@ import { chownSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import pg from 'pg';
 import { freePort } from '../../contracts/setup/processes.js';
 
 const run = promisify(execFile);
 const BIN = process.env.PG_BIN ?? '/usr/lib/postgresql/15/bin';
 
-/** `url` is the cluster's `postgres` database; `database(name)` creates another and returns its URL. */
-export type Postgres = { url: string; database(name: string): Promise<string>; stop(): Promise<void> };
+export type Postgres = {
+  /** The cluster's `postgres` database, as superuser `postgres` (trust auth, loopback only). */
+  url: string;
+  /** Creates an empty database on the cluster (name: letters, digits, underscores) and returns its URL. */
+  database(name: string): Promise<string>;
+  stop(): Promise<void>;
+};
 
 /**
  * A throw-away PostgreSQL cluster for tests: initdb into a temp dir (as the `postgres` user when we are root, since
@@ -50,13 +56,13 @@ export async function startPostgres(): Promise<Postgres | { skip: string }> {
   return {
     url,
     async database(name: string) {
-      const { default: pg } = await import('pg');
-      const admin = new pg.Client({ connectionString: url });
-      await admin.connect();
+      if (!/^[a-z_][a-z0-9_]*$/i.test(name)) throw new Error(`not a plain database name: ${name}`);
+      const client = new pg.Client({ connectionString: url });
+      await client.connect();
       try {
-        await admin.query(`create database ${pg.escapeIdentifier(name)}`);
+        await client.query(`create database "${name}"`);
       } finally {
-        await admin.end();
+        await client.end();
       }
       return url.replace(/\/postgres$/, `/${name}`);
     },

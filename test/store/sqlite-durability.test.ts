@@ -110,6 +110,16 @@ describe('embedded (SQLite): the state file', () => {
     raw.close();
     const b = await refusal(other);
     expect((b as Error).message).toContain('another application');
+    const untouched = new Database(other);
+    expect(untouched.pragma('journal_mode', { simple: true })).toBe('delete');
+    untouched.close();
+  });
+
+  it('a path that cannot be created is a StateError naming it', async () => {
+    const file = join(dir, 'no-such-dir', 'state.db');
+    const error = await refusal(file);
+    expect(error).toBeInstanceOf(StateError);
+    expect((error as Error).message).toContain(`State file ${file} cannot be opened`);
   });
 
   it('a second opener in the same process is refused while the first holds the file', async () => {

@@ -19,13 +19,13 @@ import {
   placeInput,
   positionsOf,
   PRODUCT_OF_TYPE,
-  toTick,
   trade,
   type AtOrderType,
   type LtpOf,
   type PlaceInput,
 } from './orders.js';
 import { seal, unseal } from './sealed-key.js';
+import { bracketLegPrices, exitLeg, legsDue, opposite, siblingAfterFill, trailedStop } from '../legs.js';
 import type { AtAccount, AtOrderRecord, AtUser } from './types.js';
 
 export type { PlaceInput } from './orders.js';
@@ -210,9 +210,22 @@ export class AutoTrader {
     let fills = 0;
     for (const listed of this.ctx.store.atOrdersOpenOn(this.keyOf(event.instrument))) {
       const order = this.ctx.store.getAtOrder(listed.username, listed.id);
-      if (order?.openOn) fills += this.meet(order, event.price, (wanted) => takeVolume(event, wanted));
+      if (order?.openOn) fills += this.meet(this.trail(order, event), event.price, (wanted) => takeVolume(event, wanted));
     }
     return fills;
+  }
+
+  /** A bracket's waiting stop-loss leg follows a favourable move by whole trailingStoploss steps (legs.ts), never back. */
+  private trail(order: AtOrderRecord, event: PriceEvent): AtOrderRecord {
+    if (order.legs.leg !== 'STOPLOSS' || order.status !== 'TRIGGER_PENDING' || !order.parentOrderId) return order;
+    const parent = this.ctx.store.getAtOrder(order.username, order.parentOrderId);
+    if (!parent || !(parent.legs.trailingStoploss > 0)) return order;
+    const anchor = order.legs.trailAnchor ?? parent.averagePrice;
+    const moved = trailedStop(parent.tradeType, { trigger: order.triggerPrice, anchor }, event.price, parent.legs.trailingStoploss, event.instrument.tickSize);
+    if (!moved) return order;
+    const next = { ...order, triggerPrice: moved.trigger, legs: { ...order.legs, trailAnchor: moved.anchor } };
+    this.ctx.store.putAtOrder(next);
+    return next;
   }
 
   /** Applies a price to one order and what follows from its fill (legs placed, the other leg adjusted). Returns 1 when it filled. */
@@ -233,25 +246,25 @@ export class AutoTrader {
    */
   private placeLegs(parent: AtOrderRecord) {
     const bracket = isBracket(parent.variety);
-    if ((!bracket && !isCover(parent.variety)) || isOpen(parent) || parent.filledQuantity === 0 || parent.legs.children.length) return;
+    if (!bracket && !isCover(parent.variety)) return;
+    if (!legsDue({ open: isOpen(parent), filledQuantity: parent.filledQuantity, hasLegs: parent.legs.children.length > 0 })) return;
     const user = this.ctx.store.getAtUser(parent.username)!;
     const account = user.accounts.find((a) => a.pseudoAccount === parent.pseudoAccount)!;
     const instrument = findAtInstrument(parent.exchange, parent.symbol)!;
-    const side = parent.tradeType === 'BUY' ? 1 : -1;
-    const fill = parent.averagePrice;
     const base = placeInput(parent.variety, {
       pseudoAccount: parent.pseudoAccount,
       exchange: parent.exchange,
       symbol: parent.symbol,
-      tradeType: parent.tradeType === 'BUY' ? 'SELL' : 'BUY',
+      tradeType: opposite(parent.tradeType),
       orderType: 'SL_MARKET',
       quantity: parent.filledQuantity,
       price: 0,
       publisherId: parent.publisherId,
     });
-    const stopTrigger = bracket ? toTick(fill - side * parent.legs.stoploss, instrument.tickSize) : parent.legs.coverTrigger;
+    const prices = bracketLegPrices(parent.tradeType, parent.averagePrice, parent.legs, instrument.tickSize);
+    const stopTrigger = bracket ? prices.stopTrigger : parent.legs.coverTrigger;
     const children = [this.open(user, account, instrument, { ...base, triggerPrice: stopTrigger }, parent, 'STOPLOSS')];
-    if (bracket) children.push(this.open(user, account, instrument, { ...base, orderType: 'LIMIT', price: toTick(fill + side * parent.legs.target, instrument.tickSize) }, parent, 'TARGET'));
+    if (bracket) children.push(this.open(user, account, instrument, { ...base, orderType: 'LIMIT', price: prices.target }, parent, 'TARGET'));
     this.ctx.store.putAtOrder({ ...parent, legs: { ...parent.legs, children: children.map((c) => c.id) } });
   }
 
@@ -259,9 +272,9 @@ export class AutoTrader {
   private afterLegFill(leg: AtOrderRecord) {
     const now = this.ctx.clock.now();
     for (const other of this.siblings(leg)) {
-      if (!isOpen(other)) continue;
-      if (leg.status === 'COMPLETE') this.ctx.store.putAtOrder(closed(other, 'CANCELLED', now, 'Cancelled: the other leg filled.'));
-      else if (other.pendingQuantity > leg.pendingQuantity) this.ctx.store.putAtOrder({ ...other, pendingQuantity: leg.pendingQuantity, modifiedTime: now });
+      const change = siblingAfterFill({ complete: leg.status === 'COMPLETE', pending: leg.pendingQuantity }, { open: isOpen(other), pending: other.pendingQuantity });
+      if (change === 'CANCEL') this.ctx.store.putAtOrder(closed(other, 'CANCELLED', now, 'Cancelled: the other leg filled.'));
+      else if (change) this.ctx.store.putAtOrder({ ...other, pendingQuantity: change.pending, modifiedTime: now });
     }
   }
 
@@ -330,7 +343,7 @@ export class AutoTrader {
 
   private exitLegs(open: AtOrderRecord[]): AtOrderRecord[] {
     const now = this.ctx.clock.now();
-    const exit = open.find((o) => o.legs.leg === 'STOPLOSS') ?? open[0]!;
+    const exit = exitLeg(open.map((o) => ({ role: o.legs.leg, order: o })))!.order;
     const instrument = findAtInstrument(exit.exchange, exit.symbol)!;
     const asMarket: AtOrderRecord = { ...exit, orderType: 'MARKET', price: 0, triggerPrice: 0, status: 'OPEN', rawStatus: 'open' };
     const done = filled(asMarket, exit.pendingQuantity, this.market.ltp(instrument), now);

@@ -14,6 +14,7 @@ import {
 import type { Instrument } from '../market/instruments.js';
 import type { Quote } from '../market/market.js';
 import type { AtAccount, AtOrderRecord } from './types.js';
+import { limitMarketable, stopCrossed, toTick } from '../triggers.js';
 
 type Order = z.infer<typeof AtOrder>;
 type Position = z.infer<typeof AtPosition>;
@@ -47,7 +48,7 @@ export const POSITION_TYPE = { INTRADAY: 'MIS', DELIVERY: 'CNC', NORMAL: 'NRML',
 export const PRODUCT_OF_TYPE = { MIS: 'INTRADAY', CNC: 'DELIVERY', NRML: 'NORMAL', BO: 'INTRADAY', CO: 'INTRADAY' } as const;
 export const round2 = (n: number) => Math.round(n * 100) / 100;
 const round4 = (n: number) => Math.round(n * 10_000) / 10_000;
-export const toTick = (price: number, tick: number) => Number((Math.round(price / tick) * tick).toFixed(4));
+export { toTick };
 
 export const isBracket = (variety: AtVariety) => variety === 'BO' || variety === 'AT_BO';
 export const isCover = (variety: AtVariety) => variety === 'CO' || variety === 'AT_CO';
@@ -189,13 +190,12 @@ export function filled(order: AtOrderRecord, quantity: number, price: number, no
 export function trade(order: AtOrderRecord, ltp: number, take: (wanted: number) => number, now: number): { order: AtOrderRecord; quantity: number } {
   let next = order;
   if (next.status === 'TRIGGER_PENDING') {
-    const crossed = next.tradeType === 'BUY' ? ltp >= next.triggerPrice : ltp <= next.triggerPrice;
-    if (!crossed) return { order, quantity: 0 };
+    if (!stopCrossed(next.tradeType, ltp, next.triggerPrice)) return { order, quantity: 0 };
     next = { ...next, status: 'OPEN', rawStatus: 'open', legs: { ...next.legs, triggered: true }, modifiedTime: now };
   }
   if (next.status !== 'OPEN') return { order: next, quantity: 0 };
   const atMarket = next.orderType === 'MARKET' || next.orderType === 'SL_MARKET';
-  const marketable = atMarket || (next.tradeType === 'BUY' ? ltp <= next.price : ltp >= next.price);
+  const marketable = atMarket || limitMarketable(next.tradeType, ltp, next.price);
   let quantity = 0;
   if (marketable) {
     quantity = take(next.pendingQuantity);

@@ -45,6 +45,8 @@ export interface AtLegInfo {
   triggered: boolean;
   /** A bracket or cover parent's child legs (platform ids), once its fill placed them. */
   children: string[];
+  /** A trailing stop-loss leg: the best price seen since the entry's fill (absent until it first moves). */
+  trailAnchor?: number;
 }
 
 /**

@@ -1,3 +1,5 @@
+import { EQUITY_FREEZE_QUANTITY, FREEZE_QUANTITIES } from '../../../spec/schemas/market-rules.js';
+
 /**
  * The instruments of the simulated market: a small fixed list, one per exchange and kind, enough
  * for every order rule (equity cash on NSE and BSE, index and stock derivatives on NFO and BFO,
@@ -29,7 +31,11 @@ export interface Instrument {
   expiry: string | null;
   optionType: 'CE' | 'PE' | null;
   strike: number | null;
+  /** The most one order may carry at the exchange (bulkOrder slices above it); see FREEZE_QUANTITIES. */
+  freezeQuantity: number;
 }
+
+export { EQUITY_FREEZE_QUANTITY, FREEZE_QUANTITIES };
 
 const MONTH = { JAN: '01', FEB: '02', MAR: '03', APR: '04', MAY: '05', JUN: '06', JUL: '07', AUG: '08', SEP: '09', OCT: '10', NOV: '11', DEC: '12' } as const;
 
@@ -94,6 +100,7 @@ export const INSTRUMENTS: readonly Instrument[] = ROWS.map(([exchange, symbolNam
     isin: company?.[1] ?? '--',
     listingId,
     ...contractOf(atSymbol),
+    freezeQuantity: instrument === 'EQ' ? EQUITY_FREEZE_QUANTITY : FREEZE_QUANTITIES[atSymbol.split('_')[0]!]!,
   };
 });
 

@@ -22,8 +22,14 @@ const roundToTick = (price: number, tick: number) => Number((Math.round(price / 
  */
 export class Market {
   private readonly listeners: PriceListener[] = [];
+  private readonly extra: Map<string, Instrument>;
 
-  constructor(private readonly ctx: DomainContext) {}
+  constructor(
+    private readonly ctx: DomainContext,
+    extraInstruments: readonly Instrument[] = [],
+  ) {
+    this.extra = new Map(extraInstruments.map((i) => [instrumentKey(i.exchange, i.symbolName), i]));
+  }
 
   onPrice(listener: PriceListener) {
     this.listeners.push(listener);
@@ -34,7 +40,7 @@ export class Market {
   }
 
   find(exchange: string, symbol: string): Instrument | undefined {
-    return findInstrument(exchange, symbol);
+    return this.extra.get(instrumentKey(exchange, symbol)) ?? findInstrument(exchange, symbol);
   }
 
   quote(instrument: Instrument): Quote {
@@ -55,7 +61,7 @@ export class Market {
 
   /** A trade at `price` (rounded to the tick, within the band): open orders it crosses fill, at most `volume` units. */
   setPrice(exchange: string, symbol: string, price: number, volume: number | null = null): Result<{ quote: Quote; fills: number }> {
-    const instrument = findInstrument(exchange, symbol);
+    const instrument = this.find(exchange, symbol);
     if (!instrument) return fail('MARKET_SYMBOL_NOT_FOUND');
     const rounded = roundToTick(price, instrument.tickSize);
     const band = this.quote(instrument);

@@ -1,0 +1,19 @@
+import type { Context } from 'hono';
+import { fail, type Result } from '../domain/result.js';
+import type { Authenticated } from '../domain/sessions.js';
+import type { HttpDeps, SandboxEnv } from './deps.js';
+import { header } from './header.js';
+
+/** The session of a Samco order call; `writer` adds the static-IP rule of the calls that place, modify, cancel or exit. */
+export function orderAuth({ domain, sourceIp }: HttpDeps) {
+  const session = (c: Context<SandboxEnv>) => domain.sessions.authenticate(header(c, 'x-session-token'));
+  /** A live session, from an IP registered for its app (the account's legacy IPs for a legacy session). */
+  const writer = (c: Context<SandboxEnv>): Result<Authenticated> => {
+    const auth = session(c);
+    if (!auth.ok) return auth;
+    const { session: s, account } = auth.value;
+    if (domain.staticIps.match(account.uid, s.appId, sourceIp(c)).matchedAs === null) return fail('IP_NOT_REGISTERED');
+    return auth;
+  };
+  return { session, writer };
+}
