@@ -9,6 +9,7 @@ import { median, medianOf, wrk, type Sample } from './load.js';
 import { pairs } from './pairs.js';
 import { triggerBench, triggerTable } from './triggers.js';
 import { writePath } from './write-path.js';
+import { streamBench } from './stream.js';
 import { BARE_SERVER, requestJson, rssMb, start, stop, type Server } from './servers.js';
 
 /**
@@ -122,6 +123,9 @@ async function main() {
       results[`(b) getLimits with x-session-token: ${name}`] = Object.fromEntries(
         CONNECTIONS.map((c) => [c, runs(() => wrk(`${server.url}/limit/getLimits`, { method: 'GET', headers: { 'x-session-token': token } }, c, SECONDS))]),
       );
+      results[`(b) getQuote SBIN with x-session-token: ${name}`] = Object.fromEntries(
+        CONNECTIONS.map((c) => [c, runs(() => wrk(`${server.url}/quote/getQuote?symbolName=SBIN&exchange=NSE`, { method: 'GET', headers: { 'x-session-token': token } }, c, SECONDS))]),
+      );
     }
     for (const name of ['sandbox', 'sandbox, --no-check-responses']) {
       const server = byName[name]!;
@@ -169,6 +173,9 @@ async function main() {
 
   // The write path: memory, --state and PostgreSQL, one after another.
   const writes = await writePath(CLI, CONNECTIONS, SECONDS, REPS);
+
+  // The stream's fan-out beside a bare ws server sending the same frames.
+  const fanOut = await streamBench([1, 100, 1000]);
 
   // The table.
   out(`# tradeapi-sandbox benchmark`);
@@ -234,6 +241,17 @@ async function main() {
   }
   for (const reason of writes.skipped) out(`Skipped: ${reason}.`);
   out();
+  out(
+    'The stream: subscribers each holding 100 symbols; a round moves all 100 once (one replay through the control API) and waits for every tick; p99 from the price change to the arrival. The bare ws server sends the same frames to every connection on request.',
+  );
+  out();
+  out(row(['subscribers', 'sandbox ticks/s', 'bare ws ticks/s', 'sandbox / bare', 'sandbox p99 ms', 'bare p99 ms']));
+  out(row(['---:', '---:', '---:', '---:', '---:', '---:']));
+  fanOut.sandbox.forEach((s, i) => {
+    const b = fanOut.bare[i]!;
+    out(row([s.subscribers, fmt(s.ticksPerSecond), fmt(b.ticksPerSecond), `${fmt((s.ticksPerSecond / b.ticksPerSecond) * 100)}%`, fmt(s.p99Ms, 1), fmt(b.p99Ms, 1)]));
+  });
+  out();
   const mark = (ok: boolean) => (ok ? 'met' : 'missed');
   out('| target | result | |');
   out('| --- | --- | --- |');
@@ -252,6 +270,8 @@ async function main() {
   out(row(['idle memory <= 70 MB', `${fmt(coldSandbox.rss, 1)} MB`, mark(coldSandbox.rss <= 70)]));
   out(row(['scaled within 10% of empty', `${fmt(scaledRatio * 100)}% of the empty sandbox's req/s at 50 conn`, mark(scaledRatio >= 0.9)]));
   out(row(['in-process >= 30,000 req/s', `${fmt(inProc)} req/s`, mark(inProc >= 30_000)]));
+  const fanRatios = fanOut.sandbox.map((s, i) => s.ticksPerSecond / fanOut.bare[i]!.ticksPerSecond);
+  out(row(['stream fan-out >= 50% of bare ws', `${fanRatios.map((r) => `${fmt(r * 100)}%`).join(' / ')} (1/100/1,000 subscribers)`, mark(fanRatios.every((r) => r >= 0.5))]));
   writeFileSync(join(ROOT, 'bench/results.md'), `${lines.join('\n')}\n`);
 }
 

@@ -24,6 +24,7 @@ const instruments: Instrument[] = Array.from({ length: SYMBOLS }, (_, i) => ({
   symbolName: `BENCH${i}`,
   tradingSymbol: `BENCH${i}-EQ`,
   atSymbol: `BENCH${i}`,
+  underlying: `BENCH${i}`,
   instrument: 'EQ',
   lotSize: 1,
   tickSize: 0.05,

@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 import { FixtureSet, type FixtureSetData } from '../spec/schemas/fixtures.js';
 import { SandboxClock } from './domain/clock.js';
 import { SandboxDomain } from './domain/domain.js';
-import { createHttpApp, type HttpOptions } from './http/app.js';
+import { createHttpApp, createMarketRuntime, type HttpOptions, type MarketRuntime } from './http/app.js';
 import type { SandboxApp } from './http/deps.js';
 import type { Durability, Store } from './domain/store.js';
 import { MemoryStore } from './store/memory.js';
@@ -29,7 +29,7 @@ export type SandboxOptions = HttpOptions & {
 /** How the state was found at start, for the banner. */
 export type Persistence = { kind: 'embedded' | 'postgres'; where: string; rows: number; fixturesLoaded: boolean; durability: Durability };
 
-export type Sandbox = { app: SandboxApp; domain: SandboxDomain; persistence?: Persistence; close(): Promise<void> };
+export type Sandbox = { app: SandboxApp; domain: SandboxDomain; persistence?: Persistence; close(): Promise<void>; market?: MarketRuntime };
 
 /** fixtures/default.json of this package (the set `npm start` loads), from the source tree, dist/ or an installed copy. */
 function findDefaultFixtures(from: string): string {
@@ -75,8 +75,9 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     fixtures,
     rateLimits: options.rateLimits,
   });
-  const app = createHttpApp(domain, { checkResponses: true, ...options });
-  return { app, domain, close: async () => {} };
+  const market = options.marketRuntime ?? createMarketRuntime(domain);
+  const app = createHttpApp(domain, { checkResponses: true, ...options, marketRuntime: market });
+  return { app, domain, market, close: async () => market.driver.stop() };
 }
 
 /**
@@ -119,13 +120,16 @@ export async function openSandbox(options: SandboxOptions = {}): Promise<Sandbox
     if (fresh) domain.loadStartupFixtures();
   });
   await domain.uow.watchRemote();
-  const app = createHttpApp(domain, { checkResponses: true, ...options });
+  const market = options.marketRuntime ?? createMarketRuntime(domain);
+  const app = createHttpApp(domain, { checkResponses: true, ...options, marketRuntime: market });
   const where = options.databaseUrl ? redactUrl(options.databaseUrl) : options.state!;
   return {
     app,
     domain,
+    market,
     persistence: { kind: durability.kind, where, rows: loaded.rows.length, fixturesLoaded: fresh && fixtures !== null, durability },
     close: async () => {
+      market.driver.stop();
       await domain.uow.settled();
       await durability.close();
     },

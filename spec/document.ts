@@ -41,6 +41,8 @@ export function buildOpenApiDocument() {
         { name: 'Trade API', description: 'Calls that need x-session-token: limits and IP diagnostics' },
         { name: 'Orders', description: 'Regular orders (L and SL) on the simulated market: place, modify, cancel, status, order book, trigger orders' },
         { name: 'Portfolio', description: 'Positions, holdings and the trade book, computed from the fills on the simulated market' },
+        { name: 'Market data', description: 'Quotes, depth, search, option and future chains, and the ScripMaster, read from the simulated market (chapter 07)' },
+        { name: 'Candles', description: 'Intraday and daily candles of scrips and indices, built from the simulated market (chapter 12)' },
         { name: 'Dashboard', description: "The Web Dashboard's API Keys page as JSON endpoints (sandbox paths)" },
         { name: 'Sandbox', description: "The sandbox's control API: outbox, reset, fixtures" },
         { name: 'AutoTrader', description: 'AutoTrader Web (Stocks Developer): the api-key header, its own envelope {result, message, status, commandId}, form-encoded bodies' },

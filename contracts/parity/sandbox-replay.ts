@@ -159,7 +159,7 @@ export async function replaySandbox(): Promise<Row[]> {
   }
 }
 
-/** The stream is served once the spec documents a WebSocket upgrade (a 101 answer). */
+/** The stream is served once the spec documents it: a WebSocket upgrade (a 101 answer), or the control API's stream page (/__sandbox/stream). */
 function streamServed(): boolean {
-  return allRoutes.some((r) => Object.keys(r.responses ?? {}).includes('101'));
+  return allRoutes.some((r) => r.path === '/__sandbox/stream' || Object.keys(r.responses ?? {}).includes('101'));
 }

@@ -2,6 +2,7 @@ import type { AccessToken, Account, App, Challenge, DashboardSession, IpRegistra
 import type { AtOrderRecord, AtUser } from './autotrader/types.js';
 import type { SamcoOrder } from './orders.js';
 import type { GttRecord } from './gtt.js';
+import type { DailyBar, MinuteBar, PriceState } from './market/types.js';
 
 export type OutboxFilter = { uid?: string; kind?: OutboxMessage['kind']; since?: number; limit?: number };
 
@@ -36,6 +37,9 @@ export const TABLES = [
   'outbox',
   'rateWindows',
   'signingKeys',
+  'priceStates',
+  'minuteBars',
+  'dailyBars',
 ] as const;
 export type TableName = (typeof TABLES)[number];
 
@@ -133,6 +137,18 @@ export interface Store {
   /** The simulated market's last traded price of an instrument (undefined: its previous close). */
   getLtp(instrumentKey: string): number | undefined;
   putLtp(instrumentKey: string, price: number): void;
+
+  /** The market's price state of a listing (undefined: untouched, the generated previous close stands). */
+  getPriceState(key: string): PriceState | undefined;
+  putPriceState(state: PriceState): void;
+  /** A listing's one-minute candle: replaces the stored one of the same minute. */
+  putMinuteBar(key: string, bar: MinuteBar): void;
+  /** A listing's minute candles with `from <= at < to`, oldest first. */
+  minuteBars(key: string, from: number, to: number): MinuteBar[];
+  /** A listing's daily candle: replaces the stored one of the same day. */
+  putDailyBar(key: string, bar: DailyBar): void;
+  /** A listing's stored daily candles, oldest first. */
+  dailyBars(key: string): DailyBar[];
 
   orderNumberTaken(orderNumber: string): boolean;
   getOrder(uid: string, orderNumber: string): SamcoOrder | undefined;

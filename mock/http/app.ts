@@ -30,6 +30,10 @@ import { authenticateFirst } from './auth-first.js';
 import { oauthRoutes } from './oauth.js';
 import { journalRecorder, RequestJournal } from '../sandbox/journal.js';
 import { WEB_PATHS, webRoutes } from '../web/pages.js';
+import { marketDataRoutes } from './market-data.js';
+import { marketControlRoutes } from './market-data-control.js';
+import { MarketDriver } from '../sandbox/market-driver.js';
+import { StreamStatsBoard } from '../stream/stats.js';
 import { StorageUnavailable, type Tx } from '../domain/unit-of-work.js';
 import { breakAfterCommit, injectFaults } from './faults.js';
 import { createFaultPlan } from '../sandbox/faults/profile.js';
@@ -57,7 +61,13 @@ export type HttpOptions = {
   journalSize?: number;
   /** A chaos profile (--faults FILE): fault rules from the start, back after every reset. */
   faults?: FaultProfileData;
+  /** The market's timers (walk, timed replays) and the stream's figures; made here when not given. */
+  marketRuntime?: MarketRuntime;
 };
+
+/** What the market needs beside the app: the walk's and replays' timers, and where the stream reports its figures. */
+export type MarketRuntime = { driver: MarketDriver; streamStats: StreamStatsBoard };
+export const createMarketRuntime = (domain: SandboxDomain): MarketRuntime => ({ driver: new MarketDriver(domain), streamStats: new StreamStatsBoard() });
 
 export function createHttpApp(domain: SandboxDomain, options: HttpOptions = {}): SandboxApp {
   const log = options.log ?? (() => {});
@@ -112,6 +122,12 @@ export function createHttpApp(domain: SandboxDomain, options: HttpOptions = {}):
 
   const journal = new RequestJournal(options.journalSize);
   app.use('*', journalRecorder(journal, domain, sourceIp));
+  // A reset starts the market over: the walk and timed replays stop with it.
+  const market = options.marketRuntime ?? createMarketRuntime(domain);
+  app.use('/__sandbox/reset', async (c, next) => {
+    await next();
+    if (c.res.status === 200) market.driver.stop();
+  });
 
   // Before any body is read: a refused caller's body is never looked at.
   app.use('/__sandbox/*', controlGuard(reply, options.controlToken));
@@ -145,6 +161,8 @@ export function createHttpApp(domain: SandboxDomain, options: HttpOptions = {}):
   webRoutes(app, deps);
   autotraderRoutes(app, deps);
   faultRoutes(app, deps, faults, journal);
+  marketDataRoutes(app, deps);
+  marketControlRoutes(app, deps, market.driver, market.streamStats);
 
   let spec: object | undefined;
   docsRoutes(app, () => (spec ??= buildOpenApiDocument()));

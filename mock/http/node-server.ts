@@ -5,6 +5,7 @@ import type { Duplex } from 'node:stream';
 import { ERRORS, type ErrorCode } from '../../spec/errors.js';
 import type { Sandbox } from '../server.js';
 import { Reply } from './reply.js';
+import { MarketStream } from '../stream/stream.js';
 
 /** How long a whole request may take to arrive (a body that never ends holds a socket no longer), and its headers. */
 export const REQUEST_TIMEOUT_MS = 30_000;
@@ -44,5 +45,8 @@ export function listen(sandbox: Sandbox, options: ListenOptions, onListening?: (
     const head = `HTTP/1.1 ${refusal.status} ${refusal.reason}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n`;
     socket.end(head + body, () => socket.destroy());
   });
+  // The live stream: WebSocket upgrades at "/" of the same origin (Samco's wss://stream.samco.in has no path).
+  const stream = new MarketStream(sandbox.domain, reply, { log }).attach(server);
+  sandbox.market?.streamStats.attach(stream);
   return server;
 }

@@ -3,6 +3,7 @@ import { type OutboxFilter, type RowChange, type Store, TABLES, type TableName, 
 import type { AtOrderRecord, AtUser } from '../domain/autotrader/types.js';
 import type { SamcoOrder } from '../domain/orders.js';
 import type { GttRecord } from '../domain/gtt.js';
+import type { DailyBar, MinuteBar, PriceState } from '../domain/market/types.js';
 import { OutboxIndex } from './outbox-index.js';
 
 const DEFAULT_OUTBOX_LIMIT = 100;
@@ -59,6 +60,9 @@ class Unique {
   }
 }
 
+/** A candle row: the listing it belongs to (for the index) and the candle. */
+type BarRow<B> = { listing: string; bar: B };
+
 type Table<R> = {
   rows: Map<string, R>;
   /** Checks the unique indexes (throwing before anything changed), then updates the secondary ones. */
@@ -92,6 +96,8 @@ export class MemoryStore implements Store {
   private readonly gttsByUid = new Groups();
   private readonly gttsActive = new Groups();
   private readonly outbox = new OutboxIndex();
+  private readonly minuteBarsOf = new Groups();
+  private readonly dailyBarsOf = new Groups();
 
   private readonly tables: { [T in TableName]: Table<unknown> } = {
     counters: { rows: new Map<string, number>() },
@@ -137,6 +143,15 @@ export class MemoryStore implements Store {
     }),
     accessTokens: { rows: new Map<string, AccessToken>() },
     ltps: { rows: new Map<string, number>() },
+    priceStates: { rows: new Map<string, PriceState>() },
+    minuteBars: this.table<BarRow<MinuteBar>>((key, row, before) => {
+      if (!row) this.minuteBarsOf.remove(before?.listing, key);
+      else this.minuteBarsOf.add(row.listing, key);
+    }),
+    dailyBars: this.table<BarRow<DailyBar>>((key, row, before) => {
+      if (!row) this.dailyBarsOf.remove(before?.listing, key);
+      else this.dailyBarsOf.add(row.listing, key);
+    }),
     orders: this.table<SamcoOrder>((key, row, before) => {
       this.orderNumbers.check(row?.orderNumber, key);
       this.orderNumbers.remove(before?.orderNumber, key);
@@ -395,6 +410,36 @@ export class MemoryStore implements Store {
   }
   putLtp(instrumentKey: string, price: number) {
     this.write('ltps', instrumentKey, price);
+  }
+
+  // The market's rows (issue 17): price states, and minute and daily candles indexed by listing.
+  getPriceState(key: string) {
+    return this.get<PriceState>('priceStates', key);
+  }
+  putPriceState(state: PriceState) {
+    this.write('priceStates', state.key, state);
+  }
+  putMinuteBar(key: string, bar: MinuteBar) {
+    this.write('minuteBars', join(key, String(bar.at)), { listing: key, bar } satisfies BarRow<MinuteBar>);
+  }
+  minuteBars(key: string, from: number, to: number) {
+    return this.barsOf<MinuteBar>('minuteBars', this.minuteBarsOf, key)
+      .filter((b) => b.at >= from && b.at < to)
+      .sort((a, b) => a.at - b.at);
+  }
+  putDailyBar(key: string, bar: DailyBar) {
+    this.write('dailyBars', join(key, String(bar.day)), { listing: key, bar } satisfies BarRow<DailyBar>);
+  }
+  dailyBars(key: string) {
+    return this.barsOf<DailyBar>('dailyBars', this.dailyBarsOf, key).sort((a, b) => a.day - b.day);
+  }
+  private barsOf<B>(table: 'minuteBars' | 'dailyBars', index: Groups, key: string): B[] {
+    const out: B[] = [];
+    for (const k of index.keys(key)) {
+      const row = this.get<BarRow<B>>(table, k);
+      if (row) out.push(row.bar);
+    }
+    return out;
   }
 
   getOrder(uid: string, orderNumber: string) {

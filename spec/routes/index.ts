@@ -13,7 +13,12 @@ import * as bracketCover from './bracket-cover.js';
 import * as bulk from './bulk.js';
 import * as gttOco from './gtt-oco.js';
 
+import * as marketData from './market-data.js';
+import * as candles from './market-data-candles.js';
+import * as marketControl from './market-data-control.js';
+
 export { legacy, session, oauth, trade, orders, portfolio, dashboard, sandbox, sandboxState, autotrader, bracketCover, bulk, gttOco, sandboxFaults };
+export { marketData, candles, marketControl };
 
 /** Every operation of the spec, in document order. */
 export const allRoutes = [
@@ -30,5 +35,8 @@ export const allRoutes = [
   ...Object.values(sandbox),
   ...Object.values(sandboxState),
   ...Object.values(autotrader),
+  ...Object.values(marketData),
+  ...Object.values(candles),
+  ...Object.values(marketControl),
   ...Object.values(sandboxFaults),
 ];

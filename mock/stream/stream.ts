@@ -1,0 +1,228 @@
+import type { IncomingMessage, Server } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { ERRORS } from '../../spec/errors.js';
+import { STREAM_RULES } from '../../spec/schemas/market-data-rules.js';
+import type { SandboxDomain } from '../domain/domain.js';
+import type { Listing } from '../domain/market/instruments.js';
+import { listingKey } from '../domain/market/instruments.js';
+import type { PriceChange } from '../domain/market/market.js';
+import { quote2Tick, quoteTick } from '../http/market-data-present.js';
+import type { Reply } from '../http/reply.js';
+import { LineBuffer, parseCommand, type StreamingType } from './frames.js';
+import type { StreamStats, StreamStatsSource } from './stats.js';
+
+type Connection = {
+  ws: WebSocket;
+  token: string;
+  lines: LineBuffer;
+  /** Listing key -> the streaming types subscribed. */
+  subs: Map<string, Set<StreamingType>>;
+  alive: boolean;
+  /** While the consumer is over its buffer limit: the newest frame per symbol and type, sent when it drains. */
+  pending: Map<string, Buffer>;
+};
+
+export type StreamOptions = { log?: (line: string) => void; rules?: Partial<typeof STREAM_RULES> };
+
+/**
+ * Samco's live stream (wss://stream.samco.in) on the sandbox's own origin: a WebSocket upgrade at
+ * "/", authenticated by x-session-token. A transport like http/: it listens to the market's price
+ * changes and sends each subscriber the tick the presenters build; it holds no market rule.
+ */
+export class MarketStream implements StreamStatsSource {
+  private readonly wss: WebSocketServer;
+  private readonly connections = new Set<Connection>();
+  /** Listing key -> type -> subscribers. */
+  private readonly subscribers = new Map<string, Record<StreamingType, Set<Connection>>>();
+  private readonly rules: typeof STREAM_RULES;
+  private readonly timers: NodeJS.Timeout[] = [];
+  private readonly stopListening: () => void;
+  private sent = 0;
+  private dropped = 0;
+
+  constructor(
+    private readonly domain: SandboxDomain,
+    private readonly reply: Reply,
+    options: StreamOptions = {},
+  ) {
+    this.rules = { ...STREAM_RULES, ...options.rules };
+    this.wss = new WebSocketServer({ noServer: true, maxPayload: this.rules.maxFrameBytes, perMessageDeflate: false });
+    this.stopListening = domain.market.onPriceChange((change) => this.onPriceChange(change));
+    const every = (ms: number, fn: () => void) => {
+      const t = setInterval(fn, ms);
+      t.unref();
+      this.timers.push(t);
+    };
+    every(this.rules.sessionCheckMs, () => this.checkSessions());
+    every(this.rules.pingIntervalMs, () => this.ping());
+    every(this.rules.drainCheckMs, () => this.flushAll());
+  }
+
+  /** Serves the stream on a Node server: upgrades at "/" only; the server's close ends the stream too. */
+  attach(server: Server) {
+    server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => this.upgrade(req, socket, head));
+    const close = server.close.bind(server);
+    server.close = ((callback?: (err?: Error) => void) => {
+      this.close();
+      return close(callback);
+    }) as Server['close'];
+    return this;
+  }
+
+  private upgrade(req: IncomingMessage, socket: Duplex, head: Buffer) {
+    const path = (req.url ?? '/').split('?')[0];
+    if (path !== '/') return refuse(socket, 404, 'Not Found', JSON.stringify(this.reply.failureBody(`No such endpoint: WebSocket upgrade at ${path} (the stream is at /)`)));
+    const raw = req.headers['x-session-token'];
+    const token = Array.isArray(raw) ? raw[0] : raw;
+    const auth = this.domain.sessions.authenticate(token?.trim() || undefined);
+    if (!auth.ok) return refuse(socket, 401, 'Unauthorized', JSON.stringify(this.reply.failureBody(auth.error.message ?? ERRORS[auth.error.code].message)));
+    this.wss.handleUpgrade(req, socket, head, (ws) => this.open(ws, token!.trim()));
+  }
+
+  private open(ws: WebSocket, token: string) {
+    const conn: Connection = { ws, token, lines: new LineBuffer(this.rules.maxFrameBytes), subs: new Map(), alive: true, pending: new Map() };
+    this.connections.add(conn);
+    ws.on('pong', () => {
+      conn.alive = true;
+    });
+    ws.on('message', (data, isBinary) => {
+      if (isBinary) return;
+      const lines = conn.lines.push(data.toString());
+      if (lines === null) return ws.close(1009, 'Frame too large');
+      for (const line of lines) this.command(conn, line);
+    });
+    ws.on('close', () => this.drop(conn));
+    ws.on('error', () => this.drop(conn));
+  }
+
+  private command(conn: Connection, line: string) {
+    const command = parseCommand(line);
+    if (!command) return;
+    for (const symbol of command.symbols) {
+      const listing = this.domain.market.bySymbolCode(symbol);
+      if (!listing) continue;
+      const key = listingKey(listing);
+      if (command.action === 'unsubscribe') {
+        const types = conn.subs.get(key);
+        types?.delete(command.type);
+        if (types?.size === 0) conn.subs.delete(key);
+        this.subscribers.get(key)?.[command.type].delete(conn);
+        continue;
+      }
+      const types = conn.subs.get(key);
+      if (!types && conn.subs.size >= this.rules.maxSymbols) continue;
+      if (types?.has(command.type)) continue;
+      conn.subs.set(key, (types ?? new Set()).add(command.type));
+      let byType = this.subscribers.get(key);
+      if (!byType) {
+        byType = { quote: new Set(), quote2: new Set() };
+        this.subscribers.set(key, byType);
+      }
+      byType[command.type].add(conn);
+      this.send(conn, `${key}|${command.type}`, this.frame(listing, command.type));
+    }
+  }
+
+  /** A tick as the bytes of one text message: encoded once, however many subscribers it goes to. */
+  private frame(listing: Listing, type: StreamingType): Buffer {
+    return Buffer.from(JSON.stringify(type === 'quote' ? quoteTick(this.domain.market, listing) : quote2Tick(this.domain.market, listing)));
+  }
+
+  /** A price changed: one frame per streaming type, built once, to every subscriber of the symbol. */
+  private onPriceChange({ key, listing }: PriceChange) {
+    const byType = this.subscribers.get(key);
+    if (!byType) return;
+    for (const type of ['quote', 'quote2'] as const) {
+      if (byType[type].size === 0) continue;
+      const frame = this.frame(listing, type);
+      for (const conn of byType[type]) this.send(conn, `${key}|${type}`, frame);
+    }
+  }
+
+  /**
+   * Never waits for a consumer: one whose unsent data is over the limit gets the symbol's newest
+   * tick once it drains, and misses the ones in between (each tick is the symbol's whole state).
+   */
+  private send(conn: Connection, slot: string, frame: Buffer) {
+    if (conn.ws.readyState !== conn.ws.OPEN) return;
+    if (conn.pending.size > 0 || conn.ws.bufferedAmount > this.rules.maxBufferedBytes) {
+      if (conn.pending.has(slot)) this.dropped++;
+      conn.pending.set(slot, frame);
+      this.flush(conn);
+      return;
+    }
+    conn.ws.send(frame, { binary: false });
+    this.sent++;
+  }
+
+  private flush(conn: Connection) {
+    if (conn.ws.readyState !== conn.ws.OPEN) return;
+    for (const [slot, frame] of conn.pending) {
+      if (conn.ws.bufferedAmount > this.rules.maxBufferedBytes) return;
+      conn.pending.delete(slot);
+      conn.ws.send(frame, { binary: false });
+      this.sent++;
+    }
+  }
+
+  private flushAll() {
+    for (const conn of this.connections) if (conn.pending.size > 0) this.flush(conn);
+  }
+
+  private checkSessions() {
+    for (const conn of this.connections) {
+      const auth = this.domain.sessions.authenticate(conn.token);
+      if (!auth.ok) {
+        const reason = auth.error.message ?? ERRORS[auth.error.code].message;
+        conn.ws.close(this.rules.sessionEndedCode, Buffer.byteLength(reason) <= 123 ? reason : reason.slice(0, 120));
+        this.drop(conn);
+      }
+    }
+  }
+
+  private ping() {
+    for (const conn of this.connections) {
+      if (!conn.alive) {
+        conn.ws.terminate();
+        this.drop(conn);
+        continue;
+      }
+      conn.alive = false;
+      conn.ws.ping();
+    }
+  }
+
+  private drop(conn: Connection) {
+    if (!this.connections.delete(conn)) return;
+    for (const [key, types] of conn.subs) for (const type of types) this.subscribers.get(key)?.[type].delete(conn);
+    conn.subs.clear();
+    conn.pending.clear();
+  }
+
+  stats(): StreamStats {
+    let subscriptions = 0;
+    for (const conn of this.connections) for (const types of conn.subs.values()) subscriptions += types.size;
+    return { connections: this.connections.size, subscriptions, ticksSent: this.sent, ticksDropped: this.dropped };
+  }
+
+  /** Ends every connection (going away) and stops listening to the market. */
+  close() {
+    for (const t of this.timers) clearInterval(t);
+    this.timers.length = 0;
+    this.stopListening();
+    for (const conn of [...this.connections]) {
+      conn.ws.close(1001, 'Server shutting down');
+      conn.ws.terminate();
+      this.drop(conn);
+    }
+    this.wss.close();
+  }
+}
+
+/** Answers an upgrade it will not make with an HTTP response and a JSON body, then closes. */
+function refuse(socket: Duplex, status: number, reason: string, body: string) {
+  if (!socket.writable) return socket.destroy();
+  const head = `HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n`;
+  socket.end(head + body, () => socket.destroy());
+}
