@@ -4,6 +4,8 @@ import { openSandbox, readFixtureFile, type Sandbox } from './server.js';
 import { listen, REQUEST_TIMEOUT_MS } from './http/node-server.js';
 import { DEFAULT_CLIENT_IP } from './http/source-ip.js';
 import type { FixtureSetData } from '../spec/schemas/fixtures.js';
+import type { FaultProfileData } from '../spec/schemas/faults.js';
+import { readFaultProfile } from './sandbox/faults/profile.js';
 
 const USAGE = `tradeapi-sandbox: a local sandbox of the Samco Trade API credential and session surface
 
@@ -22,6 +24,7 @@ usage: tradeapi-sandbox [options]
   --client-ip ADDR  the public IP a caller on this machine is seen from (default ${DEFAULT_CLIENT_IP}): register it as your static IP
   --trust-proxy     take the source IP from X-Forwarded-For (behind a proxy you trust, or to simulate several clients)
   --request-timeout-ms N  a whole request must arrive within N ms (default 30000; headers within 10 s); else 408
+  --faults FILE     a chaos profile ({"rules":[...]}): faults from the start, back after every reset; change them at /__sandbox/faults
   --quiet           no request log
   --help            this text`;
 
@@ -42,6 +45,7 @@ function parse() {
         'client-ip': { type: 'string', default: DEFAULT_CLIENT_IP },
         'control-token-env': { type: 'string' },
         'request-timeout-ms': { type: 'string', default: String(REQUEST_TIMEOUT_MS) },
+        faults: { type: 'string' },
         quiet: { type: 'boolean', default: false },
         help: { type: 'boolean', default: false },
       },
@@ -83,7 +87,9 @@ async function main() {
   }
 
   let fixtures: FixtureSetData | null = null;
+  let faults: FaultProfileData | undefined;
   try {
+    faults = values.faults ? readFaultProfile(values.faults) : undefined;
     fixtures = values.fixtures ? readFixtureFile(values.fixtures) : null;
   } catch (error) {
     console.error((error as Error).message);
@@ -116,6 +122,7 @@ async function main() {
       trustProxy: values['trust-proxy'],
       clientIp: values['client-ip'],
       controlToken,
+      faults,
       log,
       requestLog: values.quiet ? undefined : (line) => console.log(line),
     });
@@ -134,6 +141,7 @@ async function main() {
     if (values['trust-proxy']) console.log('  --trust-proxy: the source IP is the first X-Forwarded-For entry when one is sent');
     if (!persistence) console.log('  state: in memory, lost when the sandbox stops (--state FILE keeps it)');
     if (values.seed !== undefined) console.log(`  seed: ${values.seed}`);
+    if (faults) console.log(`  faults: ${values.faults} (${faults.rules.length} rule(s); list and change them at ${base}/__sandbox/faults)`);
     if (persistence) {
       const what = persistence.kind === 'postgres' ? 'PostgreSQL, shared by every replica on it' : 'embedded database';
       console.log(`  state: ${persistence.where} (${what}; ${persistence.rows} rows loaded${persistence.fixturesLoaded ? '; empty, fixtures loaded' : ''})`);

@@ -1,5 +1,7 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { allRoutes } from './routes/index.js';
+import { addGatewayResponses } from './gateway-responses.js';
+import { addLinks } from './links.js';
 
 export const SPEC_VERSION = '0.1.0';
 
@@ -18,7 +20,7 @@ export function buildOpenApiDocument() {
     registry.openAPIRegistry.registerComponent('securitySchemes', name, { type: 'apiKey', in: 'header', name: header, description });
   }
   for (const route of allRoutes) registry.openAPIRegistry.registerPath(route);
-  return openResponses(
+  const doc = openResponses(
     registry.getOpenAPI31Document({
       openapi: '3.1.0',
       info: {
@@ -49,6 +51,7 @@ export function buildOpenApiDocument() {
       ],
     }),
   );
+  return addLinks(addGatewayResponses(doc));
 }
 
 type Schema = { $ref?: string; additionalProperties?: unknown; [key: string]: unknown };

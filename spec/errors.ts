@@ -124,6 +124,8 @@ export const ERRORS = {
   OAUTH_TOKEN_TYPE: { http: 400, message: 'token_type must be access_token or refresh_token' },
   MARKET_SYMBOL_NOT_FOUND: { http: 400, message: 'No Symbol found for the provided symbol name and exchange.' },
   MARKET_PRICE_OUT_OF_BAND: { http: 400, message: 'The price must be within 649.90 and 974.90 (previous close 812.4 ± 20%).' },
+  FAULT_RULE_INVALID: { http: 400, message: 'The control API (/__sandbox) cannot be faulted: a test must always be able to read and remove its rules.' },
+  FAULT_RULE_NOT_FOUND: { http: 404, message: 'No fault rule f9.' },
   // Bracket, cover, bulk, span margin, GTT and OCO (issue 18a). Published texts where Samco publishes one, else the sandbox's wording.
   ORDER_USE_EXIT: { http: 400, message: 'A bracket or cover order (entry or leg) is cancelled or exited with exitBO / exitCO: cancelOrder is for CNC, MIS and NRML orders.' },
   BRACKET_INVALID: { http: 400, message: 'Bracket orders are not allowed on BSE.' },

@@ -1,6 +1,9 @@
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { junitReport, runChecks, textReport } from './checks.js';
+import { parityMarkdown } from '../parity/markdown.js';
+import { summary } from '../parity/report.js';
+import { replayTarget } from '../parity/target-replay.js';
 
 export const VERIFY_USAGE = `tradeapi-sandbox verify: check any backend (the sandbox, Samco's service) against spec/openapi.json
 
@@ -9,6 +12,11 @@ usage: tradeapi-sandbox verify --target URL [options]
   --session-token T     a session token of the backend (or env SAMCO_SESSION_TOKEN): enables the read-only session checks
   --api-key K --api-secret S   get one with POST /session/token instead (or env SAMCO_API_KEY, SAMCO_API_SECRET)
   --junit FILE          also write a JUnit XML report (default: none)
+  --report FILE         also replay Samco's published samples and write the parity table (Markdown): per operation,
+                        served, published request accepted, published fields present in the published format,
+                        messages and errorCodes, and the drift (status, field added, field removed, format changed)
+                        with a curl line for each; reads only unless --include-writes
+  --include-writes      with --report: replay the published writing calls too (against Samco's service they trade!)
   --only LIST           comma-separated check ids or operationIds
   --help                this text
 
@@ -24,6 +32,8 @@ function parseOptions(argv: string[]) {
       'api-key': { type: 'string' },
       'api-secret': { type: 'string' },
       junit: { type: 'string' },
+      report: { type: 'string' },
+      'include-writes': { type: 'boolean', default: false },
       only: { type: 'string' },
       help: { type: 'boolean', default: false },
     },
@@ -65,5 +75,10 @@ export async function verifyCommand(argv: string[], env: NodeJS.ProcessEnv = pro
   const results = await runChecks({ target, sessionToken, only: values.only?.split(',').map((s) => s.trim()) });
   console.log(textReport(target, results));
   if (values.junit) writeFileSync(values.junit, junitReport(target, results));
+  if (values.report) {
+    const rows = await replayTarget({ target, sessionToken, includeWrites: values['include-writes'] });
+    writeFileSync(values.report, parityMarkdown(rows, target));
+    console.log(`parity report written to ${values.report}: ${summary(rows)}`);
+  }
   return results.some((r) => r.outcome === 'failed') ? 1 : 0;
 }

@@ -1,3 +1,4 @@
+import { ExchangeEvents } from './exchange-events.js';
 import { StateViews } from './state-views.js';
 import type { FixtureSetData } from '../../spec/schemas/fixtures.js';
 import type { Durability, Store } from './store.js';
@@ -71,6 +72,7 @@ export class SandboxDomain {
   readonly tradingBackend: TradingBackend;
   readonly market: Market;
   readonly portfolio: Portfolio;
+  readonly exchangeEvents: ExchangeEvents;
   readonly signIns: SignInThrottle;
   readonly views: StateViews;
   readonly baskets: Baskets;
@@ -97,6 +99,8 @@ export class SandboxDomain {
     this.orders = new Orders(this.ctx, this.market);
     this.portfolio = new Portfolio(this.ctx, this.market, this.orders);
     this.orders.useRisk(this.portfolio);
+    this.exchangeEvents = new ExchangeEvents(this.ctx, this.market);
+    this.orders.useExchangeEvents(this.exchangeEvents);
     this.bracketCover = new BracketCover(this.ctx, this.market, this.orders);
     this.gtts = new Gtts(this.ctx, this.market, this.orders);
     this.bulk = new Bulk(this.market, this.orders, this.bracketCover);
@@ -192,6 +196,7 @@ export class SandboxDomain {
     this.ctx.store.clear();
     this.random.restart();
     this.tradingBackend.reset();
+    this.exchangeEvents.reset();
     if (mode === 'fixtures') this.loadStartupFixtures();
   }
 

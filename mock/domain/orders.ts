@@ -1,3 +1,4 @@
+import type { ExchangeEvents } from './exchange-events.js';
 import { ORDER_RULES } from '../../spec/schemas/market-rules.js';
 import { IST_FORMATS } from './ist.js';
 import type { DomainContext } from './context.js';
@@ -165,6 +166,7 @@ export interface RiskView {
  */
 export class Orders {
   private risk: RiskView | undefined;
+  private exchange: ExchangeEvents | undefined;
   private hooks: OrderHooks | undefined;
 
   constructor(
@@ -177,6 +179,11 @@ export class Orders {
   /** The portfolio reads orders and the orders ask the portfolio: wired after both exist. */
   useRisk(risk: RiskView) {
     this.risk = risk;
+  }
+
+  /** Exchange events (a halt, a one-time rejection) the exchange applies before the RMS. */
+  useExchangeEvents(exchange: ExchangeEvents) {
+    this.exchange = exchange;
   }
 
   /** Bracket and cover orders: wired after both exist. */
@@ -272,6 +279,8 @@ export class Orders {
 
   /** The RMS checks of a new or modified order: the reason it is rejected, or null. */
   private rmsCheck(account: Account, instrument: Instrument, order: SamcoOrder, exclude?: string, closing = false): string | null {
+    const refused = this.exchange?.refusal(instrument, exclude === undefined);
+    if (refused) return refused;
     const band = this.market.quote(instrument);
     for (const price of order.orderType === 'SL' ? [order.price, order.triggerPrice] : [order.price]) {
       if (price < band.lowerBand || price > band.upperBand) return `Order price is out of the day's price band (${band.lowerBand.toFixed(2)} - ${band.upperBand.toFixed(2)}).`;

@@ -9,7 +9,7 @@ const EPOCH = '#reset-epoch';
  * signing key, and any stream added later) folds in the reset epoch: a credential drawn before a
  * reset never comes back after it.
  */
-const REPLAYED_AFTER_RESET = new Set(['otp', 'challenge-id', 'msg-id', 'app-id', 'order-number', 'at-order-id', 'at-exchange-id', 'at-command-id', 'oauth-grant']);
+const REPLAYED_AFTER_RESET = new Set(['otp', 'challenge-id', 'msg-id', 'app-id', 'order-number', 'at-order-id', 'at-exchange-id', 'at-command-id', 'oauth-grant', 'faults', 'fault-latency']);
 
 /**
  * Randomness by named stream. With a seed every stream is a deterministic SHA-256 counter

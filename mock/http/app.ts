@@ -38,6 +38,10 @@ import { basketRoutes } from './baskets.js';
 import { analyticsRoutes } from './analytics.js';
 import { portfolioActionRoutes } from './portfolio-actions.js';
 import { StorageUnavailable, type Tx } from '../domain/unit-of-work.js';
+import { breakAfterCommit, injectFaults } from './faults.js';
+import { createFaultPlan } from '../sandbox/faults/profile.js';
+import { faultRoutes } from '../sandbox/faults/routes.js';
+import type { FaultProfileData } from '../../spec/schemas/faults.js';
 
 const SWEEP_EVERY = 1_000;
 
@@ -58,6 +62,8 @@ export type HttpOptions = {
   requestLog?: (line: string) => void;
   /** How many requests the request journal (/__sandbox/requests, the journal page) keeps (default 500). */
   journalSize?: number;
+  /** A chaos profile (--faults FILE): fault rules from the start, back after every reset. */
+  faults?: FaultProfileData;
   /** The market's timers (walk, timed replays) and the stream's figures; made here when not given. */
   marketRuntime?: MarketRuntime;
 };
@@ -74,6 +80,8 @@ export function createHttpApp(domain: SandboxDomain, options: HttpOptions = {}):
   const reply = new Reply(domain);
   const app = new OpenAPIHono<SandboxEnv>({ defaultHook: validationHook(reply) });
 
+  // A fault that breaks the connection after the operation does so outside its unit of work, once committed.
+  app.use('*', breakAfterCommit());
   // Outermost: every request is one unit of work. A thrown fault rolls its changes back; with a
   // durable store the answer leaves only once its changes are durable, and a failed write
   // becomes a 500 after memory went back to the last durable state.
@@ -126,6 +134,8 @@ export function createHttpApp(domain: SandboxDomain, options: HttpOptions = {}):
 
   // Before any body is read: a refused caller's body is never looked at.
   app.use('/__sandbox/*', controlGuard(reply, options.controlToken));
+  const faults = createFaultPlan(domain, options.faults);
+  app.use('*', injectFaults(faults, domain, reply));
 
   const tooLarge = (c: Parameters<typeof reply.fail>[0]) => reply.fail(c, { code: 'PAYLOAD_TOO_LARGE' });
   const smallBodies = bodyLimit(options.maxBodyBytes ?? 64 * 1024, tooLarge);
@@ -153,6 +163,7 @@ export function createHttpApp(domain: SandboxDomain, options: HttpOptions = {}):
   stateRoutes(app, deps);
   webRoutes(app, deps);
   autotraderRoutes(app, deps);
+  faultRoutes(app, deps, faults, journal);
   marketDataRoutes(app, deps);
   marketControlRoutes(app, deps, market.driver, market.streamStats);
   basketRoutes(app, deps);

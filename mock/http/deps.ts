@@ -1,13 +1,20 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import type { IncomingMessage } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { FiredFaultData, FaultRuleInputData } from '../../spec/schemas/faults.js';
+
+type TransportFault = Extract<FaultRuleInputData['do'], { effect: 'reset' | 'cut' | 'hang' }>;
 import type { SandboxDomain } from '../domain/domain.js';
 import type { Reply } from './reply.js';
 import type { AtUser } from '../domain/autotrader/types.js';
 import type { ErrorCode } from '../../spec/errors.js';
 
 /** @hono/node-server hands the Node request to handlers as the env binding `incoming`. */
-export type SandboxEnv = { Bindings: { incoming?: IncomingMessage; srcIp?: string }; Variables: { atUser?: AtUser; account?: string; refusal?: ErrorCode } };
+export type SandboxEnv = {
+  Bindings: { incoming?: IncomingMessage; outgoing?: ServerResponse; srcIp?: string };
+  /** fault: the fault rule that fired on the request; sentStatus: what actually reached the client when a fault took the answer over (0: nothing). */
+  Variables: { atUser?: AtUser; account?: string; refusal?: ErrorCode; fault?: FiredFaultData; sentStatus?: number; didYouMean?: string; breakAfterCommit?: TransportFault };
+};
 export type SandboxApp = OpenAPIHono<SandboxEnv>;
 export type HttpDeps = {
   domain: SandboxDomain;

@@ -5,6 +5,7 @@ import type { ZodError } from 'zod';
 import { malformedJson } from './json-body.js';
 import type { Reply } from './reply.js';
 import type { RouteTable } from './route-table.js';
+import { nearestOperation } from './nearest-operation.js';
 
 const TARGET_NAMES: Record<string, string> = { json: 'body', param: 'path', query: 'query', header: 'header', form: 'body' };
 
@@ -71,6 +72,8 @@ export function notFoundHandler(reply: Reply, routes: RouteTable) {
       c.header('Allow', allowed.join(', '));
       return reply.fail(c, { code: 'METHOD_NOT_ALLOWED', message: `Method not allowed: ${c.req.method} ${c.req.path} (allowed: ${allowed.join(', ')})` });
     }
-    return reply.fail(c, { code: 'ROUTE_NOT_FOUND', message: `No such endpoint: ${c.req.method} ${c.req.path}` });
+    const nearest = nearestOperation(c.req.method, c.req.path);
+    if (nearest) c.set('didYouMean', nearest);
+    return reply.fail(c, { code: 'ROUTE_NOT_FOUND', message: `No such endpoint: ${c.req.method} ${c.req.path}${nearest ? ` (did you mean ${nearest}?)` : ''}` });
   };
 }

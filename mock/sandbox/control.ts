@@ -138,8 +138,8 @@ export function controlRoutes(app: SandboxApp, { domain, reply }: HttpDeps, jour
   });
 
   app.openapi(sandbox.sandboxRequests, (c) => {
-    const { control, ...query } = c.req.valid('query');
-    const requests = journal.find({ ...query, control: control !== 'false' }).map((e) => ({ ...e, at: iso(e.at) }));
+    const { control, faulted, ...query } = c.req.valid('query');
+    const requests = journal.find({ ...query, control: control !== 'false', faulted: faulted === 'true' }).map((e) => ({ ...e, at: iso(e.at) }));
     return c.json(reply.success(`${requests.length} request(s)`, { size: journal.size, requests }), 200);
   });
 }

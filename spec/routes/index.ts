@@ -8,6 +8,7 @@ import * as autotrader from './autotrader.js';
 import * as oauth from './oauth.js';
 import * as orders from './orders.js';
 import * as portfolio from './portfolio.js';
+import * as sandboxFaults from './sandbox-faults.js';
 import * as bracketCover from './bracket-cover.js';
 import * as bulk from './bulk.js';
 import * as gttOco from './gtt-oco.js';
@@ -19,7 +20,7 @@ import * as marketControl from './market-data-control.js';
 import * as baskets from './baskets.js';
 import * as analytics from './analytics.js';
 
-export { legacy, session, oauth, trade, orders, portfolio, dashboard, sandbox, sandboxState, autotrader, bracketCover, bulk, gttOco, baskets, analytics };
+export { legacy, session, oauth, trade, orders, portfolio, dashboard, sandbox, sandboxState, autotrader, bracketCover, bulk, gttOco, baskets, analytics, sandboxFaults };
 export { marketData, candles, marketControl };
 
 /** Every operation of the spec, in document order. */
@@ -42,4 +43,5 @@ export const allRoutes = [
   ...Object.values(marketData),
   ...Object.values(candles),
   ...Object.values(marketControl),
+  ...Object.values(sandboxFaults),
 ];

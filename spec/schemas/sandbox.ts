@@ -2,6 +2,7 @@ import { z } from '@hono/zod-openapi';
 import { success } from './envelope.js';
 import { IsoTime, Uid } from './common.js';
 import { AccountStanding } from './fixtures.js';
+import { FiredFault } from './faults.js';
 
 /** Paging by id: only the items after `since`, the newest `limit` of them. */
 const sinceQuery = (items: string) =>
@@ -189,6 +190,16 @@ export const JournalQuery = z.strictObject({
     .optional()
     .openapi({ param: { name: 'control', in: 'query' }, description: 'false: leave out requests to the control API (/__sandbox/...). Default true.' }),
   since: sinceQuery('requests'),
+  before: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .optional()
+    .openapi({ param: { name: 'before', in: 'query' }, description: 'Paging back: only requests with an id smaller than this (the smallest id of the page before)' }),
+  faulted: z
+    .enum(['true', 'false'])
+    .optional()
+    .openapi({ param: { name: 'faulted', in: 'query' }, description: 'true: only requests a fault rule fired on' }),
   limit: newestQuery('requests', 200),
 });
 
@@ -197,12 +208,16 @@ export const JournalEntry = z
     id: z.number().int().openapi({ description: 'Increasing sequence number' }),
     at: IsoTime,
     method: z.string(),
-    path: z.string().openapi({ description: 'The path only: query strings can carry secrets and are never kept' }),
-    status: z.number().int(),
+    path: z.string().openapi({ description: 'The path, without the query string (its fields are in query)' }),
+    status: z.number().int().openapi({ description: 'The HTTP status sent; 0 when a fault reset the connection or gave no answer' }),
     durationMs: z.number().openapi({ description: 'Time from the request reaching the app to its response, in milliseconds' }),
     uid: z.string().nullable().openapi({ description: 'The account (or AutoTrader user) its credentials named; null without valid credentials' }),
     srcIp: z.string().openapi({ description: 'The source IP the sandbox saw' }),
+    query: z.record(z.string(), z.unknown()).nullable().openapi({ description: 'The query fields, every secret, token and OTP redacted ("[REDACTED]", a scheme such as Bearer kept)' }),
+    body: z.record(z.string(), z.unknown()).nullable().openapi({ description: 'The JSON or form body fields as the operation read them, redacted the same way; null without one, or over 16 KiB' }),
+    fault: FiredFault.nullable().openapi({ description: 'The fault rule that fired on this request' }),
+    didYouMean: z.string().nullable().openapi({ description: 'For a request no operation serves (404): the nearest documented operation, e.g. POST /order/placeOrder' }),
   })
-  .openapi('JournalEntry', { description: 'One request the sandbox answered: never a body, a header value or a token' });
+  .openapi('JournalEntry', { description: 'One request the sandbox answered: never a header value, a token, a secret or an OTP' });
 
 export const JournalResponse = success('JournalResponse', { size: z.number().int().openapi({ description: 'How many requests the journal keeps' }), requests: z.array(JournalEntry) });

@@ -23,6 +23,8 @@ const operations: Operation[] = Object.entries(doc.paths as Record<string, Recor
   Object.entries(methods).map(([method, op]) => ({ id: op.operationId, method: method.toUpperCase(), path, op })),
 );
 const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
+/** Not generated: fault rules exist to give 5xx and no answer at all, and the journal's event stream never ends by design (both have their own tests). */
+const NOT_FUZZED = new Set(['sandboxAddFaults', 'sandboxJournalStream']);
 
 /** The spec component of a failure on a path no operation matches (404/405). */
 const FAILURE_COMPONENT = { autotrader: 'AtFailure', oauth: 'OAuthFailure', bare: 'BareFailure', validation: 'ValidationFailure', samco: 'FailureEnvelope' } as const;
@@ -61,7 +63,7 @@ async function world() {
 
 function requestArb(pools: Record<string, string[]>): fc.Arbitrary<Request> {
   const pick = (name: string) => fc.constantFrom(...pools[name]!);
-  const operation = fc.constantFrom(...operations);
+  const operation = fc.constantFrom(...operations.filter((o) => !NOT_FUZZED.has(o.id)));
   const valid = operation.chain((o) => {
     const params: Array<Record<string, any>> = o.op.parameters ?? [];
     const pathParams: fc.Arbitrary<Record<string, unknown>> = fc.record(

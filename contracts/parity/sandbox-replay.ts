@@ -1,0 +1,165 @@
+import type { RouteConfig } from '@hono/zod-openapi';
+import { ERRORS, type ErrorCode } from '../../spec/errors.js';
+import { allRoutes } from '../../spec/routes/index.js';
+import { SandboxClock } from '../../mock/domain/clock.js';
+import { declaredCodes } from '../../mock/sandbox/faults/declared.js';
+import { createSandbox } from '../../mock/server.js';
+import { messageShape } from './formats.js';
+import { NOTES } from './notes.js';
+import { buildRow, type Replayed, type Row } from './report.js';
+import { type IndexEntry, loadIndex, loadSamples, type PublishedRequest, type SampleSet } from './samples.js';
+
+/** A Wednesday, 10:00 IST: the market is open and no session is near its 08:00 IST end. */
+const REPLAY_AT = Date.UTC(2025, 11, 17, 4, 30, 0);
+const BASE = 'http://127.0.0.1:4010';
+const CALLBACK = 'https://your-app.example.com/callback';
+/** An order the replays of order numbers act on: below IDEA's price, so it rests. */
+const RESTING = { symbolName: 'IDEA', exchange: 'NSE', transactionType: 'BUY', orderType: 'L', quantity: '1', price: '13.30', orderValidity: 'DAY', productType: 'CNC' };
+const UNREGISTERED_IP = '198.51.100.7';
+const SECONDARY_IP = '49.36.201.11';
+const DAY = 24 * 60 * 60 * 1000;
+/** Legacy IP calls: registration, then an update after the 7-day rule, each with addresses of its own. */
+const LEGACY_IPS: Record<string, { primaryIp: string; secondaryIp: string }> = {
+  '/ip/ipRegistration': { primaryIp: '49.36.201.30', secondaryIp: '49.36.201.31' },
+  '/ip/ipUpdate': { primaryIp: '49.36.201.40', secondaryIp: '49.36.201.41' },
+};
+
+type Json = Record<string, any>;
+
+const routeOf = (method: string, path: string): RouteConfig | undefined => allRoutes.find((r) => r.method.toUpperCase() === method && r.path === path);
+
+/** The message shapes and errorCodes of the refusals an operation declares (spec/errors.ts through its responses). */
+function declared(route: RouteConfig | undefined) {
+  const messages = new Set<string>();
+  const codes = new Set<string>();
+  for (const code of route ? declaredCodes(route) : []) {
+    const entry = ERRORS[code as ErrorCode] as { message: string; errorCode?: string } | undefined;
+    if (!entry) continue;
+    messages.add(messageShape(entry.message));
+    if (entry.errorCode) codes.add(entry.errorCode);
+  }
+  return { declaredMessages: messages, declaredCodes: codes };
+}
+
+/** Deep copy of a published request with placeholders replaced by what the scenario holds. */
+function substitute(value: unknown, map: Record<string, string>): unknown {
+  if (typeof value === 'string') return map[value] ?? value;
+  if (Array.isArray(value)) return value.map((v) => substitute(v, map));
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, substitute(v, map)]));
+  return value;
+}
+
+/**
+ * Replays every published request against an in-process sandbox, in the chapters' order, as one
+ * client going through the docs: an account (the samples' DV99999) with an app whose redirect URL
+ * is the samples' callback and whose static IP is the caller's; the values a sample leaves as
+ * placeholders (<AES_ENCRYPTED_API_KEY>, the OAuth code, the Login Code, the legacy OTP and keys,
+ * order numbers) are the ones the earlier steps produced, as a client would use them.
+ */
+export async function replaySandbox(): Promise<Row[]> {
+  const clock = new SandboxClock();
+  clock.set(REPLAY_AT);
+  const { app } = createSandbox({ seed: 'parity', clock });
+  const send = async (method: string, path: string, init: { body?: unknown; headers?: Record<string, string>; srcIp?: string } = {}): Promise<Replayed> => {
+    const headers: Record<string, string> = { accept: 'application/json', ...init.headers };
+    if (init.body !== undefined) headers['content-type'] = 'application/json';
+    const res = await app.request(path, { method, headers, body: init.body === undefined ? undefined : JSON.stringify(init.body) }, init.srcIp ? { srcIp: init.srcIp } : undefined);
+    const text = await res.text();
+    let body: unknown = null;
+    try {
+      body = JSON.parse(text);
+    } catch {
+      body = null;
+    }
+    return { request: { method, path, body: init.body, headers }, status: res.status, body };
+  };
+  const json = async (method: string, path: string, init: Parameters<typeof send>[2] = {}) => (await send(method, path, init)).body as Json;
+  const outbox = async (kind: string) => ((await json('GET', `/__sandbox/outbox?uid=DV99999&kind=${kind}`)).messages as Json[]).at(-1)!;
+
+  // The client of the samples: account DV99999 (password abc1234), one app, its static IP registered.
+  await json('POST', '/__sandbox/accounts', { body: { uid: 'DV99999', name: 'John Doe', password: 'abc1234', yob: '1990', mobile: '9876543210', email: 'john@example.com' } });
+  const signIn = async () => ({ 'x-dashboard-token': (await json('POST', '/app/api/login', { body: { userId: 'DV99999', password: 'abc1234' } })).dashboardToken as string });
+  let dashboard = await signIn();
+  const verify = async (challengeId: string) => json('POST', `/app/api/challenges/${challengeId}/verify`, { headers: dashboard, body: { otp: (await outbox('otp-sms')).otp } });
+  const created = await json('POST', '/app/api/apps', { headers: dashboard, body: { appName: 'Parity Replay', redirectUrl: CALLBACK } });
+  const verified = await verify(created.challenge.challengeId);
+  const apiSecret = verified.apiSecret as string;
+  const apiKey = (await outbox('api-key-email')).apiKey as string;
+  const yourIp = (await json('GET', '/app/api/static-ips', { headers: dashboard })).yourIp as string;
+  const setIp = async (ipType: string, ipAddress: string) =>
+    verify((await json('POST', '/app/api/static-ips', { headers: dashboard, body: { appId: verified.app.appId, ipType, ipAddress } })).challenge.challengeId);
+  await setIp('PRIMARY', yourIp);
+  // The samples show both IPs set: the SECONDARY after the 7-day rule lets the account change again.
+  clock.advance(8 * DAY);
+  dashboard = await signIn();
+  await setIp('SECONDARY', SECONDARY_IP);
+  const newSession = async () => (await json('POST', '/session/token', { body: { apiKey, apiSecret } })).sessionToken as string;
+  // A holding, as the holdings sample has: a CNC buy filled yesterday settles today.
+  await json('POST', '/order/placeOrder', { headers: { 'x-session-token': await newSession() }, body: { ...RESTING, price: '13.40' } });
+  clock.advance(DAY);
+  const session = { 'x-session-token': await newSession() };
+  const instruments = (await json('GET', '/__sandbox/market')).instruments as Json[];
+  /** A resting BUY order the published price fits (within the band, below the last price), else IDEA's. */
+  const restingOrder = async (price: unknown) => {
+    const p = Number(price);
+    const fit = instruments.find((i) => i.exchange === 'NSE' && i.lotSize === 1 && p >= i.lowerBand && p < i.lastTradedPrice);
+    const body = fit ? { ...RESTING, symbolName: fit.symbolName, price: p.toFixed(2) } : RESTING;
+    return (await json('POST', '/order/placeOrder', { headers: session, body })).orderNumber as string;
+  };
+
+  const held: Record<string, string> = { '<AES_ENCRYPTED_API_KEY>': apiKey, '<AES_ENCRYPTED_API_SECRET>': apiSecret };
+  const samples = loadSamples();
+  const rows: Row[] = [];
+  for (const entry of loadIndex()) {
+    const set = samples.get(`${entry.method} ${entry.path}`);
+    const route = routeOf(entry.method, entry.path);
+    const served = entry.method === 'WSS' ? streamServed() : route !== undefined;
+    const replays: Replayed[] = [];
+    if (served && set?.request !== undefined) {
+      const request = await prepare(entry, set);
+      const usesSession = JSON.stringify(route?.security ?? []).includes('sessionToken');
+      const headers = !usesSession ? {} : entry.path === '/logout' ? { 'x-session-token': await newSession() } : session;
+      replays.push(await send(entry.method, request.url, { body: request.body, headers }));
+      remember(entry, replays[0]!.body as Json);
+      if (entry.path === '/ip/whoami') replays.push(await send('GET', request.url, { headers, srcIp: UNREGISTERED_IP }));
+    }
+    rows.push(buildRow({ entry, samples: set, served, replays, ...declared(route), note: NOTES[`${entry.method} ${entry.path}`] }, BASE));
+  }
+  return rows;
+
+  /** The published request with what the scenario holds in place of placeholders and sample ids. */
+  async function prepare(entry: IndexEntry, set: SampleSet): Promise<{ url: string; body?: unknown }> {
+    const published: PublishedRequest = set.request ?? {};
+    const map = { ...held };
+    if (published.path?.orderNumber || published.query?.orderNumber) {
+      const n = await restingOrder((published.body as Json | undefined)?.price);
+      for (const v of [published.path?.orderNumber, published.query?.orderNumber]) if (v) map[v] = n;
+    }
+    if (entry.path === '/otp/secretKeyGenerator') map['1234'] = (await outbox('otp-sms')).otp;
+    if (entry.path === '/accessToken/token') map.XXXXXXXXXXXXkUM9 = (await outbox('secret-key-email')).secretApiKey;
+    let body = published.body === undefined ? undefined : substitute(published.body, map);
+    const ips = LEGACY_IPS[entry.path];
+    if (ips) {
+      clock.advance(8 * DAY);
+      body = { ...(body as Json), ...ips };
+    }
+    const path = entry.path.replace(/\{([^}]+)\}/g, (_, name: string) => encodeURIComponent(String(substitute(published.path?.[name] ?? '', map))));
+    const query = published.query ? `?${new URLSearchParams(substitute(published.query, map) as Record<string, string>)}` : '';
+    return { url: path + query, ...(body !== undefined ? { body } : {}) };
+  }
+
+  /** What a step's answer gives the later ones, as a client keeps it. */
+  function remember(entry: IndexEntry, body: Json | null) {
+    if (!body) return;
+    const redirectTo = body.data?.redirectTo as string | undefined;
+    if (entry.path === '/oauth/authenticate' && redirectTo) held['<AUTH_CODE_FROM_STEP_3>'] = new URL(redirectTo).searchParams.get('code') ?? '';
+    if (entry.path === '/oauth/token' && body.data?.access_token) held['<ACCESS_TOKEN_OR_REFRESH_TOKEN>'] = body.data.access_token;
+    if (entry.path === '/webSecretCode' && body.data?.OTP) held.NUWL3586 = body.data.OTP;
+    if (entry.path === '/accessToken/token' && body.accessToken) held['***************'] = body.accessToken;
+  }
+}
+
+/** The stream is served once the spec documents it: a WebSocket upgrade (a 101 answer), or the control API's stream page (/__sandbox/stream). */
+function streamServed(): boolean {
+  return allRoutes.some((r) => r.path === '/__sandbox/stream' || Object.keys(r.responses ?? {}).includes('101'));
+}
