@@ -81,7 +81,8 @@ describe("Samco's Java and Node clients' forms", () => {
     ] as const) {
       const res = await call(method, path, { basketId: '1' });
       expect(res.status).toBe(404);
-      expect(res.body.statusMessage).toBe(`No such endpoint: ${method} ${path}`);
+      // The journal's nearest documented operation may follow in brackets (did you mean …?).
+      expect(res.body.statusMessage.startsWith(`No such endpoint: ${method} ${path}`)).toBe(true);
     }
   });
 
