@@ -5,14 +5,14 @@ import type { Account } from '../domain/types.js';
 import { amount } from '../domain/money.js';
 import type { HttpDeps, SandboxApp } from './deps.js';
 import { detailsJson, summaryJson } from './analytics-present.js';
-import { tradeCallers } from './baskets-auth.js';
+import { orderAuth } from './order-auth.js';
 
 type WindowInput = { duration?: string; fromDate?: string; toDate?: string };
 
 /** The Trade View analytics chapter: thin handlers over the domain's Analytics. */
 export function analyticsRoutes(app: SandboxApp, deps: HttpDeps) {
   const { domain, reply } = deps;
-  const { session } = tradeCallers(deps);
+  const { session } = orderAuth(deps);
   const analytics = domain.analytics;
 
   /** The window the request names: fromDate and toDate when both are sent, else the duration (ALL when absent, or when `datesRequired` and neither is sent: a refusal). */

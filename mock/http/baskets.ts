@@ -1,7 +1,7 @@
 import { baskets as routes } from '../../spec/routes/index.js';
 import { BASKET_RULES, type BasketOrderInput } from '../domain/baskets.js';
 import type { HttpDeps, SandboxApp } from './deps.js';
-import { tradeCallers } from './baskets-auth.js';
+import { orderAuth } from './order-auth.js';
 import { basketListEntry, basketOrderEntry, createdOrderDetails } from './baskets-present.js';
 
 type IdValue = string | number | undefined;
@@ -11,7 +11,7 @@ const idOf = (value: IdValue): number | null => (value === undefined || value ==
 /** The Basket Orders chapter: thin handlers over the domain's Baskets. */
 export function basketRoutes(app: SandboxApp, deps: HttpDeps) {
   const { domain, reply } = deps;
-  const { session, writer } = tradeCallers(deps);
+  const { session, writer } = orderAuth(deps);
   const baskets = domain.baskets;
 
   app.openapi(routes.createBasket, (c) => {

@@ -4,8 +4,8 @@ import type { Authenticated } from '../domain/sessions.js';
 import type { HttpDeps, SandboxEnv } from './deps.js';
 import { header } from './header.js';
 
-/** The session of a Samco order call; `writer` adds the static-IP rule of the calls that place, modify, cancel or exit. */
-export function orderAuth({ domain, sourceIp }: HttpDeps) {
+/** The session of a Trade API call; `writer` adds the static-IP rule of the calls that place, modify, cancel, exit or execute orders (baskets and portfolio actions too). */
+export function orderAuth({ domain, sourceIp }: Pick<HttpDeps, 'domain' | 'sourceIp'>) {
   const session = (c: Context<SandboxEnv>) => domain.sessions.authenticate(header(c, 'x-session-token'));
   /** A live session, from an IP registered for its app (the account's legacy IPs for a legacy session). */
   const writer = (c: Context<SandboxEnv>): Result<Authenticated> => {

@@ -1,12 +1,12 @@
 import { portfolio } from '../../spec/routes/index.js';
 import type { HttpDeps, SandboxApp } from './deps.js';
 import { ERRORS } from '../../spec/errors.js';
-import { tradeCallers } from './baskets-auth.js';
+import { orderAuth } from './order-auth.js';
 
 /** The portfolio chapter's actions (convertPosition, squareOff), with their published envelopes. */
 export function portfolioActionRoutes(app: SandboxApp, deps: HttpDeps) {
   const { domain, reply } = deps;
-  const { writer } = tradeCallers(deps);
+  const { writer } = orderAuth(deps);
 
   app.openapi(portfolio.convertPosition, (c) => {
     const auth = writer(c);
