@@ -90,6 +90,20 @@ export type ItemView = { item: BasketItem; instrument: Instrument; order: SamcoO
 /** Places one basket order of a product as a real order; BO and CO are wired in where the market supports them. */
 export type BasketPlacer = (account: Account, item: BasketItem) => Result<SamcoOrder>;
 
+/** What every kind of order takes from a basket's order, as the order calls name it. */
+export function orderFields(item: BasketItem) {
+  return {
+    symbolName: item.symbolName,
+    exchange: item.exchange,
+    transactionType: item.transactionType,
+    orderType: item.orderType,
+    quantity: item.quantity,
+    disclosedQuantity: item.disclosedQuantity || undefined,
+    price: item.price,
+    orderValidity: item.orderValidity,
+  };
+}
+
 const nameKey = (name: string) => name.trim().replace(/\s+/g, ' ').toLowerCase();
 
 /** The basket's underlying for the hedge benefit: a derivative's root symbol (NIFTY, SBIN, ...). */
@@ -109,15 +123,8 @@ export class Baskets {
   ) {
     const regular: BasketPlacer = (account, item) =>
       this.orders.place(account, {
-        symbolName: item.symbolName,
-        exchange: item.exchange,
-        transactionType: item.transactionType,
-        orderType: item.orderType,
-        quantity: item.quantity,
-        disclosedQuantity: item.disclosedQuantity || undefined,
-        price: item.price,
+        ...orderFields(item),
         triggerPrice: item.orderType === 'SL' ? item.triggerPrice : undefined,
-        orderValidity: item.orderValidity,
         productType: item.productType as 'CNC' | 'MIS' | 'NRML',
       });
     for (const product of ['CNC', 'MIS', 'NRML'] as const) this.placers[product] = regular;

@@ -27,7 +27,7 @@ import { Portfolio } from './portfolio.js';
 import { AutoTrader } from './autotrader/autotrader.js';
 import { ok, type Result } from './result.js';
 import { SignInThrottle } from './sign-in-throttle.js';
-import { Baskets } from './baskets.js';
+import { Baskets, orderFields } from './baskets.js';
 import { PortfolioActions } from './portfolio-actions.js';
 import { Analytics } from './analytics.js';
 
@@ -113,36 +113,16 @@ export class SandboxDomain {
     // A basket's bracket and cover orders are placed as placeOrderBO / placeOrderCO place them.
     this.baskets.usePlacer('BO', (account, item) =>
       this.bracketCover.placeBO(account, {
-        symbolName: item.symbolName,
-        exchange: item.exchange,
-        transactionType: item.transactionType,
-        quantity: item.quantity,
-        disclosedQuantity: item.disclosedQuantity || undefined,
-        price: item.price,
+        ...orderFields(item),
         priceType: item.priceType,
         squareOffValue: item.squareOffValue,
         stopLossValue: item.stopLossValue,
         valueType: item.valueType,
         trailingStopLoss: item.trailingStopLoss,
-        orderType: item.orderType,
-        orderValidity: item.orderValidity,
         productType: 'BO',
       }),
     );
-    this.baskets.usePlacer('CO', (account, item) =>
-      this.bracketCover.placeCO(account, {
-        symbolName: item.symbolName,
-        exchange: item.exchange,
-        transactionType: item.transactionType,
-        orderType: item.orderType,
-        quantity: item.quantity,
-        disclosedQuantity: item.disclosedQuantity || undefined,
-        price: item.price,
-        orderValidity: item.orderValidity,
-        productType: 'CO',
-        triggerPrice: item.triggerPrice,
-      }),
-    );
+    this.baskets.usePlacer('CO', (account, item) => this.bracketCover.placeCO(account, { ...orderFields(item), productType: 'CO', triggerPrice: item.triggerPrice }));
     this.portfolioActions = new PortfolioActions(this.ctx, this.market, this.orders, this.portfolio);
     this.analytics = new Analytics(this.ctx, this.market, this.orders);
     this.fixtures = options.fixtures ?? null;
