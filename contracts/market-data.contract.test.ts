@@ -36,6 +36,7 @@ const INPUTS: Record<string, { query?: Record<string, string>; body?: Body }> = 
   indexIntradayCandleData: { query: { indexName: 'NIFTY 50', fromDate: '2026-12-01 09:15:00' } },
   historicalCandleData: { query: { symbolName: 'ITC', exchange: 'NSE', fromDate: '2026-11-02' } },
   indexHistoricalCandleData: { query: { indexName: 'SENSEX', fromDate: '2026-11-02' } },
+  indexData: {},
 };
 
 describe.each(inject('targets'))('Samco market data, candles and the stream on $name', (target) => {

@@ -15,6 +15,7 @@ import {
   SearchQuery,
   SearchResponse,
 } from '../schemas/market-data.js';
+import { PersonalIndexResponse } from '../schemas/market-data-personal-index.js';
 import { BODY_ERRORS, SESSION_ERRORS, failures, jsonBody, okJson } from '../responses.js';
 import { failuresWithNoSymbol, MARKET_TEXT, NO_SYMBOL, NO_SYMBOL_BODY, SCRIPMASTER_COLUMNS } from './market-data-shared.js';
 
@@ -112,4 +113,16 @@ export const scripMaster = createRoute({
   summary: 'The instrument master (ScripMaster.csv)',
   description: `The sandbox's own ScripMaster, generated from the fixtures' seed, at the real file's path (developers.stocknote.com/doc/ScripMaster.csv), no authentication. Columns: ${SCRIPMASTER_COLUMNS.join(',')} (the header third-party clients read; no Samco page lists it), no quoted fields. symbolCode is the stream symbol (<listingId>_<exchange>; MFO for the commodity segment); equity rows have instrument EQ and name the symbol placeOrder takes; derivatives have their trading symbol, lot size, strike (0 for futures) and expiry (yyyy-MM-dd); index rows have exchange INDEX, exchangeSegment NSE or BSE, instrument INDEX and their bare negative id as symbolCode. lastPrice is the previous close the market starts from. Freeze quantities are listed by GET /__sandbox/market, not in this file (Samco's columns have none).`,
   responses: { 200: { description: 'The CSV', content: { 'text/csv': { schema: z.string() } } }, ...failures() },
+});
+
+export const indexData = createRoute({
+  operationId: 'indexData',
+  method: 'get',
+  path: '/indexData',
+  tags,
+  summary: 'Personal index',
+  description:
+    'The account’s own P&L index (chapter 06, "Personal Index"), with the sample’s key names (indexData, index, indexChange, indexChangePercentage; the schema table’s indexDataDetails/Index/IndexChange are not what the sample, the Node README or the Java model read). Every value a two-decimal string. Samco publishes no formula; the sandbox keeps no index history and computes, conservatively: yesterday’s networth = the opening balances (grossAvailableMargin of the equity and commodity segments) + settled holdings at their previous close; networth = opening balances + the day’s pay-in (fundReceipt = payInToday of both segments) + holdings at the last price + the day’s realised and unrealised P&L of every position + the move since the previous close of carried non-CNC positions. networthChange = networth − yesterday’s networth; the index starts every IST day at 100.00 and moves by the trading P&L only (networthChange − fundReceipt) as a percentage of yesterday’s networth (0 when yesterday’s networth is 0), so a deposit never moves it. latestTime is the start of the current minute (IST). indexName is the account holder’s first name and "Index", each word masked keeping its first and last letter (the sample prints "MXXXXXXD IXXXx").',
+  security,
+  responses: { ...okJson(PersonalIndexResponse, 'Index Data retrieved successfully'), ...failures(...SESSION_ERRORS) },
 });

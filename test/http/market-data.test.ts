@@ -224,6 +224,16 @@ const TABLE: Row[] = [
     pick: (b) => b.indexCandleData[0],
     shape: DAILY,
   },
+  {
+    name: 'indexData (chapter 06 Personal Index): indexData, every value a string',
+    send: () => get('/indexData'),
+    message: 'Index Data retrieved successfully',
+    pick: (b) => ({ ...b.indexData, ...b.indexData.indexData }),
+    shape: {
+      ...strings('indexName', 'networth', 'index', 'indexChange', 'indexChangePercentage', 'latestTime', 'networthChange', 'networthChangePercentage', 'fundReceipt'),
+      indexData: 'object',
+    },
+  },
 ];
 
 describe('the published samples of chapters 07 and 12 (our data, their shapes)', () => {
