@@ -9,6 +9,8 @@ import type { HttpDeps, SandboxApp } from './deps.js';
 import { header } from './header.js';
 import { personalIndex } from '../domain/personal-index.js';
 import { personalIndexJson } from './market-data-present.js';
+import { analyseContracts } from '../domain/market/contracts-analyser.js';
+import { strategyInfoJson } from './contracts-analyser-present.js';
 import { futureChainItem, scripMasterCsv, historicalRow, indexDetails, intradayRow, marketDepth, multiQuoteItem, optionChainItem, quoteDetails, searchResult } from './market-data-present.js';
 
 /** The market-data (07) and candle (12) chapters: thin handlers over the domain's Market. */
@@ -127,6 +129,16 @@ export function marketDataRoutes(app: SandboxApp, { domain, reply }: HttpDeps) {
     const { account } = auth.value;
     const figures = personalIndex(domain.portfolio, market, account);
     return c.json(reply.success('Index Data retrieved successfully', { indexData: personalIndexJson(account.name, figures, domain.clock.now()) }), 200);
+  });
+
+  app.openapi(routes.contractsAnalyser, (c) => {
+    const { exchange, contracts, targetDate } = c.req.valid('json');
+    const targetDay = parseIsoDay(targetDate);
+    if (targetDay === null) return invalid(c, 'targetDate: expected yyyy-MM-dd');
+    const parsed = (contracts ?? []).map((k) => ({ tradingSymbol: k.tradingSymbol, side: k.transactionType.toUpperCase() as 'BUY' | 'SELL', price: Number(k.price), lots: Number(k.lot) }));
+    const analysis = analyseContracts(market, domain.bulk, domain.clock.now(), exchange, parsed, targetDay);
+    if (!analysis.ok) return analysis.error.code === 'MARKET_SYMBOL_NOT_FOUND' ? noSymbol(c) : reply.fail(c, analysis.error);
+    return c.json(reply.success('Contracts analysis report is successfully generated.', { analyseReport: { strategyInfo: strategyInfoJson(market, analysis.value) } }), 200);
   });
 
   app.openapi(candles.intradayCandleData, (c) => {
