@@ -1,7 +1,6 @@
-import { ANALYSER_RULES } from '../../../spec/schemas/market-data-rules.js';
+import { ANALYSER_RULES, MARKET_HOURS } from '../../../spec/schemas/market-data-rules.js';
 import type { Bulk } from '../bulk.js';
 import { fail, ok, type Result } from '../result.js';
-import { MARKET_HOURS } from '../../../spec/schemas/market-data-rules.js';
 import { istInstant } from './hours.js';
 import { blackScholes, findInstrument, indexOfUnderlying, isOption, type Instrument, type Listing } from './instruments.js';
 import type { Market } from './market.js';
