@@ -36,6 +36,17 @@ const INPUTS: Record<string, { query?: Record<string, string>; body?: Body }> = 
   indexIntradayCandleData: { query: { indexName: 'NIFTY 50', fromDate: '2026-12-01 09:15:00' } },
   historicalCandleData: { query: { symbolName: 'ITC', exchange: 'NSE', fromDate: '2026-11-02' } },
   indexHistoricalCandleData: { query: { indexName: 'SENSEX', fromDate: '2026-11-02' } },
+  indexData: {},
+  contractsAnalyser: {
+    body: {
+      exchange: 'NFO',
+      contracts: [
+        { tradingSymbol: 'NIFTY29DEC2626000CE', transactionType: 'Buy', price: '310.50', lot: '2' },
+        { tradingSymbol: 'NIFTY29DEC2626200CE', transactionType: 'SELL', price: '296.65', lot: '2' },
+      ],
+      targetDate: '2026-12-11',
+    },
+  },
 };
 
 describe.each(inject('targets'))('Samco market data, candles and the stream on $name', (target) => {
@@ -55,6 +66,10 @@ describe.each(inject('targets'))('Samco market data, candles and the stream on $
     ctx.expect(multi.invalidSymbol).toEqual(['NOSUCH']);
     const daily = (await call(target, 'historicalCandleData', { query: { symbolName: 'ITC', fromDate: '2026-11-02', toDate: TODAY() }, headers }).expectStatus(200)).json as Body;
     ctx.expect(daily.historicalCandleData.length).toBeGreaterThan(0);
+    const report = (await call(target, 'contractsAnalyser', { ...INPUTS.contractsAnalyser, headers }).expectStatus(200)).json as Body;
+    ctx.expect(report.analyseReport.strategyInfo).toMatchObject({ symbol: '-21', noOfStrategyLegs: 2, breakeven1: '26013.85', maxLoss: '1,801', maxProfit: '24,200' });
+    const own = (await call(target, 'indexData', { headers }).expectStatus(200)).json as Body;
+    ctx.expect(own.indexData.indexData).toMatchObject({ index: '100.00', fundReceipt: '0.00' });
   });
 
   it('refuses an unknown symbol with the published 400 (no msgId)', async (ctx) => {

@@ -11,3 +11,11 @@ export function maskEmail(email: string): string {
   const local = email.slice(0, at);
   return `${local.slice(0, 2)}${'*'.repeat(Math.max(2, local.length - 2))}${email.slice(at)}`;
 }
+
+/** `Mahesh Index` -> `MXXXXh IXXXx`: each word's first and last letter kept, as the personal index names its owner. */
+export function maskWords(text: string): string {
+  return text
+    .split(' ')
+    .map((w) => (w.length <= 2 ? w : `${w[0]}${'X'.repeat(w.length - 2)}${w.at(-1)}`))
+    .join(' ');
+}

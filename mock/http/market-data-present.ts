@@ -1,3 +1,6 @@
+import { maskWords } from '../domain/mask.js';
+import { amount } from '../domain/money.js';
+import type { PersonalIndex } from '../domain/personal-index.js';
 import { IST_FORMATS, IST_OFFSET_MS } from '../domain/ist.js';
 import { istInstant, previousTradingDay } from '../domain/market/hours.js';
 import { isIndex, isOption, scripExchange, symbolCodeOf, type Instrument, type Listing, type MarketIndex } from '../domain/market/instruments.js';
@@ -433,4 +436,23 @@ export function scripMasterCsv(market: Market, columns: readonly string[]): stri
   }
   for (const x of market.indices()) lines.push(['INDEX', x.exchange, symbolCodeOf(x), x.name, x.name, px(x.previousClose, x.tickSize), 'INDEX', 1, 0, '', x.tickSize].join(','));
   return `${lines.join('\n')}\n`;
+}
+
+/** GET /indexData's payload: every figure a two-decimal string, latestTime the current minute (IST). */
+export function personalIndexJson(accountName: string, f: PersonalIndex, now: number) {
+  const p = parts(now);
+  const owner = accountName.trim().split(/\s+/)[0] || 'Personal';
+  return {
+    indexName: maskWords(`${owner} Index`),
+    networth: amount(f.networth),
+    indexData: {
+      index: amount(f.index),
+      indexChange: amount(f.indexChange),
+      indexChangePercentage: amount(f.indexChangePercentage),
+      latestTime: `${p.y}-${two(p.mo + 1)}-${p.d} ${two(p.h)}:${p.mi}:00`,
+      networthChange: amount(f.networthChange),
+      networthChangePercentage: amount(f.networthChangePercentage),
+      fundReceipt: amount(f.fundReceipt),
+    },
+  };
 }

@@ -6,6 +6,11 @@ import { CANDLE_RULES } from '../../spec/schemas/market-data-rules.js';
 import { IST_OFFSET_MS, istDay } from '../domain/ist.js';
 import { type Instrument, type Listing, isIndex } from '../domain/market/instruments.js';
 import type { HttpDeps, SandboxApp } from './deps.js';
+import { header } from './header.js';
+import { personalIndex } from '../domain/personal-index.js';
+import { personalIndexJson } from './market-data-present.js';
+import { analyseContracts } from '../domain/market/contracts-analyser.js';
+import { strategyInfoJson } from './contracts-analyser-present.js';
 import { futureChainItem, scripMasterCsv, historicalRow, indexDetails, intradayRow, marketDepth, multiQuoteItem, optionChainItem, quoteDetails, searchResult } from './market-data-present.js';
 
 /** The market-data (07) and candle (12) chapters: thin handlers over the domain's Market. */
@@ -117,6 +122,24 @@ export function marketDataRoutes(app: SandboxApp, { domain, reply }: HttpDeps) {
     if (to === null) return 'toDate: expected yyyy-MM-dd';
     return { from, to };
   };
+
+  app.openapi(routes.indexData, (c) => {
+    const auth = domain.sessions.authenticate(header(c, 'x-session-token'));
+    if (!auth.ok) return reply.fail(c, auth.error);
+    const { account } = auth.value;
+    const figures = personalIndex(domain.portfolio, market, account);
+    return c.json(reply.success('Index Data retrieved successfully', { indexData: personalIndexJson(account.name, figures, domain.clock.now()) }), 200);
+  });
+
+  app.openapi(routes.contractsAnalyser, (c) => {
+    const { exchange, contracts, targetDate } = c.req.valid('json');
+    const targetDay = parseIsoDay(targetDate);
+    if (targetDay === null) return invalid(c, 'targetDate: expected yyyy-MM-dd');
+    const parsed = (contracts ?? []).map((k) => ({ tradingSymbol: k.tradingSymbol, side: k.transactionType.toUpperCase() as 'BUY' | 'SELL', price: Number(k.price), lots: Number(k.lot) }));
+    const analysis = analyseContracts(market, domain.bulk, domain.clock.now(), exchange, parsed, targetDay);
+    if (!analysis.ok) return analysis.error.code === 'MARKET_SYMBOL_NOT_FOUND' ? noSymbol(c) : reply.fail(c, analysis.error);
+    return c.json(reply.success('Contracts analysis report is successfully generated.', { analyseReport: { strategyInfo: strategyInfoJson(market, analysis.value) } }), 200);
+  });
 
   app.openapi(candles.intradayCandleData, (c) => {
     const q = c.req.valid('query');

@@ -15,6 +15,10 @@ import {
   SearchQuery,
   SearchResponse,
 } from '../schemas/market-data.js';
+import { PersonalIndexResponse } from '../schemas/market-data-personal-index.js';
+import { ContractsAnalyserRequest, ContractsAnalyserResponse } from '../schemas/contracts-analyser.js';
+import { ANALYSER_RULES } from '../schemas/market-data-rules.js';
+import { PRICE_BAND_PERCENT } from '../schemas/market-rules.js';
 import { BODY_ERRORS, SESSION_ERRORS, failures, jsonBody, okJson } from '../responses.js';
 import { failuresWithNoSymbol, MARKET_TEXT, NO_SYMBOL, NO_SYMBOL_BODY, SCRIPMASTER_COLUMNS } from './market-data-shared.js';
 
@@ -112,4 +116,29 @@ export const scripMaster = createRoute({
   summary: 'The instrument master (ScripMaster.csv)',
   description: `The sandbox's own ScripMaster, generated from the fixtures' seed, at the real file's path (developers.stocknote.com/doc/ScripMaster.csv), no authentication. Columns: ${SCRIPMASTER_COLUMNS.join(',')} (the header third-party clients read; no Samco page lists it), no quoted fields. symbolCode is the stream symbol (<listingId>_<exchange>; MFO for the commodity segment); equity rows have instrument EQ and name the symbol placeOrder takes; derivatives have their trading symbol, lot size, strike (0 for futures) and expiry (yyyy-MM-dd); index rows have exchange INDEX, exchangeSegment NSE or BSE, instrument INDEX and their bare negative id as symbolCode. lastPrice is the previous close the market starts from. Freeze quantities are listed by GET /__sandbox/market, not in this file (Samco's columns have none).`,
   responses: { 200: { description: 'The CSV', content: { 'text/csv': { schema: z.string() } } }, ...failures() },
+});
+
+export const indexData = createRoute({
+  operationId: 'indexData',
+  method: 'get',
+  path: '/indexData',
+  tags,
+  summary: 'Personal index',
+  description:
+    'The account’s own P&L index (chapter 06, "Personal Index"), with the sample’s key names (indexData, index, indexChange, indexChangePercentage; the schema table’s indexDataDetails/Index/IndexChange are not what the sample, the Node README or the Java model read). Every value a two-decimal string. Samco publishes no formula; the sandbox keeps no index history and computes, conservatively: yesterday’s networth = the opening balances (grossAvailableMargin of the equity and commodity segments) + settled holdings at their previous close; networth = opening balances + the day’s pay-in (fundReceipt = payInToday of both segments) + holdings at the last price + the day’s realised and unrealised P&L of every position + the move since the previous close of carried non-CNC positions. networthChange = networth − yesterday’s networth; the index starts every IST day at 100.00 and moves by the trading P&L only (networthChange − fundReceipt) as a percentage of yesterday’s networth (0 when yesterday’s networth is 0), so a deposit never moves it. latestTime is the start of the current minute (IST). indexName is the account holder’s first name and "Index", each word masked keeping its first and last letter (the sample prints "MXXXXXXD IXXXx").',
+  security,
+  responses: { ...okJson(PersonalIndexResponse, 'Index Data retrieved successfully'), ...failures(...SESSION_ERRORS) },
+});
+
+const R = ANALYSER_RULES;
+export const contractsAnalyser = createRoute({
+  operationId: 'contractsAnalyser',
+  method: 'post',
+  path: '/contractsAnalyser',
+  tags,
+  summary: 'Contracts analyser (strategy report)',
+  description: `The strategy the contracts make, computed on the simulated market (chapter 07; the docs' request with contracts[], not the READMEs' {exchange, targetDate}; the answer never carries the Java model's analysis[]). Missing or empty contracts, an unknown symbol, a symbol that is not an option or future of the exchange (NFO or BFO, any case), or legs on different underlyings: ${NO_SYMBOL_BODY}. transactionType is Buy or Sell in any case (the sample mixes "Buy" and "SELL"). Samco publishes no method; the sandbox's, conservatively: legs are valued at expiry at their intrinsic value and before it by Black-Scholes (no rates) at each leg's implied volatility from its last price (the Greeks of marketDepth); pricePointProfitLoss is the P&L at targetExpiryDate (the first leg's expiry, so a later leg of a calendar spread keeps its time value), pricePointProfitLossOnUserExpiry at the close of targetDate (now when targetDate has passed). The chart spans the underlying's price ± ${R.gridBand * 100}% in whole steps of 1, 2, 5, 10, ... (about ${R.gridPoints} points); P&L and price points are JSON integers (rounded rupees), as in the sample. breakeven1 and breakeven2 are the first two prices where the P&L at targetExpiryDate crosses zero (searched over 0 to ${R.scanTop}x the underlying's price), "NA" when there is none. maxProfit and maxLoss (positive, Indian digit grouping, whole rupees; "0" when the strategy never gains or never loses) are taken over the same range; "Unlimited" when the payoff still rises (falls) beyond it; sMaxProfit/sMaxLoss add the percentage of estimatedMargin, as the sample's figures do (1265% = 13,49,308 / 1,06,632.57). sRRRatio is "1: maxProfit/maxLoss" ("NA" when either is unlimited or maxLoss is 0). sNet* are the position Greeks: the sum over legs of ± quantity x the leg's delta/gamma/theta (per day)/vega (per volatility point), a future's delta 1, 6 decimals. estimatedMargin is the span-margin calculator's total (span + exposure - spread benefit) for the legs at the request's prices. strategyExpiryType: the underlying's nearest live expiry on the exchange is "Current expiry", the next "Next expiry", later ones "Far expiry" (undocumented). Leg bid/ask are the best level of the book, upperCktLimit/lowerCktLimit the band orders are checked against (previous close ± ${PRICE_BAND_PERCENT}%), optionType "XX" for a future. The underlying is the index for index derivatives (symbol its bare negative id, symbolName the derivatives' underlying name, e.g. NIFTY) and the NSE stock for stock ones; change and changePer are its change since the previous close. lotSize is the first leg's. ${MARKET_TEXT}`,
+  security,
+  request: { body: jsonBody(ContractsAnalyserRequest) },
+  responses: { ...okJson(ContractsAnalyserResponse, 'Contracts analysis report is successfully generated.'), ...failuresWithNoSymbol(...BODY_ERRORS, ...SESSION_ERRORS, 'MARKET_SYMBOL_NOT_FOUND') },
 });

@@ -39,3 +39,15 @@ export const WALK_RULES = {
   minIntervalMs: 10,
   maxIntervalMs: 60_000,
 } as const;
+
+/** POST /contractsAnalyser (Samco publishes no method): the payoff grid, the breakeven scan and what counts as unbounded. */
+export const ANALYSER_RULES = {
+  /** The payoff chart spans the spot ± this share (the price band), in about gridPoints steps of 1, 2, 5, 10, 20, 50, ... */
+  gridBand: 0.2,
+  gridPoints: 100,
+  /** Breakevens and the max profit/loss are searched over 0 .. scanTop x spot, in this many steps. */
+  scanTop: 3,
+  breakevenScanSteps: 3000,
+  /** A payoff still changing by more than this (rupees) between scanTop and twice that is unbounded: "Unlimited". */
+  flatSlope: 0.5,
+} as const;

@@ -142,6 +142,43 @@ const FUTURE = {
 const INTRADAY = strings('dateTime', 'open', 'high', 'low', 'close', 'volume');
 const DAILY = strings('date', 'open', 'high', 'low', 'close', 'ltp', 'volume');
 
+/** The chapter 07 sample's request, with NIFTY options for its HDFCBANK ones. */
+const ANALYSER_BODY = {
+  exchange: 'NFO',
+  contracts: [
+    { tradingSymbol: 'NIFTY29DEC2626000CE', transactionType: 'Buy', price: '310.50', lot: '2' },
+    { tradingSymbol: 'NIFTY29DEC2626200CE', transactionType: 'SELL', price: '296.65', lot: '2' },
+  ],
+  targetDate: '2026-12-11',
+};
+const ANALYSER = {
+  ...strings('symbol', 'symbolName', 'change', 'changePer', 'exchange', 'breakeven1', 'breakeven2', 'maxProfit', 'sMaxProfit', 'maxLoss', 'sMaxLoss'),
+  ...strings('sNetTheta', 'sNetDelta', 'sNetGamma', 'sNetVega', 'sRRRatio', 'estimatedMargin', 'targetExpiryDate', 'lotSize'),
+  noOfStrategyLegs: 'number',
+  strategyLegs: 'array',
+  plDataByPricePointPayoffChart: 'array',
+};
+const ANALYSER_LEG = strings(
+  'tradingSymbol',
+  'symName',
+  'symbol',
+  'optionType',
+  'instrument',
+  'expiry',
+  'lotSize',
+  'quantity',
+  'lTP',
+  'avgPrc',
+  'askPrice',
+  'bidPrice',
+  'openInterest',
+  'strategyLegType',
+  'strategyExpiryType',
+  'upperCktLimit',
+  'lowerCktLimit',
+  'tickSize',
+);
+
 type Row = { name: string; send: () => Promise<{ status: number; body: Json }>; message: string; pick: (b: Json) => Json; shape: Record<string, string> };
 
 const TABLE: Row[] = [
@@ -224,6 +261,37 @@ const TABLE: Row[] = [
     pick: (b) => b.indexCandleData[0],
     shape: DAILY,
   },
+  {
+    name: 'indexData (chapter 06 Personal Index): indexData, every value a string',
+    send: () => get('/indexData'),
+    message: 'Index Data retrieved successfully',
+    pick: (b) => ({ ...b.indexData, ...b.indexData.indexData }),
+    shape: {
+      ...strings('indexName', 'networth', 'index', 'indexChange', 'indexChangePercentage', 'latestTime', 'networthChange', 'networthChangePercentage', 'fundReceipt'),
+      indexData: 'object',
+    },
+  },
+  {
+    name: 'contractsAnalyser {exchange, contracts: Buy + SELL, targetDate} (strategyInfo)',
+    send: () => post('/contractsAnalyser', ANALYSER_BODY),
+    message: 'Contracts analysis report is successfully generated.',
+    pick: (b) => b.analyseReport.strategyInfo,
+    shape: ANALYSER,
+  },
+  {
+    name: 'contractsAnalyser: a strategy leg',
+    send: () => post('/contractsAnalyser', ANALYSER_BODY),
+    message: 'Contracts analysis report is successfully generated.',
+    pick: (b) => b.analyseReport.strategyInfo.strategyLegs[1],
+    shape: ANALYSER_LEG,
+  },
+  {
+    name: 'contractsAnalyser: a payoff point (JSON integers)',
+    send: () => post('/contractsAnalyser', ANALYSER_BODY),
+    message: 'Contracts analysis report is successfully generated.',
+    pick: (b) => b.analyseReport.strategyInfo.plDataByPricePointPayoffChart[0],
+    shape: numbers('pricePoint', 'pricePointProfitLoss', 'pricePointProfitLossOnUserExpiry'),
+  },
 ];
 
 describe('the published samples of chapters 07 and 12 (our data, their shapes)', () => {
@@ -281,6 +349,29 @@ describe('market data reads the one price source', () => {
         statusMessage: 'No Symbol found for the provided symbol name and exchange.',
       });
     }
+  });
+
+  it('contractsAnalyser: missing contracts or an unknown one is the published 400 without msgId; no analysis[] key', async () => {
+    for (const body of [
+      { exchange: 'NFO', targetDate: '2026-12-11' },
+      { ...ANALYSER_BODY, contracts: [{ tradingSymbol: 'HDFCBANK24OCT1510CE', transactionType: 'Buy', price: '152.75', lot: '2' }] },
+    ]) {
+      const res = await post('/contractsAnalyser', body);
+      expect(res.status).toBe(400);
+      expect(Object.keys(res.body).sort()).toEqual(['serverTime', 'status', 'statusMessage']);
+      expect(res.body.statusMessage).toBe('No Symbol found for the provided symbol name and exchange.');
+    }
+    const ok = await post('/contractsAnalyser', ANALYSER_BODY);
+    const info = ok.body.analyseReport.strategyInfo;
+    expect(Object.keys(ok.body.analyseReport)).toEqual(['strategyInfo']);
+    expect(info).toMatchObject({ symbol: '-21', symbolName: 'NIFTY', exchange: 'NSE', noOfStrategyLegs: 2, targetExpiryDate: '29 Dec 26', lotSize: '65' });
+    expect(info.strategyLegs.map((l: Json) => [l.strategyLegType, l.quantity, l.avgPrc])).toEqual([
+      ['LONG CALL', '130', '310.50'],
+      ['SHORT CALL', '130', '296.65'],
+    ]);
+    // A net debit of 310.50 - 296.65 = 13.85 x 130 = 1,800.50 is the most it loses; it gains at most (200 - 13.85) x 130 = 24,199.50.
+    expect([info.maxProfit, info.maxLoss, info.breakeven1, info.breakeven2]).toEqual(['24,200', '1,801', '26013.85', 'NA']);
+    expect(info.sRRRatio).toBe(`1: ${(24200 / 1801).toFixed(2)}`);
   });
 
   it('candles refuse malformed dates and unknown intervals; empty chains filters give an empty list', async () => {

@@ -183,10 +183,16 @@ export class Market {
   /** An option's Greeks at its last price (zeros for anything else, and for an option whose spot is not listed). */
   greeks(instrument: Instrument, state = this.state(instrument)): Greeks {
     const spot = this.spot(instrument);
-    if (!instrument.optionType || instrument.strike === null || !instrument.expiry || spot === null) return NO_GREEKS;
-    const [y, m, d] = instrument.expiry.split('-').map(Number) as [number, number, number];
-    const expiresAt = istInstant(Math.floor(Date.UTC(y, m - 1, d) / 86_400_000), MARKET_HOURS.close);
+    const expiresAt = this.expiresAt(instrument);
+    if (!instrument.optionType || instrument.strike === null || expiresAt === null || spot === null) return NO_GREEKS;
     return optionGreeks(instrument.optionType, spot, instrument.strike, expiresAt, this.ctx.clock.now(), state.ltp);
+  }
+
+  /** A derivative's last instant: its expiry day's close (IST); null for equity. */
+  expiresAt(instrument: Instrument): number | null {
+    if (!instrument.expiry) return null;
+    const [y, m, d] = instrument.expiry.split('-').map(Number) as [number, number, number];
+    return istInstant(Math.floor(Date.UTC(y, m - 1, d) / 86_400_000), MARKET_HOURS.close);
   }
 
   /** A trade at `price` (rounded to the tick, within the band): open orders it crosses fill, at most `volume` units. */
