@@ -184,13 +184,13 @@ export class MarketStream implements StreamStatsSource {
         return;
       }
       case 'duplicate':
-        record(conn.paused || conn.pending.size > 0 ? 'the connection is behind: the copy replaced the original, sent once' : 'the tick sent twice');
+        record(this.behind(conn) ? 'the connection is behind: the copy replaced the original, sent once' : 'the tick sent twice');
         this.deliver(conn, tick!.slot, tick!.frame);
         this.deliver(conn, tick!.slot, tick!.frame);
         return;
       case 'out-of-order': {
         const older = conn.last.get(tick!.slot);
-        const direct = !conn.paused && conn.pending.size === 0;
+        const direct = !this.behind(conn);
         this.deliver(conn, tick!.slot, tick!.frame);
         if (!older) return record('no earlier tick of this symbol on this connection: nothing sent again');
         if (!direct) return record('the connection is behind: nothing sent again');
@@ -209,13 +209,18 @@ export class MarketStream implements StreamStatsSource {
   private deliver(conn: Connection, slot: string, frame: Buffer) {
     if (conn.ws.readyState !== conn.ws.OPEN) return;
     conn.last.set(slot, frame);
-    if (conn.paused || conn.pending.size > 0 || conn.ws.bufferedAmount > this.rules.maxBufferedBytes) {
+    if (this.behind(conn)) {
       if (conn.pending.has(slot)) this.dropped++;
       conn.pending.set(slot, frame);
       this.flush(conn);
       return;
     }
     this.write(conn, frame);
+  }
+
+  /** Paused by a fault, or over its buffer limit: its ticks wait, newest per symbol. */
+  private behind(conn: Connection): boolean {
+    return conn.paused !== null || conn.pending.size > 0 || conn.ws.bufferedAmount > this.rules.maxBufferedBytes;
   }
 
   private write(conn: Connection, frame: Buffer) {
