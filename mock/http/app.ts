@@ -42,6 +42,7 @@ import { breakAfterCommit, injectFaults } from './faults.js';
 import { createFaultPlan } from '../sandbox/faults/profile.js';
 import { faultRoutes } from '../sandbox/faults/routes.js';
 import type { FaultProfileData } from '../../spec/schemas/faults.js';
+import { StreamFaults } from '../sandbox/faults/stream.js';
 
 const SWEEP_EVERY = 1_000;
 
@@ -68,9 +69,9 @@ export type HttpOptions = {
   marketRuntime?: MarketRuntime;
 };
 
-/** What the market needs beside the app: the walk's and replays' timers, and where the stream reports its figures. */
-export type MarketRuntime = { driver: MarketDriver; streamStats: StreamStatsBoard };
-export const createMarketRuntime = (domain: SandboxDomain): MarketRuntime => ({ driver: new MarketDriver(domain), streamStats: new StreamStatsBoard() });
+/** What the market needs beside the app: the walk's and replays' timers, where the stream reports its figures, and the fault rules it asks. */
+export type MarketRuntime = { driver: MarketDriver; streamStats: StreamStatsBoard; streamFaults: StreamFaults };
+export const createMarketRuntime = (domain: SandboxDomain): MarketRuntime => ({ driver: new MarketDriver(domain), streamStats: new StreamStatsBoard(), streamFaults: new StreamFaults() });
 
 export function createHttpApp(domain: SandboxDomain, options: HttpOptions = {}): SandboxApp {
   const log = options.log ?? (() => {});
@@ -136,6 +137,7 @@ export function createHttpApp(domain: SandboxDomain, options: HttpOptions = {}):
   app.use('/__sandbox/*', controlGuard(reply, options.controlToken));
   const faults = createFaultPlan(domain, options.faults);
   app.use('*', injectFaults(faults, domain, reply));
+  market.streamFaults.attach(faults, journal, domain, clientIp);
 
   const tooLarge = (c: Parameters<typeof reply.fail>[0]) => reply.fail(c, { code: 'PAYLOAD_TOO_LARGE' });
   const smallBodies = bodyLimit(options.maxBodyBytes ?? 64 * 1024, tooLarge);

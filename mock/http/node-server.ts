@@ -46,7 +46,7 @@ export function listen(sandbox: Sandbox, options: ListenOptions, onListening?: (
     socket.end(head + body, () => socket.destroy());
   });
   // The live stream: WebSocket upgrades at "/" of the same origin (Samco's wss://stream.samco.in has no path).
-  const stream = new MarketStream(sandbox.domain, reply, { log }).attach(server);
+  const stream = new MarketStream(sandbox.domain, reply, { log, faults: sandbox.market?.streamFaults }).attach(server);
   sandbox.market?.streamStats.attach(stream);
   return server;
 }

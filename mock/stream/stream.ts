@@ -5,10 +5,11 @@ import { ERRORS } from '../../spec/errors.js';
 import { STREAM_RULES } from '../../spec/schemas/market-data-rules.js';
 import type { SandboxDomain } from '../domain/domain.js';
 import type { Listing } from '../domain/market/instruments.js';
-import { listingKey } from '../domain/market/instruments.js';
+import { listingKey, symbolCodeOf } from '../domain/market/instruments.js';
 import type { PriceChange } from '../domain/market/market.js';
 import { quote2Tick, quoteTick } from '../http/market-data-present.js';
 import type { Reply } from '../http/reply.js';
+import type { StreamFaults, StreamPeer, StreamStrike } from '../sandbox/faults/stream.js';
 import { LineBuffer, parseCommand, type StreamingType } from './frames.js';
 import type { StreamStats, StreamStatsSource } from './stats.js';
 
@@ -21,9 +22,15 @@ type Connection = {
   alive: boolean;
   /** While the consumer is over its buffer limit: the newest frame per symbol and type, sent when it drains. */
   pending: Map<string, Buffer>;
+  /** Who it is, for fault rules (account, app) and the journal (peer address). */
+  peer: StreamPeer;
+  /** The newest tick offered per symbol and type (what an out-of-order fault sends again after a newer one). */
+  last: Map<string, Buffer>;
+  /** While a pause fault holds the connection: its end; ticks meanwhile wait in `pending`, newest per symbol. */
+  paused: NodeJS.Timeout | null;
 };
 
-export type StreamOptions = { log?: (line: string) => void; rules?: Partial<typeof STREAM_RULES> };
+export type StreamOptions = { log?: (line: string) => void; rules?: Partial<typeof STREAM_RULES>; faults?: StreamFaults | undefined };
 
 /**
  * Samco's live stream (wss://stream.samco.in) on the sandbox's own origin: a WebSocket upgrade at
@@ -36,6 +43,7 @@ export class MarketStream implements StreamStatsSource {
   /** Listing key -> type -> subscribers. */
   private readonly subscribers = new Map<string, Record<StreamingType, Set<Connection>>>();
   private readonly rules: typeof STREAM_RULES;
+  private readonly faults: StreamFaults | null;
   private readonly timers: NodeJS.Timeout[] = [];
   private readonly stopListening: () => void;
   private sent = 0;
@@ -47,6 +55,7 @@ export class MarketStream implements StreamStatsSource {
     options: StreamOptions = {},
   ) {
     this.rules = { ...STREAM_RULES, ...options.rules };
+    this.faults = options.faults ?? null;
     this.wss = new WebSocketServer({ noServer: true, maxPayload: this.rules.maxFrameBytes, perMessageDeflate: false });
     this.stopListening = domain.market.onPriceChange((change) => this.onPriceChange(change));
     const every = (ms: number, fn: () => void) => {
@@ -77,11 +86,12 @@ export class MarketStream implements StreamStatsSource {
     const token = Array.isArray(raw) ? raw[0] : raw;
     const auth = this.domain.sessions.authenticate(token?.trim() || undefined);
     if (!auth.ok) return refuse(socket, 401, 'Unauthorized', JSON.stringify(this.reply.failureBody(auth.error.message ?? ERRORS[auth.error.code].message)));
-    this.wss.handleUpgrade(req, socket, head, (ws) => this.open(ws, token!.trim()));
+    const peer: StreamPeer = { account: auth.value.account.uid, app: auth.value.session.appId, peer: req.socket.remoteAddress ?? '127.0.0.1' };
+    this.wss.handleUpgrade(req, socket, head, (ws) => this.open(ws, token!.trim(), peer));
   }
 
-  private open(ws: WebSocket, token: string) {
-    const conn: Connection = { ws, token, lines: new LineBuffer(this.rules.maxFrameBytes), subs: new Map(), alive: true, pending: new Map() };
+  private open(ws: WebSocket, token: string, peer: StreamPeer) {
+    const conn: Connection = { ws, token, lines: new LineBuffer(this.rules.maxFrameBytes), subs: new Map(), alive: true, pending: new Map(), peer, last: new Map(), paused: null };
     this.connections.add(conn);
     ws.on('pong', () => {
       conn.alive = true;
@@ -94,6 +104,8 @@ export class MarketStream implements StreamStatsSource {
     });
     ws.on('close', () => this.drop(conn));
     ws.on('error', () => this.drop(conn));
+    const strike = this.faults?.active ? this.faults.onOpen(peer) : null;
+    if (strike) this.strike(conn, strike, null);
   }
 
   private command(conn: Connection, line: string) {
@@ -120,7 +132,7 @@ export class MarketStream implements StreamStatsSource {
         this.subscribers.set(key, byType);
       }
       byType[command.type].add(conn);
-      this.send(conn, `${key}|${command.type}`, this.frame(listing, command.type));
+      this.send(conn, listing, command.type, this.frame(listing, command.type));
     }
   }
 
@@ -136,28 +148,88 @@ export class MarketStream implements StreamStatsSource {
     for (const type of ['quote', 'quote2'] as const) {
       if (byType[type].size === 0) continue;
       const frame = this.frame(listing, type);
-      for (const conn of byType[type]) this.send(conn, `${key}|${type}`, frame);
+      for (const conn of byType[type]) this.send(conn, listing, type, frame);
+    }
+  }
+
+  /** One tick to one connection: the fault rules are asked first (when any WS rule exists). */
+  private send(conn: Connection, listing: Listing, type: StreamingType, frame: Buffer) {
+    if (conn.ws.readyState !== conn.ws.OPEN) return;
+    const slot = `${listingKey(listing)}|${type}`;
+    const strike = this.faults?.active ? this.faults.onTick(conn.peer, symbolCodeOf(listing), type) : null;
+    if (strike) return this.strike(conn, strike, { slot, frame });
+    this.deliver(conn, slot, frame);
+  }
+
+  /**
+   * Does what a fired stream fault says, and has it journaled with what was done. A tick the
+   * fault does not swallow goes the usual way (deliver): a faulted consumer never holds up another.
+   */
+  private strike(conn: Connection, { effect, record }: StreamStrike, tick: { slot: string; frame: Buffer } | null) {
+    switch (effect.effect) {
+      case 'drop':
+        record(tick ? 'the socket ended without a close frame, before this tick (the client sees 1006)' : 'the socket ended without a close frame, right after the upgrade (the client sees 1006)');
+        conn.ws.terminate();
+        this.drop(conn);
+        return;
+      case 'pause': {
+        if (conn.paused) clearTimeout(conn.paused);
+        conn.paused = setTimeout(() => {
+          conn.paused = null;
+          this.flush(conn);
+        }, effect.ms);
+        conn.paused.unref();
+        record(`no tick for ${effect.ms} ms; then the newest tick of each symbol`);
+        if (tick) this.deliver(conn, tick.slot, tick.frame);
+        return;
+      }
+      case 'duplicate':
+        record(this.behind(conn) ? 'the connection is behind: the copy replaced the original, sent once' : 'the tick sent twice');
+        this.deliver(conn, tick!.slot, tick!.frame);
+        this.deliver(conn, tick!.slot, tick!.frame);
+        return;
+      case 'out-of-order': {
+        const older = conn.last.get(tick!.slot);
+        const direct = !this.behind(conn);
+        this.deliver(conn, tick!.slot, tick!.frame);
+        if (!older) return record('no earlier tick of this symbol on this connection: nothing sent again');
+        if (!direct) return record('the connection is behind: nothing sent again');
+        record('the previous tick of this symbol sent again, after this one');
+        this.write(conn, older);
+        return;
+      }
     }
   }
 
   /**
-   * Never waits for a consumer: one whose unsent data is over the limit gets the symbol's newest
-   * tick once it drains, and misses the ones in between (each tick is the symbol's whole state).
+   * Never waits for a consumer: one whose unsent data is over the limit (or paused by a fault)
+   * gets the symbol's newest tick once it drains, and misses the ones in between (each tick is
+   * the symbol's whole state).
    */
-  private send(conn: Connection, slot: string, frame: Buffer) {
+  private deliver(conn: Connection, slot: string, frame: Buffer) {
     if (conn.ws.readyState !== conn.ws.OPEN) return;
-    if (conn.pending.size > 0 || conn.ws.bufferedAmount > this.rules.maxBufferedBytes) {
+    conn.last.set(slot, frame);
+    if (this.behind(conn)) {
       if (conn.pending.has(slot)) this.dropped++;
       conn.pending.set(slot, frame);
       this.flush(conn);
       return;
     }
+    this.write(conn, frame);
+  }
+
+  /** Paused by a fault, or over its buffer limit: its ticks wait, newest per symbol. */
+  private behind(conn: Connection): boolean {
+    return conn.paused !== null || conn.pending.size > 0 || conn.ws.bufferedAmount > this.rules.maxBufferedBytes;
+  }
+
+  private write(conn: Connection, frame: Buffer) {
     conn.ws.send(frame, { binary: false });
     this.sent++;
   }
 
   private flush(conn: Connection) {
-    if (conn.ws.readyState !== conn.ws.OPEN) return;
+    if (conn.ws.readyState !== conn.ws.OPEN || conn.paused) return;
     for (const [slot, frame] of conn.pending) {
       if (conn.ws.bufferedAmount > this.rules.maxBufferedBytes) return;
       conn.pending.delete(slot);
@@ -198,6 +270,9 @@ export class MarketStream implements StreamStatsSource {
     for (const [key, types] of conn.subs) for (const type of types) this.subscribers.get(key)?.[type].delete(conn);
     conn.subs.clear();
     conn.pending.clear();
+    conn.last.clear();
+    if (conn.paused) clearTimeout(conn.paused);
+    conn.paused = null;
   }
 
   stats(): StreamStats {

@@ -17,7 +17,11 @@ export const FaultMatch = z
       .string()
       .regex(/^(\*|[A-Za-z]+)$/)
       .optional()
-      .openapi({ description: 'HTTP method, or * (the default) for any', example: 'POST' }),
+      .openapi({
+        description:
+          'HTTP method, or * (the default) for any HTTP method; WS matches the live stream instead (path /, where the WebSocket is served): a WS rule never matches an HTTP request and an HTTP rule never the stream',
+        example: 'POST',
+      }),
     path: z
       .string()
       .min(1)
@@ -26,6 +30,10 @@ export const FaultMatch = z
       .openapi({ description: 'Path pattern: exact text, {name} for one path segment, * for any run of characters (/order/* matches every order call)', example: '/order/placeOrder' }),
     account: z.string().min(1).max(40).optional().openapi({ description: 'Only requests whose credentials name this account (user id, case-insensitive)' }),
     app: z.string().min(1).max(60).optional().openapi({ description: 'Only requests whose session was issued to this app (appId)' }),
+    streamEvent: z.enum(['open', 'tick']).optional().openapi({
+      description:
+        'WS rules only: what the rule counts and strikes. tick (the default): each tick about to go to one connection (the snapshot after a subscribe included), in the order the stream sends them; open: each connection, once its upgrade succeeded',
+    }),
   })
   .openapi('FaultMatch');
 
@@ -101,6 +109,20 @@ export const FaultEffect = z
       .openapi({ description: 'The operation runs and commits; the answer is cut halfway: headers (with the full Content-Length) and half the body, then the connection closes' }),
     z.strictObject({ effect: z.literal('hang'), stage: Stage.optional() }).openapi({ description: 'No answer at all until the client gives up and closes the connection' }),
     z.strictObject({ effect: z.literal('event'), event: ExchangeEvent }).openapi({ description: 'A market or exchange event happens just before the operation runs, which is then served as usual' }),
+    // The stream's effects (method WS): what a network or feed failure does to a WebSocket consumer; the market and other connections never notice.
+    z.strictObject({ effect: z.literal('drop') }).openapi({
+      description:
+        "Stream: the connection is lost as a network failure loses it: the socket ends without a close frame (the client sees 1006, abnormal closure) and without the tick that fired it; the session stays valid and a reconnect works (Samco's SDKs reconnect on close)",
+    }),
+    z.strictObject({ effect: z.literal('pause'), ms: z.number().int().min(1).max(120_000).openapi({ description: 'How long, in real time (the sandbox clock is not moved)' }) }).openapi({
+      description:
+        "Stream: the connection receives nothing for ms (the tick that fired it included); the market goes on and other connections keep their ticks. The ticks of the pause are not delivered: when it ends, the connection gets each subscribed symbol's newest tick once, as a consumer that fell behind does (each tick is the symbol's whole state), never the backlog",
+    }),
+    z.strictObject({ effect: z.literal('duplicate') }).openapi({ description: 'Stream: the tick is sent twice, the same bytes (Samco ticks carry no sequence number to tell them apart)' }),
+    z.strictObject({ effect: z.literal('out-of-order') }).openapi({
+      description:
+        'Stream: after the tick, the connection gets again the previous tick it was sent for the same symbol and type: an older state after a newer one (its ltt is older), as a feed fanned out through several gateways can deliver; the client keeps the stale state until the next tick. Nothing is re-sent when the connection had no earlier tick of that symbol (the journal says so)',
+    }),
   ])
   .openapi('FaultEffect');
 

@@ -4,13 +4,22 @@ import { compileMatcher } from './pattern.js';
 
 export type FaultEffectData = FaultRuleInputData['do'];
 
-/** What a request is, as far as rules can tell. */
-export type FaultRequest = { method: string; path: string; account: string | null; app: string | null; now: number };
+/** What a request is, as far as rules can tell. For the stream: method WS, path /, and the stream event. */
+export type FaultRequest = { method: string; path: string; account: string | null; app: string | null; now: number; streamEvent?: StreamEvent };
+
+export type StreamEvent = 'open' | 'tick';
+
+/** The effects that strike the live stream (rules with method WS), and only it. */
+export const STREAM_EFFECTS = new Set<FaultEffectData['effect']>(['drop', 'pause', 'duplicate', 'out-of-order']);
+export const STREAM_METHOD = 'WS';
+export const isStreamRule = (input: FaultRuleInputData) => input.match.method?.toUpperCase() === STREAM_METHOD;
 
 type Rule = {
   id: string;
   input: FaultRuleInputData;
   test: (method: string, path: string) => boolean;
+  /** A WS rule: it is asked by the stream only, for its stream event. */
+  stream: StreamEvent | null;
   from: number | null;
   until: number | null;
   matched: number;
@@ -72,7 +81,8 @@ export class FaultPlan {
     if (effect.effect === 'latency' && effect.distribution?.kind === 'uniform' && effect.distribution.maxMs < effect.distribution.minMs) {
       return { ok: false, message: `Fault rule ${id}: distribution.maxMs must not be below minMs.` };
     }
-    this.rules.push({ id, input, test: compileMatcher(input.match), from, until, matched: 0, fired: 0, fromProfile });
+    const stream = isStreamRule(input) ? (input.match.streamEvent ?? 'tick') : null;
+    this.rules.push({ id, input, test: compileMatcher(input.match), stream, from, until, matched: 0, fired: 0, fromProfile });
     return { ok: true, id };
   }
 
@@ -97,6 +107,11 @@ export class FaultPlan {
     return this.rules.length;
   }
 
+  /** Whether any rule can strike the stream: without one, the stream asks nothing. */
+  get hasStreamRules() {
+    return this.rules.some((r) => r.stream !== null);
+  }
+
   list() {
     return this.rules.map((r) => ({ id: r.id, match: r.input.match, when: r.input.when ?? {}, do: r.input.do, matched: r.matched, fired: r.fired, fromProfile: r.fromProfile }));
   }
@@ -105,6 +120,7 @@ export class FaultPlan {
   decide(request: FaultRequest): Fired | null {
     for (const rule of this.rules) {
       const { match, when = {} } = rule.input;
+      if (rule.stream !== (request.streamEvent ?? null)) continue;
       if (!rule.test(request.method, request.path)) continue;
       if (match.account && request.account?.toUpperCase() !== match.account.toUpperCase()) continue;
       if (match.app && request.app !== match.app) continue;
