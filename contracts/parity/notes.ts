@@ -11,5 +11,10 @@ export const NOTES: Record<string, string> = {
   'POST /oauth/authenticate': "The request field names (api_key, redirect_url, api_secret) are the sandbox's: the page posts a form Samco does not document field by field.",
   'GET /limit/getLimits':
     'The sample writes some zero amounts as "0" beside "0.00"; the sandbox writes every amount with two decimals, and adds collateralMarginAgainstShares (in the page\'s field table, missing from its sample).',
-  'GET /order/getTriggerOrders': "The sample is a bracket order's stop-loss leg; the replay asks about a regular order, which has no trigger legs.",
+  'WSS wss://stream.samco.in':
+    "Not replayed here: samples.json holds HTTP requests and answers, and the chapter's samples are WebSocket frames (a subscribe frame ending in a newline; quote and quote2 ticks wrapped in response.data). test/http/stream.test.ts sends the chapter's and the SDKs' frames and checks the ticks.",
+  'GET /gttoco/listGttOco': 'The published 200 sample is not valid JSON (a comma after isExpired); read as if the comma were absent.',
+  'GET /basket/listBasket': 'The published 200 sample is not valid JSON (a comma after the last basket); read as if the comma were absent.',
+  'POST /spanMargin':
+    'The sample prices an expired contract (NIFTY24MAR2627550CE) the sandbox does not list; the replay sends the listed NIFTY call of the same kind in its place, the rest of the sample as published.',
 };
