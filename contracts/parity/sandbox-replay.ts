@@ -26,6 +26,9 @@ const LEGACY_IPS: Record<string, { primaryIp: string; secondaryIp: string }> = {
 
 type Json = Record<string, any>;
 
+/** Operations whose sample names a derivative contract by symbolName: replayed with a listed one when the published contract is not listed. */
+const CONTRACT_BY_NAME = new Set(['/marketDepth', '/quote/getQuote', '/gttoco/addGtt', '/gttoco/modifyGtt']);
+
 const routeOf = (method: string, path: string): RouteConfig | undefined => allRoutes.find((r) => r.method.toUpperCase() === method && r.path === path);
 
 /** The message shapes and errorCodes of the refusals an operation declares (spec/errors.ts through its responses). */
@@ -108,9 +111,8 @@ export async function replaySandbox(): Promise<Row[]> {
   };
 
   /** Samco's ids the steps answered (orders, GTTs, baskets), by what they name. */
-  const kept: Record<'bracket' | 'cover' | 'gtt' | 'oco' | 'basket' | 'basketOrder', string | undefined> = {
+  const kept: Record<'bracket' | 'gtt' | 'oco' | 'basket' | 'basketOrder', string | undefined> = {
     bracket: undefined,
-    cover: undefined,
     gtt: undefined,
     oco: undefined,
     basket: undefined,
@@ -146,10 +148,11 @@ export async function replaySandbox(): Promise<Row[]> {
     const basket = { basketId: kept.basket };
     switch (entry.path) {
       case '/order/getTriggerOrders':
+        return { orderNumber: (kept.bracket ??= await filledEntry('BO')) };
       case '/order/exitBO':
-        return { orderNumber: kept.bracket };
+        return { orderNumber: kept.bracket ?? (await filledEntry('BO')) };
       case '/order/exitCO':
-        return { orderNumber: kept.cover };
+        return { orderNumber: await filledEntry('CO') };
       case '/gttoco/modifyGtt':
       case '/gttoco/deleteGtt':
         return { gttSummaryId: kept.gtt };
@@ -180,6 +183,23 @@ export async function replaySandbox(): Promise<Row[]> {
     }
   }
 
+  /**
+   * A bracket (BO) or cover (CO) order whose entry filled, so its legs stand: the chapter's
+   * placeOrderBO/CO sample at a marketable price inside the day's band (the sample's price is far
+   * below the listed RELIANCE's band, so placing it as published is rejected), a CO's stop-loss
+   * trigger a little below it.
+   */
+  async function filledEntry(kind: 'BO' | 'CO'): Promise<string | undefined> {
+    const sample = samples.get(`POST /order/placeOrder${kind}`)?.request?.body as Json | undefined;
+    const listed = sample && instruments.find((i) => i.exchange === (sample.exchange ?? 'NSE') && i.symbolName === sample.symbolName);
+    if (!sample || !listed) return undefined;
+    const tick = (n: number) => (Math.round(n / listed.tickSize) * listed.tickSize).toFixed(2);
+    const price = Math.min(listed.upperBand, listed.lastTradedPrice * 1.005);
+    const body = { ...sample, price: tick(price), ...(kind === 'CO' ? { triggerPrice: tick(Math.max(listed.lowerBand, listed.lastTradedPrice * 0.99)) } : {}) };
+    const answer = await json('POST', `/order/placeOrder${kind}`, { headers: session, body });
+    return answer.orderNumber as string | undefined;
+  }
+
   async function newBasket(basketName: string): Promise<string | undefined> {
     const body = await json('POST', '/basket/createBasket', { headers: session, body: { basketName } });
     return body.basketDetails?.basketId === undefined ? undefined : String(body.basketDetails.basketId);
@@ -194,15 +214,17 @@ export async function replaySandbox(): Promise<Row[]> {
   }
 
   /**
-   * The published contract when the sandbox lists it, else a listed one of the same exchange,
-   * underlying and kind (CE, PE or FUT): Samco's samples name contracts long expired.
+   * The published contract when the sandbox lists it, else a listed one of the same exchange and
+   * kind (CE, PE or FUT), of the same underlying when there is one: Samco's samples name contracts
+   * long expired.
    */
   function listedContract(exchange: string, tradingSymbol: string): string {
     const onExchange = instruments.filter((i) => i.exchange === exchange);
     if (onExchange.some((i) => i.tradingSymbol === tradingSymbol)) return tradingSymbol;
     const underlying = /^[A-Z&-]+?(?=\d)/.exec(tradingSymbol)?.[0];
     const kind = tradingSymbol.endsWith('FUT') ? 'FUT' : tradingSymbol.slice(-2);
-    const fit = underlying && onExchange.find((i) => new RegExp(`^${underlying}\\d`).test(i.tradingSymbol) && i.tradingSymbol.endsWith(kind));
+    const ofKind = onExchange.filter((i) => i.instrument !== 'EQ' && i.tradingSymbol.endsWith(kind));
+    const fit = ofKind.find((i) => underlying && new RegExp(`^${underlying}\\d`).test(i.tradingSymbol)) ?? ofKind[0];
     return fit ? fit.tradingSymbol : tradingSymbol;
   }
 
@@ -232,6 +254,16 @@ export async function replaySandbox(): Promise<Row[]> {
     if (entry.path === '/otp/secretKeyGenerator') map['1234'] = (await outbox('otp-sms')).otp;
     if (entry.path === '/accessToken/token') map.XXXXXXXXXXXXkUM9 = (await outbox('secret-key-email')).secretApiKey;
     let body = published.body === undefined ? undefined : substitute(published.body, map);
+    if (CONTRACT_BY_NAME.has(entry.path)) {
+      const named = (published.body ?? published.query) as Json;
+      const listed = listedContract(named.exchange ?? 'NSE', named.symbolName);
+      const lot = instruments.find((i) => i.tradingSymbol === listed && i.exchange === (named.exchange ?? 'NSE'))?.lotSize ?? 1;
+      const quantity = Number((body as Json | undefined)?.quantity);
+      // The published quantity is whole lots of the published contract: the nearest whole lots of the listed one.
+      const lots = Number.isFinite(quantity) && quantity % lot !== 0 ? { quantity: String(lot * Math.max(1, Math.round(quantity / lot))) } : {};
+      if (body) body = { ...(body as Json), symbolName: listed, ...lots };
+      else published.query = { ...published.query, symbolName: listed };
+    }
     if (entry.path === '/spanMargin')
       body = { ...(body as Json), request: ((body as Json).request as Json[]).map((item) => ({ ...item, tradingSymbol: listedContract(item.exchange, item.tradingSymbol) })) };
     const ips = LEGACY_IPS[entry.path];
@@ -248,8 +280,7 @@ export async function replaySandbox(): Promise<Row[]> {
   function remember(entry: IndexEntry, body: Json | null) {
     if (!body) return;
     const id = (v: unknown) => (v === undefined || v === null || v === '' ? undefined : String(v));
-    if (entry.path === '/order/placeOrderBO') kept.bracket = id(body.orderNumber) ?? kept.bracket;
-    if (entry.path === '/order/placeOrderCO') kept.cover = id(body.orderNumber) ?? kept.cover;
+    if (entry.path === '/order/placeOrderBO' && body.exchangeOrderStatus !== 'REJECTED') kept.bracket = id(body.orderNumber);
     if (entry.path === '/gttoco/addGtt' || entry.path === '/gttoco/modifyGtt') kept.gtt = id(body.gttSummaryId) ?? kept.gtt;
     if (entry.path === '/gttoco/addOco' || entry.path === '/gttoco/modifyOco') kept.oco = id(body.gttSummaryId) ?? kept.oco;
     if (entry.path === '/basket/createBasket') kept.basket = id(body.basketDetails?.basketId) ?? kept.basket;
