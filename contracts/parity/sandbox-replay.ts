@@ -159,6 +159,13 @@ export async function replaySandbox(): Promise<Row[]> {
       case '/gttoco/modifyOco':
       case '/gttoco/deleteOco':
         return { gttSummaryId: kept.oco };
+      case '/gttoco/listGttOco': {
+        // The earlier steps deleted their GTT and OCO: the client lists with a GTT standing, as the sample's is (addGtt as replayed above).
+        const add = loadIndex().find((e) => e.path === '/gttoco/addGtt');
+        const set = samples.get('POST /gttoco/addGtt');
+        if (add && set) await json('POST', '/gttoco/addGtt', { headers: session, body: (await prepare(add, set, {})).body });
+        return {};
+      }
       case '/basket/modifyBasket':
       case '/basket/executeBasketOrder':
       case '/basket/listBasketOrder':
