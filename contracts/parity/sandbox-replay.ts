@@ -26,6 +26,9 @@ const LEGACY_IPS: Record<string, { primaryIp: string; secondaryIp: string }> = {
 
 type Json = Record<string, any>;
 
+/** Operations whose sample names a derivative contract by symbolName: replayed with a listed one when the published contract is not listed. */
+const CONTRACT_BY_NAME = new Set(['/marketDepth', '/quote/getQuote', '/gttoco/addGtt', '/gttoco/modifyGtt']);
+
 const routeOf = (method: string, path: string): RouteConfig | undefined => allRoutes.find((r) => r.method.toUpperCase() === method && r.path === path);
 
 /** The message shapes and errorCodes of the refusals an operation declares (spec/errors.ts through its responses). */
@@ -107,6 +110,14 @@ export async function replaySandbox(): Promise<Row[]> {
     return (await json('POST', '/order/placeOrder', { headers: session, body })).orderNumber as string;
   };
 
+  /** Samco's ids the steps answered (orders, GTTs, baskets), by what they name. */
+  const kept: Record<'bracket' | 'gtt' | 'oco' | 'basket' | 'basketOrder', string | undefined> = {
+    bracket: undefined,
+    gtt: undefined,
+    oco: undefined,
+    basket: undefined,
+    basketOrder: undefined,
+  };
   const held: Record<string, string> = { '<AES_ENCRYPTED_API_KEY>': apiKey, '<AES_ENCRYPTED_API_SECRET>': apiSecret };
   const samples = loadSamples();
   const rows: Row[] = [];
@@ -116,7 +127,7 @@ export async function replaySandbox(): Promise<Row[]> {
     const served = entry.method === 'WSS' ? streamServed() : route !== undefined;
     const replays: Replayed[] = [];
     if (served && set?.request !== undefined) {
-      const request = await prepare(entry, set);
+      const request = await prepare(entry, set, await idsFor(entry));
       const usesSession = JSON.stringify(route?.security ?? []).includes('sessionToken');
       const headers = !usesSession ? {} : entry.path === '/logout' ? { 'x-session-token': await newSession() } : session;
       replays.push(await send(entry.method, request.url, { body: request.body, headers }));
@@ -127,17 +138,141 @@ export async function replaySandbox(): Promise<Row[]> {
   }
   return rows;
 
+  /**
+   * The fields a sample fills with an id of Samco's own (an order, a GTT, a basket) and the ids this
+   * client holds for them: what an earlier step answered (exitBO takes the bracket order
+   * placeOrderBO placed), or what a setup call makes when the step would use up the earlier one
+   * (deleteBasket deletes a basket of its own, so the basket-order steps keep theirs).
+   */
+  async function idsFor(entry: IndexEntry): Promise<Record<string, unknown>> {
+    const basket = { basketId: kept.basket };
+    switch (entry.path) {
+      case '/order/getTriggerOrders':
+        return { orderNumber: (kept.bracket ??= await filledEntry('BO')) };
+      case '/order/exitBO':
+        return { orderNumber: kept.bracket ?? (await filledEntry('BO')) };
+      case '/order/exitCO':
+        return { orderNumber: await filledEntry('CO') };
+      case '/gttoco/modifyGtt':
+      case '/gttoco/deleteGtt':
+        return { gttSummaryId: kept.gtt };
+      case '/gttoco/modifyOco':
+      case '/gttoco/deleteOco':
+        return { gttSummaryId: kept.oco };
+      case '/gttoco/listGttOco': {
+        // The earlier steps deleted their GTT and OCO: the client lists with a GTT standing, as the sample's is (addGtt as replayed above).
+        const add = loadIndex().find((e) => e.path === '/gttoco/addGtt');
+        const set = samples.get('POST /gttoco/addGtt');
+        if (add && set) await json('POST', '/gttoco/addGtt', { headers: session, body: (await prepare(add, set, {})).body });
+        return {};
+      }
+      case '/basket/modifyBasket':
+      case '/basket/executeBasketOrder':
+      case '/basket/listBasketOrder':
+      case '/basket/spanCalculator':
+        return basket;
+      case '/basket/createOrder':
+        return { basketID: kept.basket };
+      case '/basket/deleteBasket':
+        return { basketId: await newBasket('Parity Spare') };
+      case '/basket/modifyBasketOrder':
+        return { ...basket, basketOrderId: kept.basketOrder };
+      case '/basket/deleteBasketOrder':
+        return { ...basket, basketOrderId: await newBasketOrder(kept.basket) };
+      case '/basket/rearrangeBasketOrder': {
+        // A basket of its own with two orders: the main one was executed a step earlier.
+        const id = await newBasket('Parity Rearrange');
+        const orders = [await newBasketOrder(id), await newBasketOrder(id)];
+        return { basketId: id, basketOrderId: orders.reverse() };
+      }
+      default:
+        return {};
+    }
+  }
+
+  /**
+   * A bracket (BO) or cover (CO) order whose entry filled, so its legs stand: the chapter's
+   * placeOrderBO/CO sample at a marketable price inside the day's band (the sample's price is far
+   * below the listed RELIANCE's band, so placing it as published is rejected), a CO's stop-loss
+   * trigger a little below it.
+   */
+  async function filledEntry(kind: 'BO' | 'CO'): Promise<string | undefined> {
+    const sample = samples.get(`POST /order/placeOrder${kind}`)?.request?.body as Json | undefined;
+    const listed = sample && instruments.find((i) => i.exchange === (sample.exchange ?? 'NSE') && i.symbolName === sample.symbolName);
+    if (!sample || !listed) return undefined;
+    const tick = (n: number) => (Math.round(n / listed.tickSize) * listed.tickSize).toFixed(2);
+    const price = Math.min(listed.upperBand, listed.lastTradedPrice * 1.005);
+    const body = { ...sample, price: tick(price), ...(kind === 'CO' ? { triggerPrice: tick(Math.max(listed.lowerBand, listed.lastTradedPrice * 0.99)) } : {}) };
+    const answer = await json('POST', `/order/placeOrder${kind}`, { headers: session, body });
+    return answer.orderNumber as string | undefined;
+  }
+
+  async function newBasket(basketName: string): Promise<string | undefined> {
+    const body = await json('POST', '/basket/createBasket', { headers: session, body: { basketName } });
+    return body.basketDetails?.basketId === undefined ? undefined : String(body.basketDetails.basketId);
+  }
+
+  /** An order in a basket: the chapter's first createOrder sample. */
+  async function newBasketOrder(basketId: string | undefined): Promise<string | undefined> {
+    const sample = samples.get('POST /basket/createOrder')?.request?.body as Json | undefined;
+    if (!sample || basketId === undefined) return undefined;
+    const body = await json('POST', '/basket/createOrder', { headers: session, body: { ...sample, basketID: basketId } });
+    return body.basketDetails?.basketOrderId === undefined ? undefined : String(body.basketDetails.basketOrderId);
+  }
+
+  /**
+   * The published contract when the sandbox lists it, else a listed one of the same exchange and
+   * kind (CE, PE or FUT), of the same underlying when there is one: Samco's samples name contracts
+   * long expired.
+   */
+  function listedContract(exchange: string, tradingSymbol: string): string {
+    const onExchange = instruments.filter((i) => i.exchange === exchange);
+    if (onExchange.some((i) => i.tradingSymbol === tradingSymbol)) return tradingSymbol;
+    const underlying = /^[A-Z&-]+?(?=\d)/.exec(tradingSymbol)?.[0];
+    const kind = tradingSymbol.endsWith('FUT') ? 'FUT' : tradingSymbol.slice(-2);
+    const ofKind = onExchange.filter((i) => i.instrument !== 'EQ' && i.tradingSymbol.endsWith(kind));
+    const fit = ofKind.find((i) => underlying && new RegExp(`^${underlying}\\d`).test(i.tradingSymbol)) ?? ofKind[0];
+    return fit ? fit.tradingSymbol : tradingSymbol;
+  }
+
+  /** Sets the fields `ids` names where the published request has them, in the published value's JSON type. */
+  function withIds<T>(published: T, ids: Record<string, unknown>): T {
+    if (!published || typeof published !== 'object' || Array.isArray(published)) return published;
+    const out: Json = { ...published };
+    for (const [key, id] of Object.entries(ids)) {
+      if (id === undefined || !(key in out)) continue;
+      const typed = (v: unknown) => (typeof out[key] === 'number' || (Array.isArray(out[key]) && typeof out[key][0] === 'number') ? Number(v) : String(v));
+      out[key] = Array.isArray(id) ? id.map(typed) : typed(id);
+    }
+    return out as T;
+  }
+
   /** The published request with what the scenario holds in place of placeholders and sample ids. */
-  async function prepare(entry: IndexEntry, set: SampleSet): Promise<{ url: string; body?: unknown }> {
-    const published: PublishedRequest = set.request ?? {};
+  async function prepare(entry: IndexEntry, set: SampleSet, ids: Record<string, unknown>): Promise<{ url: string; body?: unknown }> {
+    const given: PublishedRequest = set.request ?? {};
+    const published: PublishedRequest = { ...given, query: withIds(given.query, ids), body: withIds(given.body, ids) };
+    if (published.query === undefined) delete published.query;
+    if (published.body === undefined) delete published.body;
     const map = { ...held };
-    if (published.path?.orderNumber || published.query?.orderNumber) {
+    if ((published.path?.orderNumber || published.query?.orderNumber) && ids.orderNumber === undefined) {
       const n = await restingOrder((published.body as Json | undefined)?.price);
       for (const v of [published.path?.orderNumber, published.query?.orderNumber]) if (v) map[v] = n;
     }
     if (entry.path === '/otp/secretKeyGenerator') map['1234'] = (await outbox('otp-sms')).otp;
     if (entry.path === '/accessToken/token') map.XXXXXXXXXXXXkUM9 = (await outbox('secret-key-email')).secretApiKey;
     let body = published.body === undefined ? undefined : substitute(published.body, map);
+    if (CONTRACT_BY_NAME.has(entry.path)) {
+      const named = (published.body ?? published.query) as Json;
+      const listed = listedContract(named.exchange ?? 'NSE', named.symbolName);
+      const lot = instruments.find((i) => i.tradingSymbol === listed && i.exchange === (named.exchange ?? 'NSE'))?.lotSize ?? 1;
+      const quantity = Number((body as Json | undefined)?.quantity);
+      // The published quantity is whole lots of the published contract: the nearest whole lots of the listed one.
+      const lots = Number.isFinite(quantity) && quantity % lot !== 0 ? { quantity: String(lot * Math.max(1, Math.round(quantity / lot))) } : {};
+      if (body) body = { ...(body as Json), symbolName: listed, ...lots };
+      else published.query = { ...published.query, symbolName: listed };
+    }
+    if (entry.path === '/spanMargin')
+      body = { ...(body as Json), request: ((body as Json).request as Json[]).map((item) => ({ ...item, tradingSymbol: listedContract(item.exchange, item.tradingSymbol) })) };
     const ips = LEGACY_IPS[entry.path];
     if (ips) {
       clock.advance(8 * DAY);
@@ -151,6 +286,12 @@ export async function replaySandbox(): Promise<Row[]> {
   /** What a step's answer gives the later ones, as a client keeps it. */
   function remember(entry: IndexEntry, body: Json | null) {
     if (!body) return;
+    const id = (v: unknown) => (v === undefined || v === null || v === '' ? undefined : String(v));
+    if (entry.path === '/order/placeOrderBO' && body.exchangeOrderStatus !== 'REJECTED') kept.bracket = id(body.orderNumber);
+    if (entry.path === '/gttoco/addGtt' || entry.path === '/gttoco/modifyGtt') kept.gtt = id(body.gttSummaryId) ?? kept.gtt;
+    if (entry.path === '/gttoco/addOco' || entry.path === '/gttoco/modifyOco') kept.oco = id(body.gttSummaryId) ?? kept.oco;
+    if (entry.path === '/basket/createBasket') kept.basket = id(body.basketDetails?.basketId) ?? kept.basket;
+    if (entry.path === '/basket/createOrder') kept.basketOrder = id(body.basketDetails?.basketOrderId) ?? kept.basketOrder;
     const redirectTo = body.data?.redirectTo as string | undefined;
     if (entry.path === '/oauth/authenticate' && redirectTo) held['<AUTH_CODE_FROM_STEP_3>'] = new URL(redirectTo).searchParams.get('code') ?? '';
     if (entry.path === '/oauth/token' && body.data?.access_token) held['<ACCESS_TOKEN_OR_REFRESH_TOKEN>'] = body.data.access_token;
