@@ -18,7 +18,8 @@ export const NOTES: Record<string, string> = {
   'GET /gttoco/listGttOco':
     'The published 200 sample is not valid JSON (a comma after isExpired); read as if the comma were absent. The earlier steps deleted their GTT and OCO: the replay places the addGtt request again first.',
   'POST /marketDepth': 'The sample asks for a BFO BANKEX option the sandbox does not list (and answers for a NIFTY option): the replay asks for a listed BFO option of the same kind.',
-  'POST /contractsAnalyser': 'Not served by the sandbox yet.',
+  'POST /contractsAnalyser':
+    'The sample analyses HDFCBANK Sep/Oct 2024 calls the sandbox does not list: the replay sends listed calls of the same exchange and kind in their place (the rest as published).',
   'GET /eqDervSearch/search':
     'The sample searches an expired contract (ZYDUSLIFE24MAYFUT on BFO) the sandbox does not list: the answer is an empty searchResults, so the item fields count as missing.',
   'GET /option/optionChain':

@@ -273,6 +273,10 @@ export async function replaySandbox(): Promise<Row[]> {
     }
     if (entry.path === '/spanMargin')
       body = { ...(body as Json), request: ((body as Json).request as Json[]).map((item) => ({ ...item, tradingSymbol: listedContract(item.exchange, item.tradingSymbol) })) };
+    if (entry.path === '/contractsAnalyser') {
+      const analysed = body as Json;
+      body = { ...analysed, contracts: (analysed.contracts as Json[]).map((leg) => ({ ...leg, tradingSymbol: listedContract(analysed.exchange, leg.tradingSymbol) })) };
+    }
     const ips = LEGACY_IPS[entry.path];
     if (ips) {
       clock.advance(8 * DAY);
