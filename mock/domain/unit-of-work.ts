@@ -55,10 +55,6 @@ export class UnitOfWork {
     });
   }
 
-  get durable(): boolean {
-    return this.durability !== null;
-  }
-
   /** How many batches the durable state has (0: nothing was ever written, a new state). */
   get durableVersion(): number {
     return this.version;
