@@ -1,7 +1,4 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
-import { bodyLimit } from './body-limit.js';
-import { blankFieldsAbsent } from './blank-fields.js';
-import { isSandboxDesignedPath } from './surface.js';
 import { allRoutes } from '../../spec/routes/index.js';
 import { buildOpenApiDocument } from '../../spec/document.js';
 import type { SandboxDomain } from '../domain/domain.js';
@@ -14,8 +11,8 @@ import { DOCS_PATHS, docsRoutes } from './docs.js';
 import { errorHandler, notFoundHandler, validationHook } from './errors.js';
 import { legacyRoutes } from './legacy.js';
 import { Reply } from './reply.js';
-import { checkResponses } from './response-check.js';
 import { RouteTable } from './route-table.js';
+import { intake } from './intake.js';
 import { sessionRoutes } from './session.js';
 import { orderRoutes } from './orders.js';
 import { bracketCoverRoutes } from './bracket-cover.js';
@@ -24,9 +21,7 @@ import { gttOcoRoutes } from './gtt-oco.js';
 import { DEFAULT_CLIENT_IP, forwardedIgnored, sourceIpResolver } from './source-ip.js';
 import { classifyIp } from '../domain/ip.js';
 import { logRequests } from './request-log.js';
-import { jsonBodies } from './json-body.js';
 import { autotraderRoutes } from './autotrader.js';
-import { authenticateFirst } from './auth-first.js';
 import { oauthRoutes } from './oauth.js';
 import { journalRecorder, RequestJournal } from '../sandbox/journal.js';
 import { WEB_PATHS, webRoutes } from '../web/pages.js';
@@ -38,7 +33,7 @@ import { basketRoutes } from './baskets.js';
 import { analyticsRoutes } from './analytics.js';
 import { portfolioActionRoutes } from './portfolio-actions.js';
 import { StorageUnavailable, type Tx } from '../domain/unit-of-work.js';
-import { breakAfterCommit, injectFaults } from './faults.js';
+import { breakConnection, injectFaults } from './faults.js';
 import { createFaultPlan } from '../sandbox/faults/profile.js';
 import { faultRoutes } from '../sandbox/faults/routes.js';
 import type { FaultProfileData } from '../../spec/schemas/faults.js';
@@ -81,8 +76,6 @@ export function createHttpApp(domain: SandboxDomain, options: HttpOptions = {}):
   const reply = new Reply(domain);
   const app = new OpenAPIHono<SandboxEnv>({ defaultHook: validationHook(reply) });
 
-  // A fault that breaks the connection after the operation does so outside its unit of work, once committed.
-  app.use('*', breakAfterCommit());
   // Outermost: every request is one unit of work. A thrown fault rolls its changes back; with a
   // durable store the answer leaves only once its changes are durable, and a failed write
   // becomes a 500 after memory went back to the last durable state.
@@ -97,7 +90,9 @@ export function createHttpApp(domain: SandboxDomain, options: HttpOptions = {}):
   app.use('*', async (c, next) => {
     let tx: Tx;
     try {
-      tx = await uow.begin();
+      // In memory a unit of work begins and commits synchronously: no promise to wait for.
+      const begun = uow.begin();
+      tx = begun instanceof Promise ? await begun : begun;
     } catch (error) {
       return unsaved(c, error);
     }
@@ -105,11 +100,15 @@ export function createHttpApp(domain: SandboxDomain, options: HttpOptions = {}):
     if (c.error) uow.rollback(tx);
     else {
       try {
-        await uow.commit(tx);
+        const committed = uow.commit(tx);
+        if (committed) await committed;
       } catch (error) {
         unsaved(c, error);
       }
     }
+    // A fault that breaks the connection after the operation does so outside its unit of work, once committed.
+    const broken = c.get('breakAfterCommit');
+    if (broken) c.res = await breakConnection(c, broken, c.res);
     // Every SWEEP_EVERY requests, what can no longer matter is swept out, as a unit of work of its own.
     if (++requests % SWEEP_EVERY === 0) uow.run(() => domain.sweep()).catch((error) => log(`sweep: ${(error as Error).message}`));
   });
@@ -139,18 +138,15 @@ export function createHttpApp(domain: SandboxDomain, options: HttpOptions = {}):
   app.use('*', injectFaults(faults, domain, reply));
   market.streamFaults.attach(faults, journal, domain, clientIp);
 
-  const tooLarge = (c: Parameters<typeof reply.fail>[0]) => reply.fail(c, { code: 'PAYLOAD_TOO_LARGE' });
-  const smallBodies = bodyLimit(options.maxBodyBytes ?? 64 * 1024, tooLarge);
-  const fixtureBodies = bodyLimit(options.maxFixtureBytes ?? 64 * 1024 * 1024, tooLarge);
-  app.use('*', (c, next) => (c.req.path === '/__sandbox/fixtures' ? fixtureBodies : smallBodies)(c, next));
-  // Samco's and AutoTrader's operations take "" as absent; the sandbox's own JSON APIs (the
-  // dashboard's and the control API) keep their strict reading.
-  const blanks = blankFieldsAbsent();
-  app.use('*', (c, next) => (isSandboxDesignedPath(c.req.path) ? next() : blanks(c, next)));
-  if (options.checkResponses) app.use('*', checkResponses(routes, reply, log));
-  // Before the validators each route adds: a caller without credentials never hears about its input.
-  app.use('*', authenticateFirst(routes, domain, reply));
-  app.use('*', jsonBodies(routes, reply));
+  app.use(
+    '*',
+    intake(routes, domain, reply, {
+      maxBodyBytes: options.maxBodyBytes ?? 64 * 1024,
+      maxFixtureBytes: options.maxFixtureBytes ?? 64 * 1024 * 1024,
+      checkResponses: options.checkResponses ?? false,
+      log,
+    }),
+  );
 
   const deps = { domain, reply, sourceIp, forwardedIgnored: (c: Parameters<typeof sourceIp>[0]) => forwardedIgnored(c, trustProxy) };
   legacyRoutes(app, deps);

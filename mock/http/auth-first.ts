@@ -1,10 +1,9 @@
-import type { Context, MiddlewareHandler } from 'hono';
+import type { RouteConfig } from '@hono/zod-openapi';
+import type { Context } from 'hono';
 import type { SandboxDomain } from '../domain/domain.js';
-import type { Failure, Result } from '../domain/result.js';
+import type { DomainError, Failure, Result } from '../domain/result.js';
 import type { SandboxEnv } from './deps.js';
 import { header } from './header.js';
-import type { Reply } from './reply.js';
-import type { RouteTable } from './route-table.js';
 
 /** A passed check names the account, for the request log. */
 type Check = (domain: SandboxDomain, c: Context<SandboxEnv>) => Result<{ uid: string }>;
@@ -21,24 +20,24 @@ const CHECKS: Record<string, Check> = {
 /**
  * Authentication before anything else looks at the request, driven by each operation's declared
  * security: a caller without valid credentials gets the 401, never a validation message about
- * input it had no right to send. Handlers still read the caller themselves.
+ * input it had no right to send. Handlers still read the caller themselves. Returns the refusal,
+ * or undefined when the request may go on (the account it names is set for the request log).
  */
-export function authenticateFirst(routes: RouteTable, domain: SandboxDomain, reply: Reply): MiddlewareHandler<SandboxEnv> {
-  return async (c, next) => {
-    const alternatives = (routes.find(c.req.method, c.req.path)?.security ?? []) as Array<Record<string, unknown>>;
-    const required = alternatives.map((alternative) => Object.keys(alternative));
-    if (required.length === 0 || required.some((schemes) => schemes.length === 0 || schemes.some((s) => !CHECKS[s]))) return next();
-    let refusal: Failure | undefined;
-    for (const schemes of required) {
-      const results = schemes.map((scheme) => CHECKS[scheme]!(domain, c));
-      const failed = results.find((result): result is Failure => !result.ok);
-      if (!failed) {
-        const first = results[0];
-        if (first?.ok) c.set('account', first.value.uid);
-        return next();
-      }
-      refusal ??= failed;
+export function authenticationRefusal(route: RouteConfig | undefined, domain: SandboxDomain, c: Context<SandboxEnv>): DomainError | undefined {
+  const alternatives = (route?.security ?? []) as Array<Record<string, unknown>>;
+  if (alternatives.length === 0) return undefined;
+  const required = alternatives.map((alternative) => Object.keys(alternative));
+  if (required.some((schemes) => schemes.length === 0 || schemes.some((s) => !CHECKS[s]))) return undefined;
+  let refusal: Failure | undefined;
+  for (const schemes of required) {
+    const results = schemes.map((scheme) => CHECKS[scheme]!(domain, c));
+    const failed = results.find((result): result is Failure => !result.ok);
+    if (!failed) {
+      const first = results[0];
+      if (first?.ok) c.set('account', first.value.uid);
+      return undefined;
     }
-    return reply.fail(c, refusal!.error);
-  };
+    refusal ??= failed;
+  }
+  return refusal!.error;
 }

@@ -77,23 +77,14 @@ async function cut(c: Ctx, res: Response): Promise<Response> {
 
 type TransportEffect = Extract<FaultEffectData, { effect: 'reset' | 'cut' | 'hang' }>;
 
-function breakConnection(c: Ctx, effect: TransportEffect, res: Response): Promise<Response> | Response {
+/**
+ * Breaks the connection as a fault asked, once the operation's changes are committed and durable
+ * (stage after, and cut), so the order the answer never reached exists, fully.
+ */
+export function breakConnection(c: Ctx, effect: TransportEffect, res: Response): Promise<Response> | Response {
   if (effect.effect === 'reset') return reset(c);
   if (effect.effect === 'hang') return hang(c);
   return cut(c, res);
-}
-
-/**
- * Registered before the unit of work (outermost): a fault that breaks the connection after the
- * operation (stage after, and cut) does so only once the operation's changes are committed and
- * durable, so the order the answer never reached exists, fully.
- */
-export function breakAfterCommit(): MiddlewareHandler<SandboxEnv> {
-  return async (c, next) => {
-    await next();
-    const effect = c.get('breakAfterCommit');
-    if (effect) c.res = await breakConnection(c, effect, c.res);
-  };
 }
 
 /**
@@ -143,7 +134,8 @@ export function injectFaults(plan: FaultPlan, domain: SandboxDomain, reply: Repl
     }
   };
 
-  return async (c, next) => {
+  // Without rules (the usual case) a request passes straight on, without a step of its own.
+  const run: MiddlewareHandler<SandboxEnv> = async (c, next) => {
     if (c.req.path === '/__sandbox/reset') {
       // A reset starts the chaos profile over too: the --faults rules, counters at zero.
       await next();
@@ -178,4 +170,5 @@ export function injectFaults(plan: FaultPlan, domain: SandboxDomain, reply: Repl
     // The replaced answer leaves, like any answer, only after the unit of work committed.
     c.res = await strike(c, effect, c.res);
   };
+  return (c, next) => (plan.size === 0 && c.req.path !== '/__sandbox/reset' ? next() : run(c, next));
 }

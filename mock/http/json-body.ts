@@ -1,10 +1,9 @@
-import type { MiddlewareHandler } from 'hono';
+import type { RouteConfig } from '@hono/zod-openapi';
+import type { Context } from 'hono';
 import type { SandboxEnv } from './deps.js';
 import { header } from './header.js';
 import { locateJsonFault } from './json-locate.js';
-import type { Reply } from './reply.js';
 import type { DomainError } from '../domain/result.js';
-import type { RouteTable } from './route-table.js';
 
 const JSON_TYPE = /^application\/([\w.+-]+\+)?json\s*(;|$)/i;
 
@@ -30,21 +29,18 @@ export function malformedJson(text: string): DomainError {
  * requests.post(data=json.dumps(...)) does that) or as a form (curl -d without -H) is refused
  * naming the header, where the validator would only report the fields as missing.
  */
-export function jsonBodies(routes: RouteTable, reply: Reply): MiddlewareHandler<SandboxEnv> {
-  return async (c, next) => {
-    if (c.req.method === 'GET' || c.req.method === 'HEAD') return next();
-    const content = (routes.find(c.req.method, c.req.path)?.request?.body as { content?: Record<string, unknown> } | undefined)?.content;
-    if (!content?.['application/json']) return next();
-    const type = header(c, 'content-type');
-    const text = await c.req.text();
-    if (text.trim() === '') return next();
-    // A JSON content type: the validator parses the body once; a malformed one is located then (errorHandler).
-    if (type !== undefined && JSON_TYPE.test(type)) return next();
-    const accepted = type === undefined || !Object.keys(content).some((t) => type.toLowerCase().startsWith(t));
-    if (accepted && parses(text)) {
-      const sent = type === undefined ? 'without a Content-Type header' : `as ${type.split(';')[0]}`;
-      return reply.fail(c, { code: 'JSON_CONTENT_TYPE_MISSING', message: `The body is JSON but was sent ${sent}: send the header Content-Type: application/json.` });
-    }
-    return next();
-  };
+export function jsonBodyRefusal(route: RouteConfig | undefined, c: Context<SandboxEnv>, text: string | undefined): DomainError | undefined {
+  if (c.req.method === 'GET' || c.req.method === 'HEAD') return undefined;
+  const content = (route?.request?.body as { content?: Record<string, unknown> } | undefined)?.content;
+  if (!content?.['application/json']) return undefined;
+  if (text === undefined || text.trim() === '') return undefined;
+  const type = header(c, 'content-type');
+  // A JSON content type: the validator parses the body once; a malformed one is located then (errorHandler).
+  if (type !== undefined && JSON_TYPE.test(type)) return undefined;
+  const accepted = type === undefined || !Object.keys(content).some((t) => type.toLowerCase().startsWith(t));
+  if (accepted && parses(text)) {
+    const sent = type === undefined ? 'without a Content-Type header' : `as ${type.split(';')[0]}`;
+    return { code: 'JSON_CONTENT_TYPE_MISSING', message: `The body is JSON but was sent ${sent}: send the header Content-Type: application/json.` };
+  }
+  return undefined;
 }

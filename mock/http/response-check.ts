@@ -1,7 +1,6 @@
-import type { MiddlewareHandler } from 'hono';
-import type { z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import type { RouteConfig, z } from '@hono/zod-openapi';
 import type { Reply } from './reply.js';
-import type { RouteTable } from './route-table.js';
 import { describeZodError } from './errors.js';
 
 type JsonContent = { content?: Record<string, { schema?: z.ZodType }> };
@@ -13,10 +12,8 @@ type JsonFn = (body: unknown, status?: number, headers?: unknown) => Response;
  * becomes a 500 in the envelope of the path's API and is logged, so tests cannot pass on a body the spec does not
  * allow.
  */
-export function checkResponses(routes: RouteTable, reply: Reply, log: (line: string) => void): MiddlewareHandler {
-  return async (c, next) => {
-    const route = routes.find(c.req.method, c.req.path);
-    if (!route) return next();
+export function responseChecker(reply: Reply, log: (line: string) => void): (c: Context, route: RouteConfig) => void {
+  return (c, route) => {
     const json = c.json.bind(c) as unknown as JsonFn;
     (c as unknown as { json: JsonFn }).json = (body, status = 200, headers) => {
       const declared = (route.responses as Record<string, JsonContent>)[String(status)];
@@ -29,6 +26,5 @@ export function checkResponses(routes: RouteTable, reply: Reply, log: (line: str
       (c as unknown as { json: JsonFn }).json = json;
       return reply.failWith(c, 500, `Response failed its contract: ${why}`);
     };
-    return next();
   };
 }

@@ -38,15 +38,32 @@ export const JOURNAL_PATH = '/__sandbox/requests';
 export class RequestJournal {
   private readonly entries: JournalEntry[] = [];
   private readonly listeners = new Set<(entry: JournalEntry) => void>();
+  private readonly pending = new WeakMap<JournalEntry, RawFields>();
   private seq = 0;
 
   constructor(readonly size = 500) {}
 
-  add(entry: Omit<JournalEntry, 'id'>) {
+  /**
+   * Records an entry. `raw` holds what the request sent (its query string and body, unparsed): they
+   * are parsed and redacted only when somebody reads the entry, never on the request's path.
+   */
+  add(entry: Omit<JournalEntry, 'id'>, raw?: RawFields) {
     const full = { id: ++this.seq, ...entry };
+    if (raw) this.pending.set(full, raw);
     this.entries.push(full);
     if (this.entries.length > this.size) this.entries.splice(0, this.entries.length - this.size);
-    for (const listener of this.listeners) listener(full);
+    for (const listener of this.listeners) listener(this.read(full));
+  }
+
+  /** The entry with its query and body fields parsed and redacted (once). */
+  private read(entry: JournalEntry): JournalEntry {
+    const raw = this.pending.get(entry);
+    if (raw) {
+      this.pending.delete(entry);
+      entry.query = queryFields(raw.query);
+      entry.body = bodyFields(raw);
+    }
+    return entry;
   }
 
   /** Calls `listener` with every entry added from now on; returns the function that stops it. */
@@ -57,6 +74,7 @@ export class RequestJournal {
 
   /** Every kept entry, oldest first. */
   all(): readonly JournalEntry[] {
+    for (const entry of this.entries) this.read(entry);
     return this.entries;
   }
 
@@ -79,7 +97,7 @@ export class RequestJournal {
       if (status && String(e.status)[0] !== status[0]) continue;
       if (uid && e.uid?.toUpperCase() !== uid.toUpperCase()) continue;
       if (!control && e.path.startsWith('/__sandbox/')) continue;
-      out.push(e);
+      out.push(this.read(e));
     }
     return out;
   }
@@ -89,7 +107,7 @@ export class RequestJournal {
   }
 }
 
-/** Records every request but the journal's own reads; the account is read from the credentials the request carried, never stored. */
+/** Records every request but the journal's own reads; the account is the one the credentials named, never a credential. */
 export function journalRecorder(journal: RequestJournal, domain: SandboxDomain, sourceIp: (c: Context<SandboxEnv>) => string): MiddlewareHandler<SandboxEnv> {
   const account = (c: Context<SandboxEnv>): string | null => {
     const dashboard = header(c, 'x-dashboard-token');
@@ -102,35 +120,46 @@ export function journalRecorder(journal: RequestJournal, domain: SandboxDomain, 
       const s = domain.sessions.authenticate(session);
       if (s.ok) return s.value.account.uid;
     }
-    return c.get('atUser')?.username ?? null;
+    return null;
   };
   return async (c, next) => {
     if (c.req.path === JOURNAL_PATH) return next();
     const started = performance.now();
-    const uid = account(c);
     await next();
     const durationMs = Math.round((performance.now() - started) * 10) / 10;
-    journal.add({
-      at: domain.clock.now(),
-      method: c.req.method,
-      path: c.req.path,
-      status: c.get('sentStatus') ?? c.res.status,
-      durationMs,
-      uid: uid ?? account(c),
-      srcIp: sourceIp(c),
-      query: queryOf(c),
-      body: await bodyOf(c),
-      fault: c.get('fault') ?? null,
-      didYouMean: c.get('didYouMean') ?? null,
-    });
+    const url = c.req.url;
+    const mark = url.indexOf('?');
+    journal.add(
+      {
+        at: domain.clock.now(),
+        method: c.req.method,
+        path: c.req.path,
+        status: c.get('sentStatus') ?? c.res.status,
+        durationMs,
+        // Whoever authenticated the request named the account (a logout's session is gone by now).
+        uid: c.get('account') ?? c.get('atUser')?.username ?? account(c),
+        srcIp: sourceIp(c),
+        query: null,
+        body: null,
+        fault: c.get('fault') ?? null,
+        didYouMean: c.get('didYouMean') ?? null,
+      },
+      { query: mark === -1 ? null : url.slice(mark + 1), body: await bodyOf(c), form: header(c, 'content-type')?.includes('application/x-www-form-urlencoded') ?? false },
+    );
   };
 }
 
-function queryOf(c: Context<SandboxEnv>): Fields | null {
-  const query = c.req.queries();
-  const names = Object.keys(query);
-  if (names.length === 0) return null;
-  return redact(Object.fromEntries(names.map((n) => [n, query[n]!.length === 1 ? query[n]![0] : query[n]]))) as Fields;
+/** What a request sent, as it came: parsed and redacted when read. */
+type RawFields = { query: string | null; body: string | object | null; form: boolean };
+
+function queryFields(query: string | null): Fields | null {
+  if (!query) return null;
+  const fields: Record<string, string | string[]> = {};
+  for (const [name, value] of new URLSearchParams(query)) {
+    const seen = fields[name];
+    fields[name] = seen === undefined ? value : Array.isArray(seen) ? [...seen, value] : [seen, value];
+  }
+  return Object.keys(fields).length ? (redact(fields) as Fields) : null;
 }
 
 /** Larger bodies (fixture sets) are not kept: the journal holds the last requests, not uploads. */
@@ -138,18 +167,26 @@ const MAX_BODY_CHARS = 16 * 1024;
 
 type BodyCache = { text?: Promise<string>; arrayBuffer?: Promise<ArrayBuffer>; json?: Promise<unknown> };
 
-/** The body as the operation read it (from hono's body cache: a body nobody read is not read here), redacted. */
-async function bodyOf(c: Context<SandboxEnv>): Promise<Fields | null> {
+/** The body as the operation read it (from hono's body cache: a body nobody read is not read here). */
+async function bodyOf(c: Context<SandboxEnv>): Promise<string | object | null> {
   const cache = c.req.bodyCache as BodyCache;
   try {
-    let text: string | undefined;
-    if (cache.text) text = await cache.text;
-    else if (cache.arrayBuffer) text = Buffer.from(await cache.arrayBuffer).toString('utf8');
-    else if (cache.json) return asFields(redact(await cache.json));
-    if (!text || text.length > MAX_BODY_CHARS) return null;
-    const type = c.req.header('content-type') ?? '';
-    if (type.includes('application/x-www-form-urlencoded')) return asFields(redact(Object.fromEntries(new URLSearchParams(text))));
-    return asFields(redact(JSON.parse(text)));
+    if (cache.text) return await cache.text;
+    if (cache.arrayBuffer) return Buffer.from(await cache.arrayBuffer).toString('utf8');
+    if (cache.json) return (await cache.json) as object;
+  } catch {
+    return null;
+  }
+  return null;
+}
+
+function bodyFields({ body, form }: RawFields): Fields | null {
+  if (body === null) return null;
+  try {
+    if (typeof body !== 'string') return asFields(redact(body));
+    if (!body || body.length > MAX_BODY_CHARS) return null;
+    if (form) return asFields(redact(Object.fromEntries(new URLSearchParams(body))));
+    return asFields(redact(JSON.parse(body)));
   } catch {
     return null;
   }
