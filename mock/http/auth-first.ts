@@ -13,7 +13,9 @@ const CHECKS: Record<string, Check> = {
   dashboardToken: (domain, c) => domain.accounts.dashboardAccount(header(c, 'x-dashboard-token')),
   sessionToken: (domain, c) => {
     const auth = domain.sessions.authenticate(header(c, 'x-session-token'));
-    return auth.ok ? { ok: true, value: auth.value.account } : auth;
+    if (!auth.ok) return auth;
+    c.set('sessionAuth', auth);
+    return { ok: true, value: auth.value.account };
   },
 };
 

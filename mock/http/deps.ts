@@ -8,12 +8,23 @@ import type { SandboxDomain } from '../domain/domain.js';
 import type { Reply } from './reply.js';
 import type { AtUser } from '../domain/autotrader/types.js';
 import type { ErrorCode } from '../../spec/errors.js';
+import type { Result } from '../domain/result.js';
+import type { Authenticated } from '../domain/sessions.js';
 
 /** @hono/node-server hands the Node request to handlers as the env binding `incoming`. */
 export type SandboxEnv = {
   Bindings: { incoming?: IncomingMessage; outgoing?: ServerResponse; srcIp?: string };
   /** fault: the fault rule that fired on the request; sentStatus: what actually reached the client when a fault took the answer over (0: nothing). */
-  Variables: { atUser?: AtUser; account?: string; refusal?: ErrorCode; fault?: FiredFaultData; sentStatus?: number; didYouMean?: string; breakAfterCommit?: TransportFault };
+  Variables: {
+    sessionAuth?: Result<Authenticated>;
+    atUser?: AtUser;
+    account?: string;
+    refusal?: ErrorCode;
+    fault?: FiredFaultData;
+    sentStatus?: number;
+    didYouMean?: string;
+    breakAfterCommit?: TransportFault;
+  };
 };
 export type SandboxApp = OpenAPIHono<SandboxEnv>;
 export type HttpDeps = {

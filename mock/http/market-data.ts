@@ -6,7 +6,7 @@ import { CANDLE_RULES } from '../../spec/schemas/market-data-rules.js';
 import { IST_OFFSET_MS, istDay } from '../domain/ist.js';
 import { type Instrument, type Listing, isIndex } from '../domain/market/instruments.js';
 import type { HttpDeps, SandboxApp } from './deps.js';
-import { header } from './header.js';
+import { sessionOf } from './session-of.js';
 import { personalIndex } from '../domain/personal-index.js';
 import { personalIndexJson } from './market-data-present.js';
 import { analyseContracts } from '../domain/market/contracts-analyser.js';
@@ -124,7 +124,7 @@ export function marketDataRoutes(app: SandboxApp, { domain, reply }: HttpDeps) {
   };
 
   app.openapi(routes.indexData, (c) => {
-    const auth = domain.sessions.authenticate(header(c, 'x-session-token'));
+    const auth = sessionOf(domain, c);
     if (!auth.ok) return reply.fail(c, auth.error);
     const { account } = auth.value;
     const figures = personalIndex(domain.portfolio, market, account);

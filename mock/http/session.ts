@@ -4,6 +4,7 @@ import type { Account, Session } from '../domain/types.js';
 import { loginFields } from './present.js';
 import { limitJson } from './present-orders.js';
 import { header } from './header.js';
+import { sessionOf } from './session-of.js';
 import { FORWARDED_IGNORED_NOTE } from './source-ip.js';
 
 export function sessionRoutes(app: SandboxApp, { domain, reply, sourceIp, forwardedIgnored }: HttpDeps) {
@@ -25,7 +26,7 @@ export function sessionRoutes(app: SandboxApp, { domain, reply, sourceIp, forwar
   });
 
   app.openapi(session.webSecretCode, (c) => {
-    const auth = domain.sessions.authenticate(header(c, 'x-session-token'));
+    const auth = sessionOf(domain, c);
     if (!auth.ok) return reply.fail(c, auth.error);
     const { code, expiresInS } = domain.loginCodes.issue(auth.value.session);
     return c.json(reply.success('Secret code genererated successfully.', { data: { timeRemainingInSeconds: expiresInS, OTP: code } }), 200);
@@ -39,14 +40,14 @@ export function sessionRoutes(app: SandboxApp, { domain, reply, sourceIp, forwar
   });
 
   app.openapi(trade.getLimits, (c) => {
-    const auth = domain.sessions.authenticate(header(c, 'x-session-token'));
+    const auth = sessionOf(domain, c);
     if (!auth.ok) return reply.fail(c, auth.error);
     const { equityLimit, commodityLimit } = domain.portfolio.limits(auth.value.account);
     return c.json(reply.success('User Limit details retrieved successfully', { equityLimit: limitJson(equityLimit), commodityLimit: limitJson(commodityLimit) }), 200);
   });
 
   app.openapi(trade.whoAmI, (c) => {
-    const auth = domain.sessions.authenticate(header(c, 'x-session-token'));
+    const auth = sessionOf(domain, c);
     if (!auth.ok) return reply.fail(c, auth.error);
     const srcIp = sourceIp(c);
     const { primaryIp, secondaryIp, matchedAs } = domain.staticIps.match(auth.value.account.uid, auth.value.session.appId, srcIp);

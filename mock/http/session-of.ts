@@ -1,0 +1,14 @@
+import type { Context } from 'hono';
+import type { SandboxDomain } from '../domain/domain.js';
+import type { Result } from '../domain/result.js';
+import type { Authenticated } from '../domain/sessions.js';
+import type { SandboxEnv } from './deps.js';
+import { header } from './header.js';
+
+/**
+ * The caller's session: the one authentication-first found for this request (nothing ran in
+ * between that could change it), else looked up now. One keyed hash per request, not one per look.
+ */
+export function sessionOf(domain: SandboxDomain, c: Context<SandboxEnv>): Result<Authenticated> {
+  return c.get('sessionAuth') ?? domain.sessions.authenticate(header(c, 'x-session-token'));
+}
