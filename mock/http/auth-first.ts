@@ -10,7 +10,11 @@ type Check = (domain: SandboxDomain, c: Context<SandboxEnv>) => Result<{ uid: st
 
 /** The schemes checked here; the others have their own guard (AutoTrader's api-key, the control API's, OAuth client authentication). */
 const CHECKS: Record<string, Check> = {
-  dashboardToken: (domain, c) => domain.accounts.dashboardAccount(header(c, 'x-dashboard-token')),
+  dashboardToken: (domain, c) => {
+    const auth = domain.accounts.dashboardAccount(header(c, 'x-dashboard-token'));
+    if (auth.ok) c.set('dashboardAuth', auth);
+    return auth;
+  },
   sessionToken: (domain, c) => {
     const auth = domain.sessions.authenticate(header(c, 'x-session-token'));
     if (!auth.ok) return auth;

@@ -4,14 +4,15 @@ import { APP_RULES } from '../domain/rules.js';
 import { maskEmail, maskMobile } from '../domain/mask.js';
 import type { Result } from '../domain/result.js';
 import type { Account, Challenge } from '../domain/types.js';
-import type { HttpDeps, SandboxApp } from './deps.js';
+import type { HttpDeps, SandboxApp, SandboxEnv } from './deps.js';
+import { dashboardOf } from './session-of.js';
 import { appJson, challengeJson, iso, staticIpsJson } from './present.js';
 import { header } from './header.js';
 
 const OTP_SENT = 'OTP sent to your registered mobile and email.';
 
 export function dashboardRoutes(app: SandboxApp, { domain, reply, sourceIp }: HttpDeps) {
-  const signedIn = (c: Context) => domain.accounts.dashboardAccount(header(c, 'x-dashboard-token'));
+  const signedIn = (c: Context<SandboxEnv>) => dashboardOf(domain, c);
 
   /** Answers a request-for-OTP: the challenge, or the refusal. */
   const challengeReply = (c: Context, account: Account, result: Result<Challenge>) => {
