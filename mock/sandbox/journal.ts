@@ -171,8 +171,11 @@ type BodyCache = { text?: Promise<string>; arrayBuffer?: Promise<ArrayBuffer>; j
 async function bodyOf(c: Context<SandboxEnv>): Promise<string | object | null> {
   const cache = c.req.bodyCache as BodyCache;
   try {
-    if (cache.text) return await cache.text;
-    if (cache.arrayBuffer) return Buffer.from(await cache.arrayBuffer).toString('utf8');
+    if (cache.text) return kept(await cache.text);
+    if (cache.arrayBuffer) {
+      const bytes = await cache.arrayBuffer;
+      return bytes.byteLength > MAX_BODY_CHARS ? null : Buffer.from(bytes).toString('utf8');
+    }
     if (cache.json) return (await cache.json) as object;
   } catch {
     return null;
@@ -180,11 +183,13 @@ async function bodyOf(c: Context<SandboxEnv>): Promise<string | object | null> {
   return null;
 }
 
+const kept = (text: string) => (text.length > MAX_BODY_CHARS ? null : text);
+
 function bodyFields({ body, form }: RawFields): Fields | null {
   if (body === null) return null;
   try {
     if (typeof body !== 'string') return asFields(redact(body));
-    if (!body || body.length > MAX_BODY_CHARS) return null;
+    if (!body) return null;
     if (form) return asFields(redact(Object.fromEntries(new URLSearchParams(body))));
     return asFields(redact(JSON.parse(body)));
   } catch {
