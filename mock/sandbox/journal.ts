@@ -51,7 +51,8 @@ export class RequestJournal {
     const full = { id: ++this.seq, ...entry };
     if (raw) this.pending.set(full, raw);
     this.entries.push(full);
-    if (this.entries.length > this.size) this.entries.splice(0, this.entries.length - this.size);
+    // shift: V8 trims the front of the array in place, where splice copies it.
+    while (this.entries.length > this.size) this.entries.shift();
     for (const listener of this.listeners) listener(this.read(full));
   }
 
