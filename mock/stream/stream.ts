@@ -99,7 +99,20 @@ export class MarketStream implements StreamStatsSource {
   }
 
   private open(ws: WebSocket, socket: Duplex, token: string, peer: StreamPeer) {
-    const conn: Connection = { ws, socket, corked: false, batched: 0, token, lines: new LineBuffer(this.rules.maxFrameBytes), subs: new Map(), alive: true, pending: new Map(), peer, last: new Map(), paused: null };
+    const conn: Connection = {
+      ws,
+      socket,
+      corked: false,
+      batched: 0,
+      token,
+      lines: new LineBuffer(this.rules.maxFrameBytes),
+      subs: new Map(),
+      alive: true,
+      pending: new Map(),
+      peer,
+      last: new Map(),
+      paused: null,
+    };
     this.connections.add(conn);
     ws.on('pong', () => {
       conn.alive = true;
