@@ -107,7 +107,9 @@ export class Portfolio implements RiskView {
     for (const fill of this.fills(account.uid)) {
       if (positionType === 'DAY' && istDay(fill.at) !== today) continue;
       const key = `${fill.order.exchange}:${fill.order.symbolName}:${fill.order.productType}`;
-      groups.set(key, [...(groups.get(key) ?? []), fill]);
+      const group = groups.get(key);
+      if (group) group.push(fill);
+      else groups.set(key, [fill]);
     }
     return [...groups.values()].map((fills) => {
       const { order } = fills[0]!;
@@ -202,7 +204,7 @@ export class Portfolio implements RiskView {
 
   private pendingCncSells(account: Account, exclude?: string): Map<string, number> {
     const out = new Map<string, number>();
-    for (const o of this.orders.book(account.uid)) {
+    for (const o of this.orders.live(account.uid)) {
       if (o.productType !== 'CNC' || o.transactionType !== 'SELL' || !isOpen(o) || o.orderNumber === exclude) continue;
       const key = `${o.exchange}:${o.symbolName}`;
       out.set(key, (out.get(key) ?? 0) + o.quantity - o.filledQuantity - o.cancelledQuantity);
@@ -226,7 +228,7 @@ export class Portfolio implements RiskView {
       if (!(p.productType === 'CNC' && p.netQuantity < 0)) used[segment] += Math.abs(p.netQuantity) * p.averagePrice * marginRate(p.instrument, p.productType, p.netQuantity >= 0 ? 'BUY' : 'SELL');
       realised[segment] += p.realised;
     }
-    for (const o of this.orders.book(account.uid)) {
+    for (const o of this.orders.live(account.uid)) {
       if (!isOpen(o) || o.orderNumber === exclude || (o.productType === 'CNC' && o.transactionType === 'SELL')) continue;
       const instrument = this.orders.instrumentOf(o);
       used[isCommodity(instrument) ? 'commodity' : 'equity'] += (o.quantity - o.filledQuantity - o.cancelledQuantity) * o.price * marginRate(instrument, o.productType, o.transactionType);

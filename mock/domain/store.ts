@@ -160,6 +160,8 @@ export interface Store {
   putOrder(order: SamcoOrder): void;
   /** Orders of an account, oldest first. */
   ordersOf(uid: string): SamcoOrder[];
+  /** Orders of an account whose status is PENDING or OPEN (an index, not a scan of every order), oldest first. */
+  liveOrdersOf(uid: string): SamcoOrder[];
   /** Orders whose `openOn` is this instrument key (the open ones, as the domain marks them), oldest first. */
   ordersOpenOn(instrumentKey: string): SamcoOrder[];
 

@@ -93,6 +93,7 @@ export class MemoryStore implements Store {
   private readonly orderNumbers = new Unique('orders', 'orderNumber');
   private readonly ordersByUid = new Groups();
   private readonly ordersOpen = new Groups();
+  private readonly ordersLiveByUid = new Groups();
   private readonly atUsersByKeyHash = new Unique('atUsers', 'apiKeyHash');
   private readonly atOrdersOpen = new Groups();
   private readonly atOrdersByAccount = new Groups();
@@ -167,6 +168,9 @@ export class MemoryStore implements Store {
       this.ordersOpen.add(row?.openOn, key);
       if (!row) this.ordersByUid.remove(before?.uid, key);
       else this.ordersByUid.add(row.uid, key);
+      // PENDING or OPEN, by account (the RMS reads them on every order; issue 21).
+      if (row?.status === 'PENDING' || row?.status === 'OPEN') this.ordersLiveByUid.add(row.uid, key);
+      else this.ordersLiveByUid.remove(before?.uid, key);
     }),
     atUsers: this.table<AtUser>((key, row, before) => {
       this.atUsersByKeyHash.check(row?.apiKeyHash, key);
@@ -477,6 +481,9 @@ export class MemoryStore implements Store {
   }
   ordersOf(uid: string) {
     return [...this.ordersByUid.keys(uid)].map((key) => this.get<SamcoOrder>('orders', key)!);
+  }
+  liveOrdersOf(uid: string) {
+    return [...this.ordersLiveByUid.keys(uid)].map((key) => this.get<SamcoOrder>('orders', key)!);
   }
 
   getAccessToken(tokenHash: string) {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { PlaceOrderInput } from '../../mock/domain/orders.js';
+import { isOpen, type PlaceOrderInput } from '../../mock/domain/orders.js';
 import type { SandboxDomain } from '../../mock/domain/domain.js';
 import { makeDomain, T0 } from '../helpers.js';
 
@@ -140,6 +140,27 @@ describe('Samco orders on the simulated market', () => {
     expect(domain.portfolio.holdings(account())[0]).toMatchObject({ quantity: 10, averagePrice: 13.4, sellable: 10 });
   });
 
+  it("the account's live orders (what the RMS reads, an index of the store) follow fills, cancels and a rolled-back unit of work", async () => {
+    const { domain, place, price } = setup();
+    price('IDEA', 13.5);
+    const first = place({ price: '13.20' });
+    const second = place({ price: '13.10' });
+    const live = () => domain.orders.live('AB1234').map((o) => o.orderNumber);
+    expect(live()).toEqual([first.orderNumber, second.orderNumber]);
+    price('IDEA', 13.2);
+    expect(live()).toEqual([second.orderNumber]);
+    await expect(
+      domain.uow.run(() => {
+        expect(domain.orders.cancel('AB1234', second.orderNumber).ok).toBe(true);
+        expect(live()).toEqual([]);
+        throw new Error('fault');
+      }),
+    ).rejects.toThrow('fault');
+    expect(live()).toEqual([second.orderNumber]);
+    expect(domain.orders.cancel('AB1234', second.orderNumber).ok).toBe(true);
+    expect(live()).toEqual([]);
+  });
+
   it('property: whatever the price path, no order fills beyond its quantity, and every fill respects its limit', () => {
     fc.assert(
       fc.property(fc.array(fc.tuple(fc.integer({ min: 1300, max: 1380 }), fc.option(fc.integer({ min: 1, max: 30 }), { nil: undefined })), { maxLength: 25 }), (path) => {
@@ -154,6 +175,7 @@ describe('Samco orders on the simulated market', () => {
           expect(o.openOn === null).toBe(o.status === 'COMPLETE' || o.status === 'CANCELLED' || o.status === 'REJECTED');
         }
         expect(domain.store.ordersOpenOn('NSE:IDEA').every((o) => o.status === 'PENDING' || o.status === 'OPEN')).toBe(true);
+        expect(domain.orders.live('AB1234')).toEqual(domain.orders.book('AB1234').filter(isOpen));
       }),
       { numRuns: 150, seed: 11 },
     );
