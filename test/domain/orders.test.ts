@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { isOpen, type PlaceOrderInput } from '../../mock/domain/orders.js';
 import type { SandboxDomain } from '../../mock/domain/domain.js';
 import { makeDomain, T0 } from '../helpers.js';
+import { istDay } from '../../mock/domain/ist.js';
+import { round2 } from '../../mock/domain/money.js';
 
 const DAY = 24 * 3600 * 1000;
 
@@ -157,6 +159,18 @@ describe('Samco orders on the simulated market', () => {
       }),
     ).rejects.toThrow('fault');
     expect(live()).toEqual([second.orderNumber]);
+    // The day's sums of fills (an index too) come back with a rolled-back fill.
+    const today = istDay(domain.clock.now());
+    const before = domain.store.dayPositionTotals('AB1234', today);
+    expect(before).toEqual([{ exchange: 'NSE', symbolName: 'IDEA', productType: 'CNC', buyQuantity: 10, sellQuantity: 0, buyValue: 132, sellValue: 0 }]);
+    await expect(
+      domain.uow.run(() => {
+        price('IDEA', 13.1);
+        expect(domain.store.dayPositionTotals('AB1234', today)[0]).toMatchObject({ buyQuantity: 20, buyValue: 263 });
+        throw new Error('fault');
+      }),
+    ).rejects.toThrow('fault');
+    expect(domain.store.dayPositionTotals('AB1234', today)).toEqual(before);
     expect(domain.orders.cancel('AB1234', second.orderNumber).ok).toBe(true);
     expect(live()).toEqual([]);
   });
@@ -176,6 +190,12 @@ describe('Samco orders on the simulated market', () => {
         }
         expect(domain.store.ordersOpenOn('NSE:IDEA').every((o) => o.status === 'PENDING' || o.status === 'OPEN')).toBe(true);
         expect(domain.orders.live('AB1234')).toEqual(domain.orders.book('AB1234').filter(isOpen));
+        // The store's per-day sums of fills (what the margin check reads) agree with the positions computed from every fill.
+        const totals = domain.store.dayPositionTotals('AB1234', istDay(domain.clock.now()));
+        const positions = domain.portfolio.positions(domain.accounts.get('AB1234')!, 'DAY');
+        expect(totals.map((t) => [t.exchange, t.symbolName, t.productType, t.buyQuantity, t.sellQuantity, round2(t.buyValue), round2(t.sellValue)])).toEqual(
+          positions.map((p) => [p.instrument.exchange, p.instrument.symbolName, p.productType, p.buyQuantity, p.sellQuantity, p.buyValue, p.sellValue]),
+        );
       }),
       { numRuns: 150, seed: 11 },
     );
