@@ -364,6 +364,11 @@ export class Orders {
     return this.ctx.store.ordersOf(uid);
   }
 
+  /** The account's PENDING and OPEN orders, oldest first: from the store's index, whatever the size of the book. */
+  live(uid: string): SamcoOrder[] {
+    return this.ctx.store.liveOrdersOf(uid);
+  }
+
   get(uid: string, orderNumber: string): Result<SamcoOrder> {
     const order = this.ctx.store.getOrder(uid, orderNumber);
     return order ? ok(order) : fail('ORDER_NOT_FOUND');

@@ -79,6 +79,18 @@ function conversionFills(c: PositionConversion): Fill[] {
   return [fill(c.fromProductType, opposite), fill(c.toProductType, c.transactionType)];
 }
 
+/** A position's figures from its bought and sold quantities and values (the values' raw sums): shared by the positions and the margin the day's positions use. */
+function tally(buyQuantity: number, sellQuantity: number, buySum: number, sellSum: number) {
+  const buyValue = round2(buySum);
+  const sellValue = round2(sellSum);
+  const averageBuyPrice = buyQuantity ? round2(buyValue / buyQuantity) : 0;
+  const averageSellPrice = sellQuantity ? round2(sellValue / sellQuantity) : 0;
+  const netQuantity = buyQuantity - sellQuantity;
+  const averagePrice = netQuantity > 0 ? averageBuyPrice : netQuantity < 0 ? averageSellPrice : 0;
+  const realised = round2(Math.min(buyQuantity, sellQuantity) * (averageSellPrice - averageBuyPrice));
+  return { buyQuantity, sellQuantity, buyValue, sellValue, averageBuyPrice, averageSellPrice, netQuantity, averagePrice, realised };
+}
+
 /**
  * Positions, holdings and limits, computed from the account's fills on the simulated market:
  * nothing is stored twice. The day's CNC buys settle into holdings the next IST day; the
@@ -97,7 +109,7 @@ export class Portfolio implements RiskView {
     return converted.length === 0 ? traded : [...traded, ...converted].sort((a, b) => a.at - b.at);
   }
 
-  private instrumentOf(source: FillSource): Instrument {
+  private instrumentOf(source: Pick<FillSource, 'exchange' | 'symbolName'>): Instrument {
     return this.market.find(source.exchange, source.symbolName)!;
   }
 
@@ -107,7 +119,9 @@ export class Portfolio implements RiskView {
     for (const fill of this.fills(account.uid)) {
       if (positionType === 'DAY' && istDay(fill.at) !== today) continue;
       const key = `${fill.order.exchange}:${fill.order.symbolName}:${fill.order.productType}`;
-      groups.set(key, [...(groups.get(key) ?? []), fill]);
+      const group = groups.get(key);
+      if (group) group.push(fill);
+      else groups.set(key, [fill]);
     }
     return [...groups.values()].map((fills) => {
       const { order } = fills[0]!;
@@ -118,15 +132,14 @@ export class Portfolio implements RiskView {
       const sum = (list: Fill[], f: (x: Fill) => number) => list.reduce((total, x) => total + f(x), 0);
       const buys = side('BUY');
       const sells = side('SELL');
-      const buyQuantity = sum(buys, (f) => f.quantity);
-      const sellQuantity = sum(sells, (f) => f.quantity);
-      const buyValue = round2(sum(buys, (f) => f.quantity * f.price));
-      const sellValue = round2(sum(sells, (f) => f.quantity * f.price));
-      const averageBuyPrice = buyQuantity ? round2(buyValue / buyQuantity) : 0;
-      const averageSellPrice = sellQuantity ? round2(sellValue / sellQuantity) : 0;
-      const netQuantity = buyQuantity - sellQuantity;
+      const t = tally(
+        sum(buys, (f) => f.quantity),
+        sum(sells, (f) => f.quantity),
+        sum(buys, (f) => f.quantity * f.price),
+        sum(sells, (f) => f.quantity * f.price),
+      );
+      const { buyQuantity, sellQuantity, buyValue, sellValue, averageBuyPrice, averageSellPrice, netQuantity, averagePrice, realised } = t;
       const ltp = this.market.ltp(instrument);
-      const averagePrice = netQuantity > 0 ? averageBuyPrice : netQuantity < 0 ? averageSellPrice : 0;
       return {
         instrument,
         productType: order.productType,
@@ -142,7 +155,7 @@ export class Portfolio implements RiskView {
         averageSellPrice,
         averagePrice,
         ltp,
-        realised: round2(Math.min(buyQuantity, sellQuantity) * (averageSellPrice - averageBuyPrice)),
+        realised,
         unrealised: round2(netQuantity * (ltp - averagePrice)),
       };
     });
@@ -202,7 +215,7 @@ export class Portfolio implements RiskView {
 
   private pendingCncSells(account: Account, exclude?: string): Map<string, number> {
     const out = new Map<string, number>();
-    for (const o of this.orders.book(account.uid)) {
+    for (const o of this.orders.live(account.uid)) {
       if (o.productType !== 'CNC' || o.transactionType !== 'SELL' || !isOpen(o) || o.orderNumber === exclude) continue;
       const key = `${o.exchange}:${o.symbolName}`;
       out.set(key, (out.get(key) ?? 0) + o.quantity - o.filledQuantity - o.cancelledQuantity);
@@ -220,13 +233,16 @@ export class Portfolio implements RiskView {
   limits(account: Account, exclude?: string): { equityLimit: SegmentLimit; commodityLimit: SegmentLimit } {
     const used = { equity: 0, commodity: 0 };
     const realised = { equity: 0, commodity: 0 };
-    for (const p of this.positions(account, 'DAY')) {
-      const segment = isCommodity(p.instrument) ? 'commodity' : 'equity';
+    // The day's positions from the store's per-day sums of fills (not every fill of the account: the RMS reads this on every order).
+    for (const d of this.ctx.store.dayPositionTotals(account.uid, istDay(this.ctx.clock.now()))) {
+      const instrument = this.instrumentOf(d);
+      const p = tally(d.buyQuantity, d.sellQuantity, d.buyValue, d.sellValue);
+      const segment = isCommodity(instrument) ? 'commodity' : 'equity';
       // CNC sells deliver shares already paid for: they block nothing and their proceeds are not credited the same day.
-      if (!(p.productType === 'CNC' && p.netQuantity < 0)) used[segment] += Math.abs(p.netQuantity) * p.averagePrice * marginRate(p.instrument, p.productType, p.netQuantity >= 0 ? 'BUY' : 'SELL');
+      if (!(d.productType === 'CNC' && p.netQuantity < 0)) used[segment] += Math.abs(p.netQuantity) * p.averagePrice * marginRate(instrument, d.productType, p.netQuantity >= 0 ? 'BUY' : 'SELL');
       realised[segment] += p.realised;
     }
-    for (const o of this.orders.book(account.uid)) {
+    for (const o of this.orders.live(account.uid)) {
       if (!isOpen(o) || o.orderNumber === exclude || (o.productType === 'CNC' && o.transactionType === 'SELL')) continue;
       const instrument = this.orders.instrumentOf(o);
       used[isCommodity(instrument) ? 'commodity' : 'equity'] += (o.quantity - o.filledQuantity - o.cancelledQuantity) * o.price * marginRate(instrument, o.productType, o.transactionType);

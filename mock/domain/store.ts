@@ -6,6 +6,9 @@ import type { DailyBar, MinuteBar, PriceState } from './market/types.js';
 import type { Basket, BasketItem } from './baskets.js';
 import type { PositionConversion } from './portfolio.js';
 
+/** One position's fills on one day (quantities; values as exact sums of quantity x price), what the margin of the day's positions is computed from. */
+export type DayPositionTotals = Pick<SamcoOrder, 'exchange' | 'symbolName' | 'productType'> & { buyQuantity: number; sellQuantity: number; buyValue: number; sellValue: number };
+
 export type OutboxFilter = { uid?: string; kind?: OutboxMessage['kind']; since?: number; limit?: number };
 
 /**
@@ -160,6 +163,10 @@ export interface Store {
   putOrder(order: SamcoOrder): void;
   /** Orders of an account, oldest first. */
   ordersOf(uid: string): SamcoOrder[];
+  /** Orders of an account whose status is PENDING or OPEN (an index, not a scan of every order), oldest first. */
+  liveOrdersOf(uid: string): SamcoOrder[];
+  /** The sums of an account's fills (orders and position conversions) on one IST day, per position: an index, not a scan of every fill. */
+  dayPositionTotals(uid: string, day: number): DayPositionTotals[];
   /** Orders whose `openOn` is this instrument key (the open ones, as the domain marks them), oldest first. */
   ordersOpenOn(instrumentKey: string): SamcoOrder[];
 

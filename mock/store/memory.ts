@@ -7,6 +7,7 @@ import type { DailyBar, MinuteBar, PriceState } from '../domain/market/types.js'
 import type { Basket, BasketItem } from '../domain/baskets.js';
 import type { PositionConversion } from '../domain/portfolio.js';
 import { OutboxIndex } from './outbox-index.js';
+import { DayTotalsIndex } from './day-totals.js';
 
 const DEFAULT_OUTBOX_LIMIT = 100;
 /** Joins the parts of a composite key: U+001F (unit separator), which no id holds and every database's text can (U+0000 cannot). */
@@ -93,6 +94,8 @@ export class MemoryStore implements Store {
   private readonly orderNumbers = new Unique('orders', 'orderNumber');
   private readonly ordersByUid = new Groups();
   private readonly ordersOpen = new Groups();
+  private readonly ordersLiveByUid = new Groups();
+  private readonly dayTotals = new DayTotalsIndex();
   private readonly atUsersByKeyHash = new Unique('atUsers', 'apiKeyHash');
   private readonly atOrdersOpen = new Groups();
   private readonly atOrdersByAccount = new Groups();
@@ -167,6 +170,10 @@ export class MemoryStore implements Store {
       this.ordersOpen.add(row?.openOn, key);
       if (!row) this.ordersByUid.remove(before?.uid, key);
       else this.ordersByUid.add(row.uid, key);
+      // PENDING or OPEN, by account (the RMS reads them on every order; issue 21).
+      if (row?.status === 'PENDING' || row?.status === 'OPEN') this.ordersLiveByUid.add(row.uid, key);
+      else this.ordersLiveByUid.remove(before?.uid, key);
+      this.dayTotals.order(row, before);
     }),
     atUsers: this.table<AtUser>((key, row, before) => {
       this.atUsersByKeyHash.check(row?.apiKeyHash, key);
@@ -208,6 +215,7 @@ export class MemoryStore implements Store {
     conversions: this.table<PositionConversion>((key, row, before) => {
       if (!row) this.conversionsByUid.remove(before?.uid, key);
       else this.conversionsByUid.add(row.uid, key);
+      this.dayTotals.conversion(row, before);
     }),
   };
 
@@ -477,6 +485,12 @@ export class MemoryStore implements Store {
   }
   ordersOf(uid: string) {
     return [...this.ordersByUid.keys(uid)].map((key) => this.get<SamcoOrder>('orders', key)!);
+  }
+  liveOrdersOf(uid: string) {
+    return [...this.ordersLiveByUid.keys(uid)].map((key) => this.get<SamcoOrder>('orders', key)!);
+  }
+  dayPositionTotals(uid: string, day: number) {
+    return this.dayTotals.of(uid, day);
   }
 
   getAccessToken(tokenHash: string) {

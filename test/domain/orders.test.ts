@@ -1,8 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { PlaceOrderInput } from '../../mock/domain/orders.js';
+import { isOpen, type PlaceOrderInput } from '../../mock/domain/orders.js';
 import type { SandboxDomain } from '../../mock/domain/domain.js';
 import { makeDomain, T0 } from '../helpers.js';
+import { istDay } from '../../mock/domain/ist.js';
+import { round2 } from '../../mock/domain/money.js';
 
 const DAY = 24 * 3600 * 1000;
 
@@ -140,6 +142,39 @@ describe('Samco orders on the simulated market', () => {
     expect(domain.portfolio.holdings(account())[0]).toMatchObject({ quantity: 10, averagePrice: 13.4, sellable: 10 });
   });
 
+  it("the account's live orders (what the RMS reads, an index of the store) follow fills, cancels and a rolled-back unit of work", async () => {
+    const { domain, place, price } = setup();
+    price('IDEA', 13.5);
+    const first = place({ price: '13.20' });
+    const second = place({ price: '13.10' });
+    const live = () => domain.orders.live('AB1234').map((o) => o.orderNumber);
+    expect(live()).toEqual([first.orderNumber, second.orderNumber]);
+    price('IDEA', 13.2);
+    expect(live()).toEqual([second.orderNumber]);
+    await expect(
+      domain.uow.run(() => {
+        expect(domain.orders.cancel('AB1234', second.orderNumber).ok).toBe(true);
+        expect(live()).toEqual([]);
+        throw new Error('fault');
+      }),
+    ).rejects.toThrow('fault');
+    expect(live()).toEqual([second.orderNumber]);
+    // The day's sums of fills (an index too) come back with a rolled-back fill.
+    const today = istDay(domain.clock.now());
+    const before = domain.store.dayPositionTotals('AB1234', today);
+    expect(before).toEqual([{ exchange: 'NSE', symbolName: 'IDEA', productType: 'CNC', buyQuantity: 10, sellQuantity: 0, buyValue: 132, sellValue: 0 }]);
+    await expect(
+      domain.uow.run(() => {
+        price('IDEA', 13.1);
+        expect(domain.store.dayPositionTotals('AB1234', today)[0]).toMatchObject({ buyQuantity: 20, buyValue: 263 });
+        throw new Error('fault');
+      }),
+    ).rejects.toThrow('fault');
+    expect(domain.store.dayPositionTotals('AB1234', today)).toEqual(before);
+    expect(domain.orders.cancel('AB1234', second.orderNumber).ok).toBe(true);
+    expect(live()).toEqual([]);
+  });
+
   it('property: whatever the price path, no order fills beyond its quantity, and every fill respects its limit', () => {
     fc.assert(
       fc.property(fc.array(fc.tuple(fc.integer({ min: 1300, max: 1380 }), fc.option(fc.integer({ min: 1, max: 30 }), { nil: undefined })), { maxLength: 25 }), (path) => {
@@ -154,6 +189,13 @@ describe('Samco orders on the simulated market', () => {
           expect(o.openOn === null).toBe(o.status === 'COMPLETE' || o.status === 'CANCELLED' || o.status === 'REJECTED');
         }
         expect(domain.store.ordersOpenOn('NSE:IDEA').every((o) => o.status === 'PENDING' || o.status === 'OPEN')).toBe(true);
+        expect(domain.orders.live('AB1234')).toEqual(domain.orders.book('AB1234').filter(isOpen));
+        // The store's per-day sums of fills (what the margin check reads) agree with the positions computed from every fill.
+        const totals = domain.store.dayPositionTotals('AB1234', istDay(domain.clock.now()));
+        const positions = domain.portfolio.positions(domain.accounts.get('AB1234')!, 'DAY');
+        expect(totals.map((t) => [t.exchange, t.symbolName, t.productType, t.buyQuantity, t.sellQuantity, round2(t.buyValue), round2(t.sellValue)])).toEqual(
+          positions.map((p) => [p.instrument.exchange, p.instrument.symbolName, p.productType, p.buyQuantity, p.sellQuantity, p.buyValue, p.sellValue]),
+        );
       }),
       { numRuns: 150, seed: 11 },
     );
