@@ -71,7 +71,8 @@ describe('reading a fixture file account by account', () => {
       try {
         JSON.parse(readFileSync(path, 'utf8'));
         const parsed = FixtureSet.safeParse(JSON.parse(readFileSync(path, 'utf8')));
-        plainError = `Fixture file ${path} is not a fixture set: ${parsed.error!.issues.slice(0, 3).map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`;
+        const issues = parsed.error!.issues.slice(0, 3).map((i) => `${i.path.join('.')}: ${i.message}`);
+        plainError = `Fixture file ${path} is not a fixture set: ${issues.join('; ')}`;
       } catch (error) {
         plainError = `Cannot read fixture file ${path}: ${(error as Error).message}`;
       }
