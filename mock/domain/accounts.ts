@@ -49,6 +49,9 @@ class Interner {
   }
 }
 
+/** What a set's accounts before the one checked hold. */
+type Seen = { uids: Set<string>; keyHashes: Set<string>; appIds: Set<string> };
+
 /** Trading accounts: opening them (fixtures), dashboard sign-in, and the legacy OTP -> secret key flow. */
 export class Accounts {
   constructor(
@@ -63,37 +66,50 @@ export class Accounts {
 
   /** Problems of a set of accounts to open, before anything is written. */
   check(accounts: readonly FixtureAccountData[]): Failure | null {
-    const uids = new Set<string>();
-    const keyHashes = new Set<string>();
-    const appIds = new Set<string>();
+    const seen: Seen = { uids: new Set(), keyHashes: new Set(), appIds: new Set() };
     for (const [i, entry] of accounts.entries()) {
-      if (uids.has(entry.uid) || this.ctx.store.getAccount(entry.uid)) {
-        return fail('ACCOUNT_EXISTS', `An account with user id ${entry.uid} already exists (reset the sandbox first to load it again).`);
-      }
-      uids.add(entry.uid);
-      const apps = entry.apps ?? [];
-      if (apps.length > APP_RULES.maxApps) return fail('INVALID_FIXTURE', `Invalid fixture set: accounts.${i}.apps: at most ${APP_RULES.maxApps} apps per account.`);
-      const names = new Set<string>();
-      for (const [j, app] of apps.entries()) {
-        const where = `accounts.${i}.apps.${j}`;
-        const name = checkAppName(app.appName);
-        if (!name.ok) return fail('INVALID_FIXTURE', `Invalid fixture set: ${where}.appName: ${name.error.message ?? name.error.code}`);
-        if (names.has(appNameKey(app.appName))) return fail('INVALID_FIXTURE', `Invalid fixture set: ${where}.appName: duplicate app name "${app.appName}".`);
-        names.add(appNameKey(app.appName));
-        const url = checkRedirectUrl(app.redirectUrl);
-        if (!url.ok) return fail('INVALID_FIXTURE', `Invalid fixture set: ${where}.redirectUrl: ${url.error.message}`);
-        const keyHash = this.ctx.secrets.hash(app.apiKey);
-        if (keyHashes.has(keyHash) || this.ctx.store.appByKeyHash(keyHash)) return fail('INVALID_FIXTURE', `Invalid fixture set: ${where}.apiKey: already used by another app.`);
-        keyHashes.add(keyHash);
-        if (app.appId && (appIds.has(app.appId) || this.ctx.store.getApp(app.appId))) return fail('INVALID_FIXTURE', `Invalid fixture set: ${where}.appId: already used by another app.`);
-        if (app.appId) appIds.add(app.appId);
-      }
-      for (const [j, holding] of (entry.holdings ?? []).entries()) {
-        const instrument = findInstrument(holding.exchange, holding.symbolName);
-        if (instrument?.instrument !== 'EQ')
-          return fail('INVALID_FIXTURE', `Invalid fixture set: accounts.${i}.holdings.${j}.symbolName: no equity ${holding.symbolName} on ${holding.exchange} in the simulated market.`);
-      }
+      const problem = this.checkOne(entry, i, seen, null);
+      if (problem) return problem;
     }
+    return null;
+  }
+
+  /**
+   * Problems of one account to open, against the store and (`seen`) the accounts before it in its
+   * set; `keyHashes` receives its apps' API key hashes, for writing.
+   */
+  private checkOne(entry: FixtureAccountData, i: number, seen: Seen | null, keyHashes: string[] | null): Failure | null {
+    const { store, secrets } = this.ctx;
+    if (seen?.uids.has(entry.uid) || store.getAccount(entry.uid)) {
+      return fail('ACCOUNT_EXISTS', `An account with user id ${entry.uid} already exists (reset the sandbox first to load it again).`);
+    }
+    seen?.uids.add(entry.uid);
+    const apps = entry.apps ?? [];
+    if (apps.length > APP_RULES.maxApps) return fail('INVALID_FIXTURE', `Invalid fixture set: accounts.${i}.apps: at most ${APP_RULES.maxApps} apps per account.`);
+    const names = new Set<string>();
+    const hashes: string[] = [];
+    for (const [j, app] of apps.entries()) {
+      const where = `accounts.${i}.apps.${j}`;
+      const name = checkAppName(app.appName);
+      if (!name.ok) return fail('INVALID_FIXTURE', `Invalid fixture set: ${where}.appName: ${name.error.message ?? name.error.code}`);
+      if (names.has(appNameKey(app.appName))) return fail('INVALID_FIXTURE', `Invalid fixture set: ${where}.appName: duplicate app name "${app.appName}".`);
+      names.add(appNameKey(app.appName));
+      const url = checkRedirectUrl(app.redirectUrl);
+      if (!url.ok) return fail('INVALID_FIXTURE', `Invalid fixture set: ${where}.redirectUrl: ${url.error.message}`);
+      const keyHash = secrets.hash(app.apiKey);
+      if (seen?.keyHashes.has(keyHash) || hashes.includes(keyHash) || store.appByKeyHash(keyHash)) return fail('INVALID_FIXTURE', `Invalid fixture set: ${where}.apiKey: already used by another app.`);
+      seen?.keyHashes.add(keyHash);
+      hashes.push(keyHash);
+      const sameId = app.appId && apps.slice(0, j).some((other) => other.appId === app.appId);
+      if (app.appId && (seen?.appIds.has(app.appId) || sameId || store.getApp(app.appId))) return fail('INVALID_FIXTURE', `Invalid fixture set: ${where}.appId: already used by another app.`);
+      if (app.appId) seen?.appIds.add(app.appId);
+    }
+    for (const [j, holding] of (entry.holdings ?? []).entries()) {
+      const instrument = findInstrument(holding.exchange, holding.symbolName);
+      if (instrument?.instrument !== 'EQ')
+        return fail('INVALID_FIXTURE', `Invalid fixture set: accounts.${i}.holdings.${j}.symbolName: no equity ${holding.symbolName} on ${holding.exchange} in the simulated market.`);
+    }
+    keyHashes?.push(...hashes);
     return null;
   }
 
@@ -104,14 +120,25 @@ export class Accounts {
     return apps;
   }
 
-  /** Opens checked accounts (the start-up set) and returns the rows written, for `rewrite` on reset. */
-  writeKept(accounts: readonly FixtureAccountData[]): FixtureRows {
+  /**
+   * Opens the start-up set and returns the rows written, for `rewrite` on reset. Each account is
+   * checked as `check` does (against the store, which by then holds the accounts before it: no
+   * set-wide index of 500,000 key hashes) and written at once; at the first problem this stops
+   * with it, and the caller fails the start (or rolls the unit of work back).
+   */
+  writeKept(accounts: readonly FixtureAccountData[]): Result<FixtureRows> {
     let total = 0;
     for (const entry of accounts) total += entry.apps?.length ?? 0;
     const kept: FixtureRows = { accounts: [], apps: [], appCounts: new Uint8Array(accounts.length), appFlags: new Uint8Array(total), pepper: this.ctx.secrets.pepperBase64() };
     const strings = new Interner();
-    for (const [i, entry] of accounts.entries()) kept.appCounts[i] = this.writeOne(entry, kept, strings);
-    return kept;
+    const keyHashes: string[] = [];
+    for (const [i, entry] of accounts.entries()) {
+      keyHashes.length = 0;
+      const problem = this.checkOne(entry, i, null, keyHashes);
+      if (problem) return problem;
+      kept.appCounts[i] = this.writeOne(entry, kept, strings, keyHashes);
+    }
+    return ok(kept);
   }
 
   /**
@@ -142,7 +169,7 @@ export class Accounts {
     return next;
   }
 
-  private writeOne(entry: FixtureAccountData, kept: FixtureRows | null, strings: Interner | null = null): number {
+  private writeOne(entry: FixtureAccountData, kept: FixtureRows | null, strings: Interner | null = null, keyHashes: readonly string[] = []): number {
     const { store, secrets, clock, random } = this.ctx;
     const now = clock.now();
     const same = (text: string) => (strings ? strings.of(text) : text);
@@ -162,7 +189,7 @@ export class Accounts {
     };
     store.putAccount(account);
     kept?.accounts.push(account);
-    for (const app of entry.apps ?? []) {
+    for (const [j, app] of (entry.apps ?? []).entries()) {
       const createdAt = app.createdAt ? Date.parse(app.createdAt) : now;
       const record: App = {
         id: app.appId ?? random.uuid('app-id'),
@@ -170,7 +197,7 @@ export class Accounts {
         name: same(app.appName.trim()),
         redirectUrl: same(app.redirectUrl.trim()),
         status: app.status,
-        apiKeyHash: secrets.hash(app.apiKey),
+        apiKeyHash: keyHashes[j] ?? secrets.hash(app.apiKey),
         apiSecretHash: secrets.hash(app.apiSecret),
         createdAt,
         updatedAt: createdAt,
