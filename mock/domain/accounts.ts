@@ -150,10 +150,10 @@ export class Accounts {
     const { store, clock, random, secrets } = this.ctx;
     // A state's pepper is fixed before anything is hashed (see SecretHasher.adopt): kept hashes stay valid.
     if (secrets.pepperBase64() !== kept.pepper) throw new Error('the start-up fixtures were hashed under another pepper');
-    const now = clock.now();
     const next: FixtureRows = { ...kept, accounts: [], apps: [] };
     let a = 0;
     for (const [i, account] of kept.accounts.entries()) {
+      const now = clock.now();
       const row: Account = { ...account, createdAt: now };
       store.putAccount(row);
       next.accounts.push(row);
