@@ -131,6 +131,9 @@ async function main() {
     process.exit(2);
   }
   const { persistence } = sandbox;
+  // What the banner shows of the set, not the set: the domain keeps only the rows it wrote (a large set would be held twice).
+  const shown = fixtures && { count: fixtures.accounts.length, first: fixtures.accounts.slice(0, 5), autotraderUsers: fixtures.autotraderUsers ?? [] };
+  fixtures = null;
   const fixturesLoaded = !persistence || persistence.fixturesLoaded;
   const server = listen(sandbox, { port, hostname: values.host, requestTimeoutMs, log }, (info) => {
     const base = `http://${values.host}:${info.port}`;
@@ -146,14 +149,14 @@ async function main() {
       const what = persistence.kind === 'postgres' ? 'PostgreSQL, shared by every replica on it' : 'embedded database';
       console.log(`  state: ${persistence.where} (${what}; ${persistence.rows} rows loaded${persistence.fixturesLoaded ? '; empty, fixtures loaded' : ''})`);
     }
-    if (fixtures && !fixturesLoaded) console.log(`  fixtures: ${values.fixtures} not loaded: the state already holds data (POST /__sandbox/reset reloads them)`);
-    if (fixtures && fixturesLoaded) {
-      console.log(`  fixtures: ${values.fixtures} (${fixtures.accounts.length} accounts; API keys and secrets of its apps are in the file)`);
-      for (const account of fixtures.accounts.slice(0, 5)) {
+    if (shown && !fixturesLoaded) console.log(`  fixtures: ${values.fixtures} not loaded: the state already holds data (POST /__sandbox/reset reloads them)`);
+    if (shown && fixturesLoaded) {
+      console.log(`  fixtures: ${values.fixtures} (${shown.count} accounts; API keys and secrets of its apps are in the file)`);
+      for (const account of shown.first) {
         console.log(`    user id ${account.uid}  password ${account.password}  apps ${account.apps?.length ?? 0}`);
       }
-      if (fixtures.accounts.length > 5) console.log(`    ... and ${fixtures.accounts.length - 5} more`);
-      for (const user of fixtures.autotraderUsers ?? []) {
+      if (shown.count > 5) console.log(`    ... and ${shown.count - 5} more`);
+      for (const user of shown.autotraderUsers) {
         console.log(`    AutoTrader user ${user.username}  password ${user.password}${user.disabled ? '  (disabled)' : ''}`);
       }
     }

@@ -1,6 +1,7 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { FixtureSet, type FixtureSetData } from '../spec/schemas/fixtures.js';
+import type { FixtureSetData } from '../spec/schemas/fixtures.js';
+import { readFixtureFile } from './fixture-file.js';
 import { SandboxClock } from './domain/clock.js';
 import { SandboxDomain } from './domain/domain.js';
 import { createHttpApp, createMarketRuntime, type HttpOptions, type MarketRuntime } from './http/app.js';
@@ -42,22 +43,6 @@ function findDefaultFixtures(from: string): string {
 
 /** The path of the default fixture set: its accounts, and its apps' API keys and secrets, are what README uses. */
 export const DEFAULT_FIXTURES = findDefaultFixtures(import.meta.dirname);
-
-/** Reads and validates a fixture file; throws with the file name and the first problems. */
-export function readFixtureFile(path: string): FixtureSetData {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(readFileSync(path, 'utf8'));
-  } catch (error) {
-    throw new Error(`Cannot read fixture file ${path}: ${(error as Error).message}`);
-  }
-  const parsed = FixtureSet.safeParse(raw);
-  if (!parsed.success) {
-    const issues = parsed.error.issues.slice(0, 3).map((i) => `${i.path.join('.')}: ${i.message}`);
-    throw new Error(`Fixture file ${path} is not a fixture set: ${issues.join('; ')}`);
-  }
-  return parsed.data;
-}
 
 /**
  * The sandbox in-process, state in memory: `app.request('/session/token', ...)` works without a
@@ -151,5 +136,5 @@ export function redactUrl(url: string): string {
   }
 }
 
-export { SandboxDomain, SandboxClock };
+export { SandboxDomain, SandboxClock, readFixtureFile };
 export type { FixtureSetData };

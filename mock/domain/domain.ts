@@ -4,7 +4,7 @@ import type { FixtureSetData } from '../../spec/schemas/fixtures.js';
 import type { Durability, Store } from './store.js';
 import { UnitOfWork } from './unit-of-work.js';
 import { sweep } from './sweep.js';
-import { Accounts } from './accounts.js';
+import { Accounts, type FixtureRows } from './accounts.js';
 import { Apps } from './apps.js';
 import { Challenges } from './challenges.js';
 import { type ClockState, SandboxClock } from './clock.js';
@@ -25,7 +25,7 @@ import { Market } from './market/market.js';
 import type { Instrument } from './market/instruments.js';
 import { Portfolio } from './portfolio.js';
 import { AutoTrader } from './autotrader/autotrader.js';
-import { ok, type Result } from './result.js';
+import { type Failure, ok, type Result } from './result.js';
 import { SignInThrottle } from './sign-in-throttle.js';
 import { Baskets, orderFields } from './baskets.js';
 import { PortfolioActions } from './portfolio-actions.js';
@@ -79,7 +79,10 @@ export class SandboxDomain {
   readonly portfolioActions: PortfolioActions;
   readonly analytics: Analytics;
   readonly uow: UnitOfWork;
-  private readonly fixtures: FixtureSetData | null;
+  /** The start-up set until it is first written; then the rows it wrote (see FixtureRows). */
+  private fixtures: FixtureSetData | null;
+  private fixtureRows: FixtureRows | null = null;
+  private fixtureAtUsers: NonNullable<FixtureSetData['autotraderUsers']> = [];
 
   constructor(options: DomainOptions) {
     this.clock = options.clock ?? new SandboxClock();
@@ -165,10 +168,28 @@ export class SandboxDomain {
     return ok({ accounts: set.accounts.length, apps, autotraderUsers: users.length });
   }
 
+  /**
+   * Writes the start-up fixtures: the first time from the set (checked whole first, as `load`
+   * does), then from the rows that wrote (reset), so the set itself is not kept.
+   */
   loadStartupFixtures() {
-    if (!this.fixtures) return;
-    const loaded = this.load(this.fixtures);
-    if (!loaded.ok) throw new Error(`The start-up fixture set is invalid: ${loaded.error.message ?? loaded.error.code}`);
+    if (this.fixtureRows) {
+      this.fixtureRows = this.accounts.rewrite(this.fixtureRows);
+      this.autotrader.write(this.fixtureAtUsers);
+      return;
+    }
+    const set = this.fixtures;
+    if (!set) return;
+    const users = set.autotraderUsers ?? [];
+    const invalid = (problem: Failure) => new Error(`The start-up fixture set is invalid: ${problem.error.message ?? problem.error.code}`);
+    const atProblem = this.autotrader.check(users);
+    const written = this.accounts.writeKept(set.accounts);
+    if (!written.ok) throw invalid(written);
+    if (atProblem) throw invalid(atProblem);
+    this.fixtureRows = written.value;
+    this.autotrader.write(users);
+    this.fixtureAtUsers = users;
+    this.fixtures = null;
   }
 
   /** Back to the start: no state, every random stream from its beginning, the start-up fixtures again (unless `empty`). */

@@ -50,8 +50,9 @@ export class UnitOfWork {
     private readonly durability: Durability | null = null,
   ) {
     store.onChange((change) => {
-      const tx = this.als.getStore() ?? this.ambientTx();
-      tx.changes.push(change);
+      // Outside a unit of work, a memory-only state has nothing to roll back or make durable: not recorded (a large fixture load would hold a change per row).
+      const tx = this.als.getStore() ?? (this.durability ? this.ambientTx() : null);
+      tx?.changes.push(change);
     });
   }
 

@@ -18,21 +18,34 @@ const atOrderKey = (username: string, id: string) => join(username, id);
 const basketKey = (uid: string, basketId: number) => join(uid, String(basketId));
 const basketItemKey = (uid: string, basketId: number, basketOrderId: number) => join(uid, String(basketId), String(basketOrderId));
 
-/** A set-valued index: keys grouped by a value, in insertion order. */
+/** Up to this many keys, a group is an array (a Set costs about 4x as much: most accounts hold a few apps, most apps a few sessions). */
+const SMALL_GROUP = 8;
+
+/** A set-valued index: keys grouped by a value, in insertion order. A small group is an array replaced on change, a larger one a Set. */
 class Groups {
-  private readonly map = new Map<string, Set<string>>();
+  private readonly map = new Map<string, readonly string[] | Set<string>>();
   add(value: string | null | undefined, key: string) {
     if (value === null || value === undefined) return;
-    let set = this.map.get(value);
-    if (!set) this.map.set(value, (set = new Set()));
-    set.add(key);
+    const group = this.map.get(value);
+    if (group === undefined) this.map.set(value, [key]);
+    else if (group instanceof Set) group.add(key);
+    else if (!group.includes(key)) this.map.set(value, group.length < SMALL_GROUP ? group.concat(key) : new Set(group).add(key));
   }
   remove(value: string | null | undefined, key: string) {
     if (value === null || value === undefined) return;
-    const set = this.map.get(value);
-    if (!set) return;
-    set.delete(key);
-    if (set.size === 0) this.map.delete(value);
+    const group = this.map.get(value);
+    if (group === undefined) return;
+    if (group instanceof Set) {
+      group.delete(key);
+      if (group.size === 0) this.map.delete(value);
+    } else if (group.includes(key)) {
+      if (group.length === 1) this.map.delete(value);
+      else
+        this.map.set(
+          value,
+          group.filter((k) => k !== key),
+        );
+    }
   }
   keys(value: string): Iterable<string> {
     return this.map.get(value) ?? [];
