@@ -1,11 +1,11 @@
 #!/usr/bin/env node
-// `npm start`: finds a port in use first, bundles the server when a source changed since the last
-// build (esbuild, well under a second; `tsc` type-checks in `npm run typecheck` and CI), then
-// starts it in this process with the same arguments. Plain JavaScript: it runs before anything is compiled.
+// `npm start`: finds a port in use first, rebuilds dist/ with esbuild when a source changed since
+// the last build (about a second; `tsc` type-checks in `npm run typecheck` and CI), then starts the
+// sandbox in this process with the same arguments. Plain JavaScript: it runs before anything is compiled.
 import { createServer } from 'node:net';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { BUNDLE, bundle, bundleIsStale } from './bundle.mjs';
+import { buildIsStale, CLI, transpile } from './transpile.mjs';
 
 const { values } = parseArgs({ options: { port: { type: 'string', default: '4010' }, host: { type: 'string', default: '127.0.0.1' } }, strict: false, allowPositionals: true });
 
@@ -21,12 +21,12 @@ if (values.port !== '0' && (await inUse(Number(values.port), values.host))) {
   process.exit(1);
 }
 
-if (bundleIsStale()) {
+if (buildIsStale()) {
   try {
-    await bundle();
+    await transpile();
   } catch (error) {
     console.error(`cannot build the sandbox: ${error.message}`);
     process.exit(1);
   }
 }
-await import(pathToFileURL(BUNDLE).href);
+await import(pathToFileURL(CLI).href);

@@ -31,10 +31,10 @@ export const YOUR_IP_HINT = 'This is the IP our server sees you from. Register t
 const ASSET_TYPES: Record<string, string> = { css: 'text/css; charset=utf-8', js: 'text/javascript; charset=utf-8' };
 export const ASSETS = ['web.css', 'common.js', 'login.js', 'api-keys.js', 'static-ips.js', 'consent.js', 'callback.js', 'inbox.js', 'journal.js'];
 
-/** The assets sit beside this file in the source tree; the builds (dist/mock/web, the bundle dist/mock/cli.js) read them from there. */
+/** The assets sit beside this file in the source tree; the build (dist/mock/web) reads them from there. */
 function assetDir(): string {
   const here = dirname(fileURLToPath(import.meta.url));
-  const candidates = [join(here, 'assets'), join(here, '../../../mock/web/assets'), join(here, '../../mock/web/assets')];
+  const candidates = [join(here, 'assets'), join(here, '../../../mock/web/assets')];
   return candidates.find((dir) => existsSync(join(dir, 'web.css'))) ?? candidates[0]!;
 }
 
