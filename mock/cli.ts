@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import { startupDone } from './start-heap.js';
 import { parseArgs } from 'node:util';
 import { openSandbox, readFixtureFile, type Sandbox } from './server.js';
 import { listen, REQUEST_TIMEOUT_MS } from './http/node-server.js';
@@ -136,6 +137,7 @@ async function main() {
   fixtures = null;
   const fixturesLoaded = !persistence || persistence.fixturesLoaded;
   const server = listen(sandbox, { port, hostname: values.host, requestTimeoutMs, log }, (info) => {
+    startupDone();
     const base = `http://${values.host}:${info.port}`;
     console.log(`tradeapi-sandbox listening on ${base}`);
     console.log(`  docs: ${base}/docs   spec: ${base}/openapi.json`);

@@ -5,9 +5,10 @@ import type { Market } from '../domain/market/market.js';
 import { formats, px } from './market-data-present.js';
 
 /** How POST /contractsAnalyser prints an analysis: the sample's strings, numbers and groupings. */
-const WHOLE = new Intl.NumberFormat('en-IN', { maximumFractionDigits: 0 });
+// Made on first use: a number format loads ICU's locale data, which start-up does not need.
+let whole: Intl.NumberFormat | undefined;
 /** `13,49,308` (whole rupees, Indian grouping), or "Unlimited". */
-const rupees = (n: number | null) => (n === null ? 'Unlimited' : WHOLE.format(Math.round(n) || 0));
+const rupees = (n: number | null) => (n === null ? 'Unlimited' : (whole ??= new Intl.NumberFormat('en-IN', { maximumFractionDigits: 0 })).format(Math.round(n) || 0));
 const withShare = (n: number | null, margin: number) => (n === null ? 'Unlimited' : `${rupees(n)}(${margin > 0 ? Math.round((n / margin) * 100) : 0}%)`);
 const six = (n: number) => (Math.round(n * 1e6) === 0 ? 0 : n).toFixed(6);
 const EXPIRY_TYPES = ['Current expiry', 'Next expiry'] as const;
