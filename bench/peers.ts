@@ -75,7 +75,8 @@ export function wiremockArgs(jar: string, stubs: Stubs, dir: string): (port: num
   for (const [name, stub] of Object.entries(stubs)) {
     const mapping = {
       request: { method: stub.method, urlPath: stub.path },
-      response: { status: stub.status, headers: { 'Content-Type': stub.contentType }, body: stub.body },
+      // Content-Length given, so WireMock sends the body whole as the sandbox does, not chunked.
+      response: { status: stub.status, headers: { 'Content-Type': stub.contentType, 'Content-Length': String(Buffer.byteLength(stub.body)) }, body: stub.body },
     };
     writeFileSync(join(dir, 'mappings', `${name}.json`), JSON.stringify(mapping));
   }

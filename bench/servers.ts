@@ -11,9 +11,12 @@ export async function start(name: string, command: string, args: (port: number) 
   const started = performance.now();
   const child = spawn(command, args(port), { stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
-  child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()).slice(-2000));
+  let failed: Error | null = null;
+  child.once('error', (error) => (failed = error));
+  child.stderr!.on('data', (d: Buffer) => (stderr = (stderr + d.toString()).slice(-2000)));
   const url = `http://127.0.0.1:${port}`;
   while (performance.now() - started < timeoutMs) {
+    if (failed) throw new Error(`${name} could not be started: ${(failed as Error).message}`);
     if (child.exitCode !== null) throw new Error(`${name} exited with ${child.exitCode}: ${stderr}`);
     try {
       const res = await requestJson('GET', `${url}${readyPath}`);

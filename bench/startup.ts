@@ -60,10 +60,13 @@ async function npmStart(cwd: string, timeoutMs = 180_000): Promise<number> {
   const t0 = performance.now();
   const child = spawn('npm', ['start', '--', '--port', String(port)], { cwd, env, detached: true, stdio: ['ignore', 'ignore', 'pipe'] });
   const exited = new Promise((r) => child.once('exit', r));
+  let failed: Error | null = null;
+  child.once('error', (error) => (failed = error));
   let stderr = '';
   child.stderr!.on('data', (d: Buffer) => (stderr = (stderr + d.toString()).slice(-2000)));
   try {
     while (performance.now() - t0 < timeoutMs) {
+      if (failed) throw new Error(`npm start could not be spawned: ${(failed as Error).message}`);
       if (child.exitCode !== null) throw new Error(`npm start exited with ${child.exitCode}: ${stderr}`);
       try {
         if ((await requestJson('GET', `http://127.0.0.1:${port}/__sandbox/info`)).status === 200) return performance.now() - t0;
