@@ -11,9 +11,12 @@ export async function start(name: string, command: string, args: (port: number) 
   const started = performance.now();
   const child = spawn(command, args(port), { stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
-  child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()).slice(-2000));
+  let failed: Error | null = null;
+  child.once('error', (error) => (failed = error));
+  child.stderr!.on('data', (d: Buffer) => (stderr = (stderr + d.toString()).slice(-2000)));
   const url = `http://127.0.0.1:${port}`;
   while (performance.now() - started < timeoutMs) {
+    if (failed) throw new Error(`${name} could not be started: ${(failed as Error).message}`);
     if (child.exitCode !== null) throw new Error(`${name} exited with ${child.exitCode}: ${stderr}`);
     try {
       const res = await requestJson('GET', `${url}${readyPath}`);
@@ -66,10 +69,32 @@ export function rssMb(pid: number): number {
   return Number(line?.match(/(\d+)/)?.[1] ?? 0) / 1024;
 }
 
-/** The runtime's limit: node:http answering a fixed small JSON body, about the size of an envelope. */
+/** One request on a fresh connection, answered as raw text: status, content-type and body exactly as sent. */
+export function requestRaw(method: string, url: string, body?: string, headers: Record<string, string> = {}): Promise<{ status: number; contentType: string; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(url, { method, agent: false, headers: { ...headers, ...(body ? { 'content-length': Buffer.byteLength(body) } : {}) } }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, contentType: String(res.headers['content-type'] ?? ''), body: Buffer.concat(chunks).toString('utf8') }));
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+/**
+ * The runtime's limit: node:http sending the stubs' exact bytes (status, content-type, body: the
+ * sandbox's own answers, captured first) for each stubbed method and path, and 200 `{}` to
+ * anything else (its readiness probe). argv: port, then the stubs as JSON.
+ */
 export const BARE_SERVER = `
 const http = require('node:http');
-const body = JSON.stringify({ serverTime: '17/12/25 10:01:56', msgId: '6b2e7b9f-df86-4b96-932e-8028cbf766cc', status: 'Failure', statusMessage: 'Invalid OTP.' });
-http.createServer((req, res) => { req.resume(); req.on('end', () => { res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) }); res.end(body); }); })
-  .listen(Number(process.argv[1]), '127.0.0.1');
+const stubs = new Map(Object.values(JSON.parse(process.argv[2])).map((s) => [s.method + ' ' + s.path, s]));
+const fallback = { status: 200, contentType: 'application/json', body: '{}' };
+http.createServer((req, res) => {
+  const q = req.url.indexOf('?');
+  const stub = stubs.get(req.method + ' ' + (q < 0 ? req.url : req.url.slice(0, q))) ?? fallback;
+  req.resume();
+  req.on('end', () => { res.writeHead(stub.status, { 'content-type': stub.contentType, 'content-length': Buffer.byteLength(stub.body) }); res.end(stub.body); });
+}).listen(Number(process.argv[1]), '127.0.0.1');
 `;
