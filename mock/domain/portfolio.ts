@@ -68,7 +68,7 @@ export function conversionTargets(instrument: Instrument, productType: OrderProd
 }
 
 /** A conversion as two fills at the position's average price: out of the old product's bucket, into the new one's. */
-function conversionFills(c: PositionConversion): Fill[] {
+export function conversionFills(c: PositionConversion): Fill[] {
   const opposite = c.transactionType === 'BUY' ? 'SELL' : 'BUY';
   const fill = (productType: ProductType, transactionType: 'BUY' | 'SELL'): Fill => ({
     order: { exchange: c.exchange, symbolName: c.symbolName, productType, transactionType },

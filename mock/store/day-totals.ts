@@ -1,6 +1,6 @@
 import { istDay } from '../domain/ist.js';
 import type { SamcoOrder } from '../domain/orders.js';
-import type { PositionConversion } from '../domain/portfolio.js';
+import { conversionFills, type PositionConversion } from '../domain/portfolio.js';
 import type { DayPositionTotals } from '../domain/store.js';
 
 /** Values are kept in 1/10,000 rupee (every price has at most four decimals): adding and taking away a fill is exact, in any order. */
@@ -39,16 +39,13 @@ export class DayTotalsIndex {
     for (let i = same; i < now.length; i++) this.add(row!.uid, row!, row!.transactionType, now[i]!, 1);
   }
 
-  /** A conversion is two fills at the position's average price: out of the old product, into the new one. */
+  /** A conversion is two fills (conversionFills): out of the old product, into the new one. */
   conversion(row: PositionConversion | null, before: PositionConversion | null) {
     for (const [c, sign] of [
       [before, -1],
       [row, 1],
     ] as const) {
-      if (!c) continue;
-      const opposite = c.transactionType === 'BUY' ? 'SELL' : 'BUY';
-      this.add(c.uid, { exchange: c.exchange, symbolName: c.symbolName, productType: c.fromProductType }, opposite, c, sign);
-      this.add(c.uid, { exchange: c.exchange, symbolName: c.symbolName, productType: c.toProductType }, c.transactionType, c, sign);
+      if (c) for (const fill of conversionFills(c)) this.add(c.uid, fill.order, fill.order.transactionType, fill, sign);
     }
   }
 

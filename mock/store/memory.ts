@@ -1,7 +1,7 @@
 import type { AccessToken, Account, App, Challenge, DashboardSession, IpRegistration, LoginCode, OAuthGrant, OutboxDraft, OutboxMessage, RefreshToken, Session } from '../domain/types.js';
 import { type OutboxFilter, type RowChange, type Store, TABLES, type TableName, type TrackedChange, UniqueViolation } from '../domain/store.js';
 import type { AtOrderRecord, AtUser } from '../domain/autotrader/types.js';
-import type { SamcoOrder } from '../domain/orders.js';
+import { isOpen, type SamcoOrder } from '../domain/orders.js';
 import type { GttRecord } from '../domain/gtt.js';
 import type { DailyBar, MinuteBar, PriceState } from '../domain/market/types.js';
 import type { Basket, BasketItem } from '../domain/baskets.js';
@@ -183,8 +183,8 @@ export class MemoryStore implements Store {
       this.ordersOpen.add(row?.openOn, key);
       if (!row) this.ordersByUid.remove(before?.uid, key);
       else this.ordersByUid.add(row.uid, key);
-      // PENDING or OPEN, by account (the RMS reads them on every order; issue 21).
-      if (row?.status === 'PENDING' || row?.status === 'OPEN') this.ordersLiveByUid.add(row.uid, key);
+      // The open orders (PENDING or OPEN), by account: the RMS reads them on every order.
+      if (row && isOpen(row)) this.ordersLiveByUid.add(row.uid, key);
       else this.ordersLiveByUid.remove(before?.uid, key);
       this.dayTotals.order(row, before);
     }),
